@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** `catalog.schema.table`, unquoted. Anything else (quotes, backticks, spaces, SQL) is refused. */
+export const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+export const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+/** Serving endpoint names: letters, digits, `-` and `_` (Databricks' own rule). */
+export const ENDPOINT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+
+export type PayloadTable = { endpoint: string; table: string };
+
+export interface AppConfig {
+  engine: 'duckdb' | 'databricks';
+  /** Explicit payload tables, or a `catalog.schema` whose `*_payload` tables are discovered. */
+  payloadTables: PayloadTable[] | null;
+  payloadSchema: string | null;
+  endpointUsageTable: string;
+  servedEntitiesTable: string;
+  maxRangeDays: number;
+  duckdb: {
+    /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
+    demoPath: string;
+    dataDir: string | null;
+    memoryLimit: string;
+    threads: number | null;
+  };
+  databricks: {
+    host: string;
+    httpPath: string;
+    auth: { kind: 'pat'; token: string } | { kind: 'oauth-m2m'; clientId: string; clientSecret: string };
+    /** Run payload-table queries with the viewer's forwarded token when present. */
+    userAuthorization: boolean;
+    statementTimeoutSeconds: number;
+    retryBudgetMs: number;
+  } | null;
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const bool = z.preprocess(
+  emptyToUndefined,
+  z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).optional(),
+).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0').default(fallback));
+
+const tableName = (what: string) =>
+  z.string().trim().regex(TABLE_NAME, `expected ${what} as catalog.schema.table (letters, digits and _ only, no quotes)`);
+
+const envSchema = z.object({
+  WAREHOUSE_ENGINE: z.preprocess(emptyToUndefined, z.enum(['auto', 'duckdb', 'databricks']).default('auto')),
+  DATABRICKS_HOST: optionalString,
+  DATABRICKS_TOKEN: optionalString,
+  DATABRICKS_CLIENT_ID: optionalString,
+  DATABRICKS_CLIENT_SECRET: optionalString,
+  DATABRICKS_WAREHOUSE_ID: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[A-Za-z0-9]+$/, 'expected the warehouse id (letters and digits), e.g. 1234567890abcdef').optional()),
+  DATABRICKS_HTTP_PATH: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\/sql\/[\w./-]+$/, 'expected an HTTP path like /sql/1.0/warehouses/<id>').optional()),
+  DATABRICKS_USER_AUTHORIZATION: bool,
+  DATABRICKS_STATEMENT_TIMEOUT_SECONDS: positiveInt(120),
+  DATABRICKS_RETRY_BUDGET_MS: positiveInt(90_000),
+  PAYLOAD_TABLES: optionalString,
+  PAYLOAD_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only)').optional()),
+  ENDPOINT_USAGE_TABLE: z.preprocess(emptyToUndefined, tableName('the endpoint usage table').optional()),
+  SERVED_ENTITIES_TABLE: z.preprocess(emptyToUndefined, tableName('the served entities table').optional()),
+  MAX_RANGE_DAYS: positiveInt(400),
+  DEMO_DB: optionalString,
+  DATA_DIR: optionalString,
+  DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
+  DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `chat=main.gw.chat_payload, main.gw.agent_payload` → endpoint/table pairs. */
+export function parsePayloadTables(value: string): { tables: PayloadTable[]; problems: string[] } {
+  const tables: PayloadTable[] = [];
+  const problems: string[] = [];
+  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = raw.indexOf('=');
+    const table = (eq >= 0 ? raw.slice(eq + 1) : raw).trim();
+    if (!TABLE_NAME.test(table)) {
+      problems.push(`PAYLOAD_TABLES: "${raw}" is not catalog.schema.table (letters, digits and _ only, no quotes)`);
+      continue;
+    }
+    const endpoint = eq >= 0 ? raw.slice(0, eq).trim() : endpointFromTable(table);
+    if (!ENDPOINT_NAME.test(endpoint)) {
+      problems.push(`PAYLOAD_TABLES: endpoint name "${endpoint}" must be letters, digits, - and _`);
+      continue;
+    }
+    if (tables.some((t) => t.endpoint === endpoint)) {
+      problems.push(`PAYLOAD_TABLES: endpoint "${endpoint}" is listed twice`);
+      continue;
+    }
+    tables.push({ endpoint, table });
+  }
+  if (tables.length === 0 && problems.length === 0) problems.push('PAYLOAD_TABLES: lists no table');
+  return { tables, problems };
+}
+
+/** The inference table is `<prefix>_payload`; the prefix is the endpoint's name unless told otherwise. */
+export function endpointFromTable(table: string): string {
+  const name = table.split('.').pop() ?? table;
+  return name.replace(/_payload$/, '');
+}
+
+function normaliseHost(host: string): string {
+  return host.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const wantsDatabricks = e.WAREHOUSE_ENGINE === 'databricks'
+    || (e.WAREHOUSE_ENGINE === 'auto' && Boolean(e.DATABRICKS_WAREHOUSE_ID || e.DATABRICKS_HTTP_PATH));
+  if (e.WAREHOUSE_ENGINE === 'auto' && !wantsDatabricks && e.DATABRICKS_TOKEN) {
+    problems.push('DATABRICKS_TOKEN is set but neither DATABRICKS_WAREHOUSE_ID nor DATABRICKS_HTTP_PATH is: name the SQL warehouse to use, or unset the token to run on the embedded demo');
+  }
+
+  let payloadTables: PayloadTable[] | null = null;
+  if (e.PAYLOAD_TABLES) {
+    const r = parsePayloadTables(e.PAYLOAD_TABLES);
+    problems.push(...r.problems);
+    payloadTables = r.tables;
+  }
+  if (e.PAYLOAD_TABLES && e.PAYLOAD_SCHEMA) problems.push('PAYLOAD_TABLES and PAYLOAD_SCHEMA are both set: use one');
+
+  let databricks: AppConfig['databricks'] = null;
+  if (wantsDatabricks) {
+    if (!e.DATABRICKS_HOST) problems.push('DATABRICKS_HOST: expected the workspace host, e.g. adb-123.4.azuredatabricks.net');
+    if (!e.DATABRICKS_WAREHOUSE_ID && !e.DATABRICKS_HTTP_PATH) problems.push('DATABRICKS_WAREHOUSE_ID or DATABRICKS_HTTP_PATH: expected the SQL warehouse to run queries on');
+    let auth: NonNullable<AppConfig['databricks']>['auth'] | null = null;
+    if (e.DATABRICKS_TOKEN) auth = { kind: 'pat', token: e.DATABRICKS_TOKEN };
+    else if (e.DATABRICKS_CLIENT_ID && e.DATABRICKS_CLIENT_SECRET) auth = { kind: 'oauth-m2m', clientId: e.DATABRICKS_CLIENT_ID, clientSecret: e.DATABRICKS_CLIENT_SECRET };
+    else problems.push('DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID with DATABRICKS_CLIENT_SECRET: expected credentials for the SQL warehouse');
+    if (!payloadTables && !e.PAYLOAD_SCHEMA) problems.push('PAYLOAD_TABLES or PAYLOAD_SCHEMA: expected the inference tables to read (e.g. PAYLOAD_SCHEMA=main.ai_gateway)');
+    if (e.DATABRICKS_HOST && auth && (e.DATABRICKS_WAREHOUSE_ID || e.DATABRICKS_HTTP_PATH)) {
+      databricks = {
+        host: normaliseHost(e.DATABRICKS_HOST),
+        httpPath: e.DATABRICKS_HTTP_PATH ?? `/sql/1.0/warehouses/${e.DATABRICKS_WAREHOUSE_ID}`,
+        auth,
+        userAuthorization: e.DATABRICKS_USER_AUTHORIZATION,
+        statementTimeoutSeconds: e.DATABRICKS_STATEMENT_TIMEOUT_SECONDS,
+        retryBudgetMs: e.DATABRICKS_RETRY_BUDGET_MS,
+      };
+    }
+  }
+
+  // The embedded engine reserves the catalog name `system`, so its tables live under the
+  // attached database's own catalog: `demo` for the generated demo, `lake` for DATA_DIR.
+  const embeddedCatalog = e.DATA_DIR ? 'lake' : 'demo';
+  const endpointUsageTable = e.ENDPOINT_USAGE_TABLE ?? (wantsDatabricks ? 'system.serving.endpoint_usage' : `${embeddedCatalog}.serving.endpoint_usage`);
+  const servedEntitiesTable = e.SERVED_ENTITIES_TABLE ?? (wantsDatabricks ? 'system.serving.served_entities' : `${embeddedCatalog}.serving.served_entities`);
+  if (!wantsDatabricks) {
+    for (const [name, value] of [['ENDPOINT_USAGE_TABLE', endpointUsageTable], ['SERVED_ENTITIES_TABLE', servedEntitiesTable]] as const) {
+      if (value.startsWith('system.')) problems.push(`${name}: the embedded engine cannot use the catalog name "system"; leave it unset to use ${embeddedCatalog}.serving.*`);
+    }
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    engine: wantsDatabricks ? 'databricks' : 'duckdb',
+    payloadTables,
+    payloadSchema: e.PAYLOAD_SCHEMA ?? (payloadTables || wantsDatabricks ? null : `${embeddedCatalog}.inference`),
+    endpointUsageTable,
+    servedEntitiesTable,
+    maxRangeDays: e.MAX_RANGE_DAYS,
+    duckdb: {
+      demoPath: path.resolve(e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
+      dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : null,
+      memoryLimit: e.DUCKDB_MEMORY_LIMIT,
+      threads: e.DUCKDB_THREADS ?? null,
+    },
+    databricks,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, validated once; a bad value throws a ConfigError naming it. */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,46 @@
+/** A value that can be bound to a named SQL parameter on both engines. */
+export type ParamValue = string | number | boolean | null;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** A result row after normalisation: JSON-safe values only, SQL NULL stays `null`. */
+export type Row = Record<string, unknown>;
+
+export type EngineName = 'duckdb' | 'databricks';
+
+export interface RunOptions {
+  /** Aborting cancels the running statement on the engine. */
+  signal?: AbortSignal;
+  /**
+   * The viewer's own OAuth token (Databricks Apps `X-Forwarded-Access-Token`). When given and the
+   * config allows it, the statement runs as that user so Unity Catalog grants apply per person.
+   */
+  userAccessToken?: string;
+  /** A label for logs (catalogue query id). */
+  label?: string;
+}
+
+export interface RunResult {
+  rows: Row[];
+  /** Wall time spent in the engine call, milliseconds. */
+  durationMs: number;
+}
+
+/** One interface over the embedded and the distributed engine. */
+export interface Warehouse {
+  readonly engine: EngineName;
+  /** Runs one statement written in Databricks SQL with `:name` parameters. */
+  run(sql: string, params: Params, options?: RunOptions): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+/** An error whose message is safe to show to the viewer; `detail` goes to the server log only. */
+export class WarehouseError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'cancelled' | 'permission' | 'unavailable' | 'syntax' | 'not_found' | 'engine',
+    readonly detail?: unknown,
+  ) {
+    super(message);
+    this.name = 'WarehouseError';
+  }
+}
