@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { Params } from '@/lib/warehouse/types';
+import { commonFilterShape, type TimeWindow } from './filters';
+
+export type FilterInput = z.infer<z.ZodObject<typeof commonFilterShape>>;
+
+export interface BindContext { window: TimeWindow }
+
+/**
+ * One catalogue query: the Databricks SQL in `queries/<id>.sql`, the parameters it accepts from
+ * a query string (the shared filters plus its own) and the rows it returns — parsed, not cast.
+ */
+export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, RowShape extends z.ZodRawShape = z.ZodRawShape> {
+  id: string;
+  title: string;
+  description: string;
+  /** Shared filters are always accepted; these are the query's own parameters. */
+  params: Extra;
+  /** Whether the time window is required (every query over the payload table needs one). */
+  needsWindow?: boolean;
+  bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
+  row: z.ZodObject<RowShape>;
+}
+
+export function defineQuery<Extra extends z.ZodRawShape, RowShape extends z.ZodRawShape>(def: QueryDefinition<Extra, RowShape>): QueryDefinition<Extra, RowShape> {
+  return def;
+}
+
+export type AnyQuery = QueryDefinition<z.ZodRawShape, z.ZodRawShape>;
+export type RowOf<Q> = Q extends QueryDefinition<z.ZodRawShape, infer R> ? z.infer<z.ZodObject<R>> : never;

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ENDPOINT_NAME } from '@/lib/config';
+
+/** Relative ranges people pick most; resolved against "now" on every request, never frozen. */
+export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '14d', '30d', '90d'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export function presetMs(preset: string): number | null {
+  const m = /^(\d{1,4})([mhd])$/.exec(preset);
+  if (!m) return null;
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
+
+const isoDateTime = z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+  message: 'expected an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z',
+});
+
+const optionalText = (max: number, pattern?: RegExp, hint?: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), (pattern ? z.string().max(max).regex(pattern, hint) : z.string().max(max)).optional());
+
+export const STATUS_CLASSES = ['ok', 'error', '4xx', '5xx', '429'] as const;
+
+/** The filters every chart shares, as they arrive in a query string. */
+export const commonFilterShape = {
+  range: z.string().regex(/^\d{1,4}[mhd]$/, 'expected a relative range such as 1h, 24h or 7d').optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  endpoint: optionalText(63, ENDPOINT_NAME, 'expected an endpoint name (letters, digits, - and _)'),
+  served_entity: optionalText(128, /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected a served entity id'),
+  requester: optionalText(320),
+  status: z.enum(STATUS_CLASSES).optional(),
+};
+
+export interface TimeWindow { start: Date; end: Date }
+
+/**
+ * Turns `range` or `from`/`to` into an absolute window. The end of a relative range is the
+ * current minute's end, so a refresh moves it forward.
+ */
+export function resolveWindow(input: { range?: string; from?: string; to?: string }, maxRangeDays: number, now = new Date()): { ok: true; window: TimeWindow } | { ok: false; problems: { path: string; message: string }[] } {
+  const problems: { path: string; message: string }[] = [];
+  let start: Date;
+  let end: Date;
+  if (input.from || input.to) {
+    if (input.range) problems.push({ path: 'range', message: 'give either range or from/to, not both' });
+    if (!input.from) problems.push({ path: 'from', message: 'required with to' });
+    if (!input.to) problems.push({ path: 'to', message: 'required with from' });
+    if (problems.length) return { ok: false, problems };
+    start = new Date(withZone(input.from!));
+    end = new Date(withZone(input.to!));
+  } else {
+    const ms = presetMs(input.range ?? '');
+    if (ms === null) return { ok: false, problems: [{ path: 'range', message: 'required: a relative range such as 24h or 7d, or from and to' }] };
+    end = new Date(Math.ceil((now.getTime() + 1) / 60_000) * 60_000);
+    start = new Date(end.getTime() - ms);
+  }
+  if (!(start < end)) problems.push({ path: 'from', message: 'must be before to' });
+  if (end.getTime() - start.getTime() > maxRangeDays * UNIT_MS.d) problems.push({ path: 'range', message: `must span at most ${maxRangeDays} days` });
+  if (end.getTime() - start.getTime() < 60_000) problems.push({ path: 'range', message: 'must span at least one minute' });
+  return problems.length ? { ok: false, problems } : { ok: true, window: { start, end } };
+}
+
+/** A date-time without a zone is read as UTC, the dashboard's reporting zone. */
+function withZone(v: string): string {
+  const t = v.includes('T') || v.includes(' ') ? v.replace(' ', 'T') : `${v}T00:00:00`;
+  return /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`;
+}
+
+/** `2026-11-01 00:00:00.000` — parsed the same way by both engines in a UTC session. */
+export function sqlTimestamp(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** The bound parameters behind `{{payload_filters}}`. */
+export function filterParams(f: { endpoint?: string; served_entity?: string; requester?: string; status?: string }, w: TimeWindow) {
+  return {
+    start_time: sqlTimestamp(w.start),
+    end_time: sqlTimestamp(w.end),
+    start_date: w.start.toISOString().slice(0, 10),
+    end_date: w.end.toISOString().slice(0, 10),
+    endpoint: f.endpoint ?? null,
+    served_entity_id: f.served_entity ?? null,
+    requester: f.requester ?? null,
+    status_class: f.status ?? null,
+  };
+}
+
+/** Prunes files by `request_date` as well as the exact time window, then applies the filters. */
+export const PAYLOAD_FILTERS_SQL = `p.request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
+    AND p.request_time >= CAST(:start_time AS TIMESTAMP)
+    AND p.request_time < CAST(:end_time AS TIMESTAMP)
+    AND (:endpoint IS NULL OR p.endpoint_name = :endpoint)
+    AND (:served_entity_id IS NULL OR p.served_entity_id = :served_entity_id)
+    AND (:requester IS NULL OR p.requester = :requester)
+    AND (:status_class IS NULL
+      OR (:status_class = 'ok' AND p.status_code < 400)
+      OR (:status_class = 'error' AND p.status_code >= 400)
+      OR (:status_class = '4xx' AND p.status_code BETWEEN 400 AND 499)
+      OR (:status_class = '5xx' AND p.status_code >= 500)
+      OR (:status_class = '429' AND p.status_code = 429))`;

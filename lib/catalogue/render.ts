@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PAYLOAD_FILTERS_SQL } from './filters';
+import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } from './tables';
+
+const cache = new Map<string, string>();
+
+export function queriesDir(): string {
+  return path.join(process.cwd(), 'queries');
+}
+
+/** The SQL text of a catalogue query, read once per process. */
+export function loadSql(id: string): string {
+  let sql = cache.get(id);
+  if (sql === undefined) {
+    sql = fs.readFileSync(path.join(queriesDir(), `${id}.sql`), 'utf8');
+    if (process.env.NODE_ENV === 'production') cache.set(id, sql);
+  }
+  return sql;
+}
+
+/**
+ * Fills the table placeholders of a catalogue query. Only identifiers from validated config
+ * enter the text; every value stays a `:name` parameter.
+ */
+export function renderSql(template: string, tables: ResolvedTables, endpoint: string | null): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
+    switch (name) {
+      case 'payload': return payloadRelation(tables.payload, endpoint);
+      case 'payload_filters': return PAYLOAD_FILTERS_SQL;
+      case 'endpoint_usage': return tables.endpointUsage;
+      case 'served_entities': return tables.servedEntities;
+      case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
+      default: throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { getWarehouse } from '@/lib/warehouse';
+import type { EngineName, Params, Row, Warehouse } from '@/lib/warehouse/types';
+import type { AnyQuery } from './define';
+import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
+import { loadSql, renderSql } from './render';
+import { resolveTables } from './tables';
+
+export type Problem = { path: string; message: string };
+
+export class InvalidParams extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`Invalid parameters: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.name = 'InvalidParams';
+  }
+}
+
+/** Rows that do not match the query's row schema: a bug in the catalogue, not the caller's fault. */
+export class RowShapeError extends Error {
+  constructor(readonly queryId: string, readonly issues: z.core.$ZodIssue[]) {
+    super(`Rows of ${queryId} do not match its schema`);
+    this.name = 'RowShapeError';
+  }
+}
+
+export interface QueryResult {
+  queryId: string;
+  rows: Row[];
+  sql: string;
+  params: Params;
+  engine: EngineName;
+  durationMs: number;
+  window: { start: string; end: string } | null;
+}
+
+export interface ParsedQueryInput {
+  input: Record<string, unknown>;
+  window: TimeWindow;
+}
+
+/** Validates a query string against the shared filters and the query's own parameters. */
+export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new Date()): ParsedQueryInput {
+  const obj: Record<string, string> = {};
+  const problems: Problem[] = [];
+  for (const key of new Set(raw.keys())) {
+    const values = raw.getAll(key);
+    if (values.length > 1) problems.push({ path: key, message: 'given more than once' });
+    obj[key] = values[0]!;
+  }
+  const schema = z.object({ ...commonFilterShape, ...def.params }).strict();
+  const parsed = schema.safeParse(obj);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) problems.push({ path: k, message: 'unknown parameter' });
+      else problems.push({ path: issue.path.join('.') || '(query)', message: issue.message });
+    }
+  }
+  if (problems.length || !parsed.success) throw new InvalidParams(problems);
+  const win = resolveWindow(parsed.data, getConfig().maxRangeDays, now);
+  if (!win.ok) throw new InvalidParams(win.problems);
+  return { input: parsed.data, window: win.window };
+}
+
+/** Binds, renders and runs one catalogue query; rows are checked against its schema. */
+export async function runQuery(
+  def: AnyQuery,
+  parsed: ParsedQueryInput,
+  options: { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse } = {},
+): Promise<QueryResult> {
+  const warehouse = options.warehouse ?? (await getWarehouse());
+  const tables = await resolveTables(getConfig(), warehouse);
+  const params = def.bind(parsed.input as never, { window: parsed.window });
+  const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
+  const sql = renderSql(loadSql(def.id), tables, endpoint);
+  const { rows, durationMs } = await warehouse.run(sql, params, { signal: options.signal, userAccessToken: options.userAccessToken, label: def.id });
+  const checked = z.array(def.row).safeParse(rows);
+  if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
+  return {
+    queryId: def.id,
+    rows: checked.data as Row[],
+    sql,
+    params,
+    engine: warehouse.engine,
+    durationMs,
+    window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The catalogue is written once, in Databricks SQL. This module lets the embedded DuckDB engine
+ * run it unchanged: it rewrites `:name` parameter markers to DuckDB's `$name` and defines
+ * macros for the Databricks functions DuckDB lacks or treats differently.
+ */
+
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_]/;
+
+export interface RewrittenSql {
+  sql: string;
+  /** Parameter names in order of first use. */
+  params: string[];
+}
+
+/**
+ * Rewrites `:name` → `$name`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
+ * rules, with backslash and doubled-quote escapes), backtick identifiers and comments untouched.
+ */
+export function rewriteParams(sql: string): RewrittenSql {
+  let out = '';
+  const params: string[] = [];
+  let i = 0;
+  const n = sql.length;
+  while (i < n) {
+    const c = sql[i]!;
+    const next = sql[i + 1];
+    if (c === "'" || c === '"' || c === '`') {
+      const end = skipQuoted(sql, i, c);
+      out += sql.slice(i, end);
+      i = end;
+    } else if (c === '-' && next === '-') {
+      const nl = sql.indexOf('\n', i);
+      const end = nl === -1 ? n : nl;
+      out += sql.slice(i, end);
+      i = end;
+    } else if (c === '/' && next === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      const end = close === -1 ? n : close + 2;
+      out += sql.slice(i, end);
+      i = end;
+    } else if (c === ':' && next === ':') {
+      out += '::';
+      i += 2;
+    } else if (c === ':' && next !== undefined && IDENT_START.test(next) && !(i > 0 && IDENT_PART.test(sql[i - 1]!))) {
+      let j = i + 1;
+      while (j < n && IDENT_PART.test(sql[j]!)) j++;
+      const name = sql.slice(i + 1, j);
+      if (!params.includes(name)) params.push(name);
+      out += `$${name}`;
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return { sql: out, params };
+}
+
+function skipQuoted(sql: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (c === '\\' && quote !== '`') {
+      i += 2;
+    } else if (c === quote) {
+      if (sql[i + 1] === quote) i += 2; // doubled quote is an escaped quote
+      else return i + 1;
+    } else {
+      i++;
+    }
+  }
+  return sql.length;
+}
+
+/**
+ * Macros giving DuckDB the Databricks semantics the catalogue relies on. Each is checked in
+ * compat.test.ts against what Databricks documents.
+ */
+export const COMPAT_MACROS: readonly string[] = [
+  // Databricks returns NULL for invalid JSON; DuckDB's json_extract_string would throw.
+  `CREATE OR REPLACE MACRO get_json_object(j, p) AS CASE WHEN json_valid(j) THEN json_extract_string(j, p) END`,
+  // Databricks' percentile_approx picks an actual value (discrete); quantile_disc does the same.
+  `CREATE OR REPLACE MACRO percentile_approx(x, p) AS quantile_disc(x, p)`,
+  `CREATE OR REPLACE MACRO explode(a) AS unnest(a)`,
+  `CREATE OR REPLACE MACRO size(a) AS len(a)`,
+  `CREATE OR REPLACE MACRO unix_timestamp(ts) AS CAST(epoch(ts) AS BIGINT)`,
+  `CREATE OR REPLACE MACRO timestamp_seconds(s) AS CAST(to_timestamp(s) AS TIMESTAMP)`,
+];
