@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { ENDPOINT_NAME } from '@/lib/config';
+import { DAY_MS, presetMs } from '@/lib/time/ranges';
 
-/** Relative ranges people pick most; resolved against "now" on every request, never frozen. */
-export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '14d', '30d', '90d'] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-export function presetMs(preset: string): number | null {
-  const m = /^(\d{1,4})([mhd])$/.exec(preset);
-  if (!m) return null;
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
-}
+export { RANGE_PRESETS, presetMs } from '@/lib/time/ranges';
 
 const isoDateTime = z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v) && !Number.isNaN(Date.parse(v)), {
   message: 'expected an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z',
@@ -57,7 +48,7 @@ export function resolveWindow(input: { range?: string; from?: string; to?: strin
     start = new Date(end.getTime() - ms);
   }
   if (!(start < end)) problems.push({ path: 'from', message: 'must be before to' });
-  if (end.getTime() - start.getTime() > maxRangeDays * UNIT_MS.d) problems.push({ path: 'range', message: `must span at most ${maxRangeDays} days` });
+  if (end.getTime() - start.getTime() > maxRangeDays * DAY_MS) problems.push({ path: 'range', message: `must span at most ${maxRangeDays} days` });
   if (end.getTime() - start.getTime() < 60_000) problems.push({ path: 'range', message: 'must span at least one minute' });
   return problems.length ? { ok: false, problems } : { ok: true, window: { start, end } };
 }

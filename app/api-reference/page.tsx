@@ -1,0 +1,31 @@
+import { CATALOGUE } from '@/queries';
+
+export const metadata = { title: 'API — Gateway Lens' };
+
+/** Every catalogue query is a GET route; this page lists them for people scripting against it. */
+export default function ApiReferencePage() {
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold">JSON API</h1>
+      <p className="text-sm text-slate-600">
+        Every chart reads one catalogue query through <code className="font-mono">GET /api/queries/&lt;id&gt;</code>. Shared parameters:
+        <code className="font-mono"> range</code> (e.g. <code className="font-mono">24h</code>, <code className="font-mono">7d</code>) or
+        <code className="font-mono"> from</code> + <code className="font-mono">to</code> (ISO 8601, UTC when no zone),
+        <code className="font-mono"> endpoint</code>, <code className="font-mono">served_entity</code>, <code className="font-mono">requester</code>,
+        <code className="font-mono"> status</code> (ok, error, 4xx, 5xx, 429). Machine-readable schemas: <a className="text-sky-700 underline" href="/api/queries">/api/queries</a>.
+      </p>
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left"><tr><th className="p-2">Query</th><th className="p-2">What it returns</th><th className="p-2">Try it</th></tr></thead>
+        <tbody>
+          {Object.values(CATALOGUE).map((q) => (
+            <tr key={q.id} className="border-t border-slate-100">
+              <td className="p-2 font-mono">{q.id}</td>
+              <td className="p-2">{q.title}: {q.description}</td>
+              <td className="p-2"><a className="font-mono text-sky-700 underline" href={`/api/queries/${q.id}?range=24h`}>?range=24h</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { Suspense } from 'react';
+import { OverviewView } from '@/components/overview-view';
+
+export default function OverviewPage() {
+  return (
+    <Suspense>
+      <OverviewView />
+    </Suspense>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ApiError, type QueryResponse } from '@/lib/client/api';
+import { ViewSql } from './view-sql';
+
+interface ChartCardProps<R> {
+  title: string;
+  subtitle?: ReactNode;
+  query: UseQueryResult<QueryResponse<R>>;
+  isEmpty: (data: QueryResponse<R>) => boolean;
+  empty: ReactNode;
+  children: (data: QueryResponse<R>) => ReactNode;
+  headerExtra?: ReactNode;
+  testId?: string;
+}
+
+/** A chart's frame: title, its own loading / empty / error states, and "View SQL". */
+export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children, headerExtra, testId }: ChartCardProps<R>) {
+  const [showSql, setShowSql] = useState(false);
+  const { data, error, isPending, isFetching, refetch } = query;
+  return (
+    <section data-testid={testId} aria-busy={isFetching} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <header className="mb-3 flex flex-wrap items-start gap-3">
+        <div className="min-w-0">
+          <h2 className="text-base font-semibold">{title}</h2>
+          {subtitle && <div className="text-sm text-slate-500">{subtitle}</div>}
+        </div>
+        <div className="ml-auto flex items-center gap-2">
+          {isFetching && !isPending && <span className="text-xs text-slate-400" role="status">Refreshing…</span>}
+          {headerExtra}
+          <button
+            type="button"
+            disabled={!data}
+            onClick={() => setShowSql((v) => !v)}
+            className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40"
+            aria-expanded={showSql}
+          >
+            View SQL
+          </button>
+        </div>
+      </header>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch()} />
+      ) : isPending ? (
+        <div data-testid="chart-loading" className="h-72 animate-pulse rounded bg-slate-100" aria-label="Loading" />
+      ) : data && isEmpty(data) ? (
+        <div data-testid="chart-empty" className="flex h-72 items-center justify-center rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{empty}</div>
+      ) : data ? (
+        <>
+          {error && <ErrorState error={error} onRetry={() => refetch()} compact />}
+          {children(data)}
+        </>
+      ) : null}
+      {showSql && data && <ViewSql result={data as QueryResponse<unknown>} onClose={() => setShowSql(false)} />}
+    </section>
+  );
+}
+
+function ErrorState({ error, onRetry, compact }: { error: Error; onRetry: () => void; compact?: boolean }) {
+  const requestId = error instanceof ApiError ? error.requestId : null;
+  return (
+    <div role="alert" data-testid="chart-error" className={`${compact ? 'mb-2' : 'h-72'} flex flex-col items-center justify-center gap-2 rounded border border-red-200 bg-red-50 p-4 text-center text-sm text-red-800`}>
+      <p>{error.message}</p>
+      {requestId && <p className="text-xs text-red-600">Request id {requestId} — the server log has the details.</p>}
+      <button type="button" onClick={onRetry} className="rounded bg-red-700 px-3 py-1 text-xs font-medium text-white hover:bg-red-800">Retry</button>
+    </div>
+  );
+}

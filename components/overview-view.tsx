@@ -1,0 +1,17 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { ChartAreaRequests } from '@/components/charts/chart-area-requests';
+import { FilterBar } from '@/components/filter-bar';
+import { readState } from '@/lib/client/search-params';
+
+export function OverviewView() {
+  const state = readState(useSearchParams());
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold">Overview</h1>
+      <FilterBar state={state} />
+      <ChartAreaRequests state={state} />
+    </div>
+  );
+}

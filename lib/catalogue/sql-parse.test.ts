@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SparkSQL } from 'dt-sql-parser';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '@/queries';
+import { renderSql } from './render';
+import type { ResolvedTables } from './tables';
+
+const dir = path.join(process.cwd(), 'queries');
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+const spark = new SparkSQL();
+
+const production: ResolvedTables = {
+  payload: [{ endpoint: 'chat', table: 'main.ai_gateway.chat_payload' }, { endpoint: 'agent-x', table: 'main.ai_gateway.agent_payload' }],
+  endpointUsage: 'system.serving.endpoint_usage',
+  servedEntities: 'system.serving.served_entities',
+};
+const empty: ResolvedTables = { ...production, payload: [] };
+
+describe('the SQL catalogue', () => {
+  it('has a definition for every .sql file and a .sql file for every definition', () => {
+    expect(files.map((f) => f.replace(/\.sql$/, ''))).toEqual(Object.keys(CATALOGUE).sort());
+  });
+
+  describe.each(files)('%s', (file) => {
+    const template = fs.readFileSync(path.join(dir, file), 'utf8');
+
+    it.each([
+      ['all endpoints', production, null],
+      ['one endpoint', production, 'chat'],
+      ['no tables yet', empty, null],
+    ] as const)('parses under the Spark SQL grammar (%s)', (_label, tables, endpoint) => {
+      const errors = spark.validate(renderSql(template, tables, endpoint));
+      expect(errors.map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
+    });
+
+    it('avoids constructs that differ or fail on one of the two engines', () => {
+      const code = template.replace(/--.*$/gm, '').replace(/'(?:[^'\\]|\\.|'')*'/g, "''");
+      expect(code).not.toMatch(/`/); // backtick identifiers
+      expect(code).not.toMatch(/::/); // Postgres-style casts
+      expect(code).not.toMatch(/\bqualify\b/i);
+      expect(code).not.toMatch(/\btimestampadd\b/i);
+      expect(code).not.toMatch(/\belement_at\b/i);
+      expect(code).not.toMatch(/\w:\w/); // the JSON path operator
+      expect(code).not.toMatch(/:(from|to|order|group|select|where|limit|end|start|date|time)\b/i);
+      expect(code).not.toMatch(/\/\s*(?!nullif|coalesce)[a-z_(]/i); // divisions guard against zero
+    });
+  });
+});

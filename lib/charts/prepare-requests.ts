@@ -1,0 +1,72 @@
+import { bucketRange, minutesInWindow, type Bucket } from '@/lib/time/buckets';
+import { stillArrivingWindow } from './freshness';
+import { STATUS_COLORS, seriesColor } from './palette';
+
+export interface RequestsRow {
+  bucket: string;
+  series: string;
+  requests: number;
+  sampled_rows: number;
+  peak_minute_requests: number;
+}
+
+export interface SeriesInfo { key: string; label: string; color: string; requests: number }
+
+/** One chart point; series values live under `s0`, `s1`… so odd series names never break keys. */
+export type RequestsPoint = { t: number } & Record<string, number | null>;
+
+export interface PreparedRequests {
+  bucket: Bucket;
+  series: SeriesInfo[];
+  points: RequestsPoint[];
+  totals: { requests: number; sampledRows: number; sampled: boolean; avgQpm: number };
+  stillArriving: { from: number; to: number } | null;
+}
+
+/**
+ * Rows of `requests-over-time` → chart data. A bucket with no rows had no logged requests, so it
+ * is a zero, not a gap; QPM divides by the minutes of the bucket inside the window, because the
+ * first and last buckets are usually partial.
+ */
+export function prepareRequests(rows: RequestsRow[], window: { start: string; end: string }, bucket: Bucket, now: number): PreparedRequests {
+  const start = Date.parse(window.start);
+  const end = Date.parse(window.end);
+  const bySeries = new Map<string, number>();
+  for (const r of rows) bySeries.set(r.series, (bySeries.get(r.series) ?? 0) + r.requests);
+  const ordered = [...bySeries.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const series: SeriesInfo[] = ordered.map(([label, requests], i) => ({
+    key: `s${i}`,
+    label,
+    color: STATUS_COLORS[label] ?? seriesColor(i),
+    requests,
+  }));
+  const keyOf = new Map(series.map((s) => [s.label, s.key]));
+
+  const points = new Map<number, RequestsPoint>();
+  for (const t of bucketRange(start, end, bucket)) {
+    const p: RequestsPoint = { t } as RequestsPoint;
+    for (const s of series) { p[s.key] = 0; p[`${s.key}_peak`] = 0; }
+    points.set(t, p);
+  }
+  let sampledRows = 0;
+  let requests = 0;
+  for (const r of rows) {
+    const t = Date.parse(r.bucket);
+    const p = points.get(t);
+    const key = keyOf.get(r.series)!;
+    sampledRows += r.sampled_rows;
+    requests += r.requests;
+    if (!p) continue; // outside the window: cannot happen with the catalogue's filters
+    const minutes = minutesInWindow(t, bucket, start, end);
+    p[key] = minutes > 0 ? r.requests / minutes : null;
+    p[`${key}_peak`] = r.peak_minute_requests;
+  }
+  const minutes = Math.max(1, (end - start) / 60_000);
+  return {
+    bucket,
+    series,
+    points: [...points.values()],
+    totals: { requests, sampledRows, sampled: Math.abs(requests - sampledRows) > 0.5, avgQpm: requests / minutes },
+    stillArriving: stillArrivingWindow({ start, end }, now),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Params, Row } from '@/lib/warehouse/types';
+
+/** What `/api/queries/<id>` returns on success. */
+export interface QueryResponse<R = Row> {
+  queryId: string;
+  rows: R[];
+  sql: string;
+  params: Params;
+  engine: 'duckdb' | 'databricks';
+  durationMs: number;
+  window: { start: string; end: string } | null;
+  requestId: string;
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly requestId: string | null, readonly problems: { path: string; message: string }[] = []) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Fetches one catalogue query; any non-2xx becomes an ApiError, never "data". */
+export async function fetchQuery<R = Row>(id: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<QueryResponse<R>> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, v);
+  let res: Response;
+  try {
+    res = await fetch(`/api/queries/${encodeURIComponent(id)}?${qs}`, { signal, headers: { accept: 'application/json' } });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError('The dashboard server could not be reached', 0, null);
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: a proxy error page or a crash; fall through to the status check.
+  }
+  const b = (body ?? {}) as { error?: string; requestId?: string; problems?: { path: string; message: string }[] };
+  if (!res.ok) {
+    const detail = b.problems?.length ? `: ${b.problems.map((p) => `${p.path} ${p.message}`).join('; ')}` : '';
+    throw new ApiError(`${b.error ?? `Request failed (${res.status})`}${detail}`, res.status, b.requestId ?? res.headers.get('x-request-id'), b.problems);
+  }
+  if (!body) throw new ApiError('The server answered with something other than JSON', res.status, res.headers.get('x-request-id'));
+  return body as QueryResponse<R>;
+}
