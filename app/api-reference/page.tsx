@@ -12,7 +12,9 @@ export default function ApiReferencePage() {
         <code className="font-mono"> range</code> (e.g. <code className="font-mono">24h</code>, <code className="font-mono">7d</code>) or
         <code className="font-mono"> from</code> + <code className="font-mono">to</code> (ISO 8601, UTC when no zone),
         <code className="font-mono"> endpoint</code>, <code className="font-mono">served_entity</code>, <code className="font-mono">requester</code>,
-        <code className="font-mono"> status</code> (ok, error, 4xx, 5xx, 429). Machine-readable schemas: <a className="text-sky-700 underline" href="/api/queries">/api/queries</a>.
+        <code className="font-mono"> status</code> (ok, error, 4xx, 5xx, 429). Machine-readable schemas:{' '}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON endpoint, not a page */}
+        <a className="text-sky-700 underline" href="/api/queries">/api/queries</a>.
       </p>
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left"><tr><th className="p-2">Query</th><th className="p-2">What it returns</th><th className="p-2">Try it</th></tr></thead>

@@ -16,8 +16,9 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window) return null;
-    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, Date.now());
-  }, [query.data]);
+    // "Still arriving" is judged at the moment the data was fetched, which keeps render pure.
+    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, query.dataUpdatedAt);
+  }, [query.data, query.dataUpdatedAt]);
 
   return (
     <ChartCard
