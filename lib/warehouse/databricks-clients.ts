@@ -27,9 +27,10 @@ export interface DriverClient {
 export type ConnectFn = (options: ConnectionOptions) => Promise<DriverClient>;
 
 /** Who a statement runs as: the app's own identity, or the viewer's forwarded token. */
-export type Identity = { kind: 'app' } | { kind: 'viewer'; token: string; key: string };
+export type ViewerIdentity = { kind: 'viewer'; token: string; key: string };
+export type Identity = { kind: 'app' } | ViewerIdentity;
 
-export function viewerIdentity(token: string): Identity {
+export function viewerIdentity(token: string): ViewerIdentity {
   return { kind: 'viewer', token, key: createHash('sha256').update(token).digest('hex') };
 }
 

@@ -52,7 +52,7 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
     connect,
     config,
     now,
-    onCloseError: (identity, err) => logger.warn('databricks.client_close_failed', { identity, error: describe(err) }),
+    onCloseError: (identity, err) => logger.warn('databricks.client_close_failed', { identity, error: describeError(err) }),
   });
   const sessionConfiguration = { STATEMENT_TIMEOUT: String(config.statementTimeoutSeconds), TIMEZONE: 'UTC' };
   const deadlineMs = clientDeadlineMs(config);
@@ -71,7 +71,13 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
         (late) => void cancelAndClose(late, options.label),
       );
       const rows = await stop.race(operation.fetchAll());
-      const schema = operation.getSchema ? await stop.race(operation.getSchema()) : null;
+      // Without the schema DECIMAL values stay exact strings: worse for charts, not wrong.
+      const schema = operation.getSchema
+        ? await stop.race(operation.getSchema().catch((err: unknown) => {
+          logger.warn('databricks.schema_failed', { label: options.label, error: describeError(err) });
+          return null;
+        }))
+        : null;
       const decimalColumns = decimalColumnsOf(schema);
       return rows.map((row) => normaliseRow(row as Record<string, unknown>, { decimalColumns }));
     } catch (err) {
@@ -93,7 +99,7 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
     try {
       await operation.cancel();
     } catch (err) {
-      logger.warn('databricks.cancel_failed', { label, error: describe(err) });
+      logger.warn('databricks.cancel_failed', { label, error: describeError(err) });
     }
   }
 
@@ -106,7 +112,7 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
     try {
       await target.close();
     } catch (err) {
-      logger.warn(`databricks.${what}_close_failed`, { label, error: describe(err) });
+      logger.warn(`databricks.${what}_close_failed`, { label, error: describeError(err) });
     }
   }
 
@@ -134,7 +140,7 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
               delayMs: info.delayMs,
               kind: info.kind,
               reason: info.reason,
-              error: describe(err),
+              error: describeError(err),
             });
             deps.onRetry?.({ ...info, label: options.label });
           },
@@ -143,14 +149,15 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
         logger.debug('databricks.run', { label: options.label, identity: identityLabel(identity), rows: rows.length, durationMs });
         return { rows, durationMs };
       } catch (err) {
-        const error = err instanceof WarehouseError ? err : new WarehouseError(classifyDatabricksError(err).safeMessage, classifyDatabricksError(err).kind, err);
+        const c = err instanceof WarehouseError ? null : classifyDatabricksError(err);
+        const error = c ? new WarehouseError(c.safeMessage, c.kind, err) : (err as WarehouseError);
         const level = error.kind === 'cancelled' ? 'debug' : 'warn';
         logger[level]('databricks.run_failed', {
           label: options.label,
           identity: identityLabel(identity),
           kind: error.kind,
           durationMs: now() - started,
-          error: describe(error.detail ?? error),
+          error: describeError(error.detail ?? error),
         });
         throw error;
       }
@@ -240,7 +247,7 @@ function defaultConnect(logger: WarehouseLogger): ConnectFn {
 }
 
 /** Error text for server logs: name, message and class-specific fields, with bearer tokens masked. */
-export function describe(err: unknown): LogFields | string {
+export function describeError(err: unknown): LogFields | string {
   if (typeof err !== 'object' || err === null) return redact(String(err));
   const e = err as Record<string, unknown>;
   const response = (e.response ?? {}) as Record<string, unknown>;

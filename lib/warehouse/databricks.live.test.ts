@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../config';
+import { createDatabricksWarehouse } from './databricks';
+import { WarehouseError, type Warehouse } from './types';
+
+const env = process.env;
+const hasWarehouse = Boolean(env.DATABRICKS_HOST && (env.DATABRICKS_WAREHOUSE_ID || env.DATABRICKS_HTTP_PATH));
+const hasCredentials = Boolean(env.DATABRICKS_TOKEN || (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET));
+const live = hasWarehouse && hasCredentials;
+const title = live
+  ? 'live Databricks contract'
+  : 'live Databricks contract (skipped: set DATABRICKS_HOST, DATABRICKS_WAREHOUSE_ID or DATABRICKS_HTTP_PATH, and DATABRICKS_TOKEN or DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET)';
+
+/** The contract reads no inference table, but config validation wants one named. */
+function liveConfig() {
+  const needsTables = !env.PAYLOAD_TABLES && !env.PAYLOAD_SCHEMA;
+  const config = loadConfig({ ...env, WAREHOUSE_ENGINE: 'databricks', ...(needsTables ? { PAYLOAD_SCHEMA: 'main.default' } : {}) });
+  if (!config.databricks) throw new Error('loadConfig returned no Databricks settings');
+  return config.databricks;
+}
+
+describe.skipIf(!live)(title, () => {
+  const onRetry = vi.fn();
+  let warehouse: Warehouse;
+
+  afterAll(async () => {
+    await warehouse?.close();
+  });
+
+  // The first statement may wait for a stopped warehouse to start.
+  it('binds typed parameters, runs in UTC and keeps NULL as null', { timeout: 300_000 }, async () => {
+    warehouse = createDatabricksWarehouse(liveConfig(), { onRetry });
+    const { rows } = await warehouse.run(
+      `SELECT 1 AS one, CAST(:s AS STRING) AS s, CAST(:n AS BIGINT) AS n, :d AS d, :b AS b,
+              current_timezone() AS tz, CAST(NULL AS INT) AS z,
+              TIMESTAMP'2025-01-02 03:04:05' AS ts,
+              CAST(0.07 AS DECIMAL(10, 4)) AS small_dec,
+              CAST('12345678901234567890.50' AS DECIMAL(38, 2)) AS big_dec,
+              CAST(9007199254740993 AS BIGINT) AS big_int,
+              map('team', 'ml') AS m, array(1, 2) AS arr`,
+      { s: "it's", n: 42, d: 1.5, b: true },
+      { label: 'live-contract' },
+    );
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(row).toMatchObject({ one: 1, s: "it's", n: 42, d: 1.5, b: true, z: null });
+    expect(row.tz).toMatch(/^(Etc\/)?UTC$/);
+    expect(row.ts).toBe('2025-01-02T03:04:05.000Z');
+    expect(row.small_dec).toBe(0.07);
+    expect(row.big_dec).toBe('12345678901234567890.50');
+    expect(row.big_int).toBe('9007199254740993');
+    expect(row.m).toEqual({ team: 'ml' });
+    expect(row.arr).toEqual([1, 2]);
+  });
+
+  it('binds a NULL that works in an optional filter', { timeout: 120_000 }, async () => {
+    const sql = `SELECT (:p IS NULL) AS p_is_null, count(*) AS matched
+                 FROM VALUES (1), (2), (3) AS t(x) WHERE (:p IS NULL OR x = :p)`;
+    expect((await warehouse.run(sql, { p: null })).rows).toEqual([{ p_is_null: true, matched: 3 }]);
+    expect((await warehouse.run(sql, { p: 2 })).rows).toEqual([{ p_is_null: false, matched: 1 }]);
+  });
+
+  it('accepts an integer parameter in LIMIT', { timeout: 120_000 }, async () => {
+    const { rows } = await warehouse.run('SELECT id FROM range(10) ORDER BY id LIMIT :lim', { lim: 3 });
+    expect(rows).toEqual([{ id: 0 }, { id: 1 }, { id: 2 }]);
+  });
+
+  it('reports a syntax error without retrying', { timeout: 120_000 }, async () => {
+    onRetry.mockClear();
+    const err = await warehouse.run('SELEC 1', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WarehouseError);
+    expect(err).toMatchObject({ kind: 'syntax' });
+    expect((err as Error).message).not.toMatch(/SELEC/);
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
+  it('cancels a running statement on abort', { timeout: 120_000 }, async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1_500);
+    const err = await warehouse
+      .run('SELECT count(*) FROM range(1000000) a CROSS JOIN range(1000000) b', {}, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'cancelled' });
+  });
+});
