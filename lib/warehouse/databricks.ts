@@ -15,6 +15,7 @@ import {
 import { classifyDatabricksError, needsReconnect } from './databricks-errors';
 import { toNamedParameters } from './databricks-params';
 import { abortableSleep, withRetry, type RetryInfo } from './databricks-retry';
+import { logger as appLogger } from '../logger';
 import { normaliseRow } from './normalise';
 import { WarehouseError, type Params, type RunOptions, type RunResult, type Warehouse } from './types';
 
@@ -44,7 +45,7 @@ export interface DatabricksDeps {
 const DECIMAL_TYPE = thrift.TCLIService_types.TTypeId.DECIMAL_TYPE as number;
 
 export function createDatabricksWarehouse(config: DatabricksConfig, deps: DatabricksDeps = {}): Warehouse {
-  const logger = deps.logger ?? consoleLogger;
+  const logger: WarehouseLogger = deps.logger ?? appLogger;
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? abortableSleep;
   const connect = deps.connect ?? defaultConnect(logger);
@@ -263,10 +264,3 @@ export function describeError(err: unknown): LogFields | string {
 function redact(text: string): string {
   return text.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***').replace(/\bdapi[0-9a-f]{32}(-\d+)?\b/gi, 'dapi***');
 }
-
-const consoleLogger: WarehouseLogger = {
-  debug: () => undefined,
-  info: (event, fields) => console.info(`[warehouse] ${event}`, fields ?? {}),
-  warn: (event, fields) => console.warn(`[warehouse] ${event}`, fields ?? {}),
-  error: (event, fields) => console.error(`[warehouse] ${event}`, fields ?? {}),
-};
