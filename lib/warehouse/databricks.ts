@@ -65,10 +65,9 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
     let operation: DriverOperation | undefined;
     try {
       const client = await stop.race(lease.client);
-      session = await stop.race(client.openSession({ configuration: sessionConfiguration }), (late) => closeQuietly('session', late, options.label));
-      const s = session;
+      session = await stop.race(client.openSession({ configuration: sessionConfiguration }), (late) => void closeQuietly('session', late, options.label));
       operation = await stop.race(
-        s.executeStatement(sql, { namedParameters, queryTimeout: config.statementTimeoutSeconds }),
+        session.executeStatement(sql, { namedParameters, queryTimeout: config.statementTimeoutSeconds }),
         (late) => void cancelAndClose(late, options.label),
       );
       const rows = await stop.race(operation.fetchAll());
