@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig, type AppConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/warehouse';
 import type { EngineName, Params, Row, Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
@@ -40,7 +40,7 @@ export interface ParsedQueryInput {
 }
 
 /** Validates a query string against the shared filters and the query's own parameters. */
-export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new Date()): ParsedQueryInput {
+export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new Date(), config: AppConfig = getConfig()): ParsedQueryInput {
   const obj: Record<string, string> = {};
   const problems: Problem[] = [];
   for (const key of new Set(raw.keys())) {
@@ -57,7 +57,7 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new D
     }
   }
   if (problems.length || !parsed.success) throw new InvalidParams(problems);
-  const win = resolveWindow(parsed.data, getConfig().maxRangeDays, now);
+  const win = resolveWindow(parsed.data, config.maxRangeDays, now);
   if (!win.ok) throw new InvalidParams(win.problems);
   return { input: parsed.data, window: win.window };
 }
@@ -66,10 +66,10 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new D
 export async function runQuery(
   def: AnyQuery,
   parsed: ParsedQueryInput,
-  options: { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse } = {},
+  options: { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse; config?: AppConfig } = {},
 ): Promise<QueryResult> {
   const warehouse = options.warehouse ?? (await getWarehouse());
-  const tables = await resolveTables(getConfig(), warehouse);
+  const tables = await resolveTables(options.config ?? getConfig(), warehouse);
   const params = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
   const sql = renderSql(loadSql(def.id), tables, endpoint);

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateDemo } from '@/lib/demo/generate';
+
+// The route handlers read the process configuration, so the demo path is set before they load.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-api-'));
+process.env.DEMO_DB = path.join(dir, 'demo.duckdb');
+
+type RouteModule = { GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response> };
+let queryRoute: RouteModule;
+
+beforeAll(async () => {
+  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5 });
+  queryRoute = await import('@/app/api/queries/[id]/route');
+});
+
+afterAll(async () => {
+  const { closeWarehouse } = await import('@/lib/warehouse');
+  await closeWarehouse();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const call = (id: string, qs: string, init?: RequestInit) =>
+  queryRoute.GET(new Request(`http://localhost/api/queries/${id}?${qs}`, init), { params: Promise.resolve({ id }) });
+
+describe('GET /api/queries/:id', () => {
+  it('returns rows, the SQL that ran, its parameters, the engine and the duration', async () => {
+    const res = await call('requests-over-time', 'range=24h');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ queryId: 'requests-over-time', engine: 'duckdb', params: { split: 'endpoint', bucket: 'hour' } });
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.sql).toContain(':start_time');
+    expect(res.headers.get('x-request-id')).toBe(body.requestId);
+  });
+
+  it('answers 400 with every problem for bad parameters', async () => {
+    const res = await call('requests-over-time', 'from=yesterday&to=2026-01-01&split=x');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe('Invalid parameters');
+    expect(body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['from', 'split']);
+  });
+
+  it('answers 404 for an unknown query, including prototype names', async () => {
+    for (const id of ['nope', '__proto__', 'constructor', 'toString']) {
+      const res = await call(id, 'range=1h');
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('hides engine details behind a safe message and a request id', async () => {
+    const warehouse = await import('@/lib/warehouse');
+    const wh = await warehouse.getWarehouse();
+    const spy = vi.spyOn(wh, 'run').mockRejectedValueOnce(new Error('Binder Error: secret internal detail in demo.inference.x'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const res = await call('requests-over-time', 'range=1h');
+    const logged = stderr.mock.calls.map((c) => String(c[0])).join('');
+    spy.mockRestore();
+    stderr.mockRestore();
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(JSON.stringify(body)).not.toContain('secret internal detail');
+    expect(body.requestId).toBeTruthy();
+    expect(logged).toContain(body.requestId);
+    expect(logged).toContain('secret internal detail');
+  });
+});
