@@ -176,8 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     servedEntitiesTable,
     maxRangeDays: e.MAX_RANGE_DAYS,
     duckdb: {
-      demoPath: path.resolve(e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
-      dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : null,
+      demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
+      dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,
       memoryLimit: e.DUCKDB_MEMORY_LIMIT,
       threads: e.DUCKDB_THREADS ?? null,
     },
