@@ -13,11 +13,13 @@ interface ChartCardProps<R> {
   empty: ReactNode;
   children: (data: QueryResponse<R>) => ReactNode;
   headerExtra?: ReactNode;
+  /** The same query as a CSV download of every row. */
+  csvHref?: string;
   testId?: string;
 }
 
 /** A chart's frame: title, its own loading / empty / error states, and "View SQL". */
-export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children, headerExtra, testId }: ChartCardProps<R>) {
+export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children, headerExtra, csvHref, testId }: ChartCardProps<R>) {
   const [showSql, setShowSql] = useState(false);
   const { data, error, isPending, isFetching, refetch } = query;
   return (
@@ -30,6 +32,9 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
         <div className="ml-auto flex items-center gap-2">
           {isFetching && !isPending && <span className="text-xs text-slate-400" role="status">Refreshing…</span>}
           {headerExtra}
+          {csvHref && data && (
+            <a href={csvHref} download className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">CSV</a>
+          )}
           <button
             type="button"
             disabled={!data}

@@ -5,6 +5,7 @@ import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContai
 import { ChartCard } from '@/components/chart-card';
 import { formatCount, formatRate, formatTick, formatTimestamp } from '@/lib/charts/format';
 import { prepareRequests, type PreparedRequests, type RequestsRow } from '@/lib/charts/prepare-requests';
+import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
@@ -12,7 +13,8 @@ import type { Bucket } from '@/lib/time/buckets';
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status' };
 
 export function ChartAreaRequests({ state }: { state: DashboardState }) {
-  const query = useCatalogueQuery<RequestsRow>('requests-over-time', { ...apiFilters(state), split: state.split }, { live: state.range !== 'custom' });
+  const params = { ...apiFilters(state), split: state.split };
+  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: state.range !== 'custom' });
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window) return null;
@@ -26,6 +28,7 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
       title="Requests per minute"
       subtitle={<>Estimated from the inference tables (each row weighted by 1 / sampling_fraction), {SPLIT_LABEL[state.split]}, times in UTC.</>}
       query={query}
+      csvHref={queryUrl('requests-over-time', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No requests were logged in this range{state.endpoint ? ` for ${state.endpoint}` : ''}. Try a longer range or clear the filters.</>}
     >

@@ -68,3 +68,23 @@ describe('GET /api/queries/:id', () => {
     expect(logged).toContain('secret internal detail');
   });
 });
+
+describe('GET /api/queries/:id?format=csv', () => {
+  it('streams every row as CSV with the schema columns as header', async () => {
+    const res = await call('requests-over-time', 'range=7d&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="requests-over-time-\d{8}-\d{4}\.csv"$/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    const lines = text.replace(/\r\n$/, '').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFbucket,series,requests,sampled_rows,peak_minute_requests');
+    const json = await (await call('requests-over-time', 'range=7d')).json();
+    expect(lines).toHaveLength(json.rows.length + 1);
+  });
+
+  it('rejects an unknown format', async () => {
+    const res = await call('requests-over-time', 'range=7d&format=xml');
+    expect(res.status).toBe(400);
+    expect((await res.json()).problems).toEqual([{ path: 'format', message: 'expected json or csv' }]);
+  });
+});

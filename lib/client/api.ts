@@ -19,13 +19,19 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches one catalogue query; any non-2xx becomes an ApiError, never "data". */
-export async function fetchQuery<R = Row>(id: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<QueryResponse<R>> {
+/** The API address of a catalogue query; `csv` gives every row as a CSV download. */
+export function queryUrl(id: string, params: Record<string, string | undefined>, format?: 'csv'): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, v);
+  if (format) qs.set('format', format);
+  return `/api/queries/${encodeURIComponent(id)}?${qs}`;
+}
+
+/** Fetches one catalogue query; any non-2xx becomes an ApiError, never "data". */
+export async function fetchQuery<R = Row>(id: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<QueryResponse<R>> {
   let res: Response;
   try {
-    res = await fetch(`/api/queries/${encodeURIComponent(id)}?${qs}`, { signal, headers: { accept: 'application/json' } });
+    res = await fetch(queryUrl(id, params), { signal, headers: { accept: 'application/json' } });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError('The dashboard server could not be reached', 0, null);

@@ -1,6 +1,7 @@
 import { CATALOGUE } from '@/queries';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
-import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import { InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import { csvResponse } from '@/lib/api/csv-response';
 import { viewerToken } from '@/lib/api/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -11,8 +12,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const def = Object.hasOwn(CATALOGUE, id) ? CATALOGUE[id] : undefined;
   if (!def) return json({ error: `Unknown query "${id}"`, requestId, known: Object.keys(CATALOGUE) }, 404, requestId);
   try {
-    const parsed = parseQueryInput(def, new URL(request.url).searchParams);
+    const search = new URL(request.url).searchParams;
+    const format = search.get('format') ?? 'json';
+    search.delete('format');
+    if (format !== 'json' && format !== 'csv') throw new InvalidParams([{ path: 'format', message: 'expected json or csv' }]);
+    const parsed = parseQueryInput(def, search);
     const result = await runQuery(def, parsed, { signal: request.signal, userAccessToken: viewerToken(request) });
+    if (format === 'csv') return csvResponse(def, result.rows, requestId);
     return json({ ...result, requestId }, 200, requestId);
   } catch (err) {
     return errorResponse(err, requestId, { queryId: id });
