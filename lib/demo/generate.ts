@@ -166,10 +166,13 @@ function makePlan(p: PlanInput): Stage[] {
   const replyOf = (pool: 'chat' | 'agent') => {
     const en = pool === 'chat' ? T.REPLIES_EN : T.AGENT_REPLIES_EN;
     const ja = pool === 'chat' ? T.REPLIES_JA : T.AGENT_REPLIES_JA;
-    // Repeat a paragraph up to the sampled length: bytes ≈ 4 × tokens in both scripts.
-    return `(SELECT left(repeat(para || ' ', (chars // length(para) + 1)::BIGINT), chars) FROM (SELECT
-        CASE WHEN ja THEN ${pick(ja, 'i', 'para')} ELSE ${pick(en, 'i', 'para')} END AS para,
-        CASE WHEN ja THEN ceil(tok * 4 / 3.0) ELSE tok * 4 END::BIGINT AS chars))`;
+    // The pool rotated to a hashed start, cut to the sampled size (bytes ≈ 4 × tokens in both
+    // scripts) and, unless the model hit max_tokens, back to the last full sentence.
+    const rotated = (xs: readonly string[]) => `(SELECT array_to_string(list_concat(xs[o:], xs[:o - 1]), ' ') FROM (SELECT ${strList(xs)} AS xs, 1 + (hash(i, 'para', $seed) % ${xs.length})::BIGINT AS o))`;
+    return `(SELECT CASE WHEN finish = 'length' OR cut = '' THEN body ELSE cut END FROM (SELECT body, regexp_replace(body, '[^.。!?]*$', '') AS cut FROM (
+        SELECT left(repeat(para || ' ', (chars // length(para) + 1)::BIGINT), chars) AS body FROM (SELECT
+          CASE WHEN ja THEN ${rotated(ja)} ELSE ${rotated(en)} END AS para,
+          CASE WHEN ja THEN ceil(tok * 4 / 3.0) ELSE tok * 4 END::BIGINT AS chars))))`;
   };
   const sessions = (src: string, dst: string) => `
     CREATE TEMP TABLE ${dst} AS
@@ -276,7 +279,8 @@ function makePlan(p: PlanInput): Stage[] {
             WHEN su < 0.005 THEN 'auth'
             WHEN su < 0.0065 THEN CASE WHEN ent = 2 THEN 'unavailable' ELSE 'provider' END
             WHEN su < 0.0075 THEN 'too_long'
-            WHEN tool_sess AND turn % 2 = 0 THEN 'ok'
+            -- Tool sessions skip guardrail blocks so every tool result follows its tool call.
+            WHEN tool_sess THEN 'ok'
             WHEN su < 0.0105 THEN 'g_pii'
             WHEN su < 0.0125 THEN 'g_kw'
             WHEN su < 0.014 THEN 'g_safety'
@@ -299,7 +303,7 @@ function makePlan(p: PlanInput): Stage[] {
             WHEN kind = 'g_kw' THEN ${pick(T.KEYWORD_TEXTS, 'i', 'kw')}
             WHEN kind = 'g_safety' THEN ${pick(T.UNSAFE_TEXTS, 'i', 'unsafe')}
             WHEN pid = ${PID.storm} THEN 'Ticket #' || (100000 + i % 900000) || ': ' || ${pick(T.AGENT_QUESTIONS_EN, 'i', 'ticket')}
-            WHEN pid = ${PID.acme} THEN ${pick(T.REPORT_QUESTIONS, 'i', 'rq')} || chr(10) || chr(10) || repeat(${str(reportDoc)} || chr(10) || chr(10), CASE WHEN spiking THEN 10 ELSE 1 END)
+            WHEN pid = ${PID.acme} THEN ${pick(T.REPORT_QUESTIONS, 'i', 'rq')} || chr(10) || chr(10) || repeat(${str(reportDoc)} || chr(10) || chr(10), CASE WHEN spiking THEN 12 ELSE 1 END)
             WHEN u(i, 'xss') < 0.004 THEN ${pick(T.HOSTILE_TEXTS, 'i', 'xss')}
             WHEN ja THEN ${pick(T.QUESTIONS_JA, 'i', 'q')}
             ELSE ${pick(T.QUESTIONS_EN, 'i', 'q')} END AS prompt0
@@ -378,7 +382,8 @@ function makePlan(p: PlanInput): Stage[] {
       `CREATE TEMP TABLE chat_rows AS
       WITH a AS (
         SELECT *, ${str(ENDPOINTS.chat)} AS ep_name,
-          ceil(strlen(messages) / 4.0)::BIGINT AS pt,
+          -- Oversize requests carried an inline image: its tokens count, its body is not logged.
+          ceil(strlen(messages) / 4.0)::BIGINT + CASE WHEN kind = 'ok' AND u(i, 'big') < 0.0015 THEN 1500 ELSE 0 END AS pt,
           CASE WHEN tool_call_turn THEN ceil(strlen(args) / 4.0)::BIGINT + 10 ELSE ceil(strlen(coalesce(reply, '')) / 4.0)::BIGINT END AS ct,
           CASE WHEN kind = 'rate' THEN 429 WHEN kind = 'auth' THEN CASE WHEN u(i, 'auth') < 0.6 THEN 401 ELSE 403 END
                WHEN kind = 'provider' THEN CASE WHEN u(i, 'prov') < CASE WHEN ent = 0 THEN 0.7 ELSE 0.3 END THEN 502 ELSE 503 END
@@ -386,7 +391,7 @@ function makePlan(p: PlanInput): Stage[] {
                WHEN kind IN ('too_long', 'g_pii', 'g_kw', 'g_safety', 'g_out') THEN 400 ELSE 200 END AS status,
           kind = 'ok' AND u(i, 'big') < 0.0015 AS big_request,
           kind = 'ok' AND u(i, 'big') >= 0.0015 AND u(i, 'big') < 0.0018 AS big_response,
-          stream AND kind = 'ok' AND NOT tool_call_turn AND u(i, 'chunks') < 0.06 AS chunked,
+          stream AND kind = 'ok' AND NOT tool_call_turn AND u(i, 'chunks') < 0.02 AS chunked,
           epoch(ts)::BIGINT AS created,
           'chatcmpl-' || left(md5(i::VARCHAR || '/cmpl/' || $seed), 24) AS cmpl_id,
           (${strList(T.SAFETY_CATEGORIES)})[1 + (hash(i, 'cat', $seed) % ${T.SAFETY_CATEGORIES.length})::BIGINT] AS category
@@ -412,7 +417,7 @@ function makePlan(p: PlanInput): Stage[] {
       )
       SELECT i, ts, status, kind, entity_id, requester, crid, rid(i, 'chat') AS rid, stream, in_payload, in_usage, duration_ms,
         end_user, project, use_case, ab_group, conv, has_uc, storm,
-        CASE WHEN kind IN ('ok', 'g_out') THEN pt + CASE WHEN big_request THEN 1500 ELSE 0 END ELSE 0 END AS in_tokens,
+        CASE WHEN kind IN ('ok', 'g_out') THEN pt ELSE 0 END AS in_tokens,
         CASE WHEN kind IN ('ok', 'g_out') THEN ct ELSE 0 END AS out_tokens,
         CASE WHEN kind IN ('rate', 'auth') THEN 0 WHEN big_request THEN 10000000 + (u(i, 'bigsize') * 4000000)::BIGINT ELSE length(messages) END AS in_chars,
         CASE WHEN kind IN ('ok', 'g_out') THEN CASE WHEN tool_call_turn THEN length(args) ELSE length(reply) END ELSE 0 END AS out_chars,
@@ -477,7 +482,8 @@ function makePlan(p: PlanInput): Stage[] {
           CAST(md5(sh::VARCHAR || '/conv') AS UUID)::VARCHAR AS conv,
           u(i, 'status') AS su,
           CASE WHEN u(i, 'tools') < 0.45 THEN 1 + (u(i, 'ntools') < 0.3)::INT ELSE 0 END AS ntools,
-          least(1200, greatest(8, round(exp(ln(90) + 0.7 * nz(i, 'ctok')))))::BIGINT AS tok
+          least(1200, greatest(8, round(exp(ln(90) + 0.7 * nz(i, 'ctok')))))::BIGINT AS tok,
+          'stop' AS finish
         FROM a2
       ), b AS (
         SELECT *,
