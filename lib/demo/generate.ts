@@ -166,13 +166,16 @@ function makePlan(p: PlanInput): Stage[] {
   const replyOf = (pool: 'chat' | 'agent') => {
     const en = pool === 'chat' ? T.REPLIES_EN : T.AGENT_REPLIES_EN;
     const ja = pool === 'chat' ? T.REPLIES_JA : T.AGENT_REPLIES_JA;
-    // The pool rotated to a hashed start, cut to the sampled size (bytes ≈ 4 × tokens in both
-    // scripts) and, unless the model hit max_tokens, back to the last full sentence.
-    const rotated = (xs: readonly string[]) => `(SELECT array_to_string(list_concat(xs[o:], xs[:o - 1]), ' ') FROM (SELECT ${strList(xs)} AS xs, 1 + (hash(i, 'para', $seed) % ${xs.length})::BIGINT AS o))`;
+    // Each rotation of the pool, repeated past the longest reply, is a constant: a reply is a
+    // prefix of one (bytes ≈ 4 × tokens in both scripts) cut back to the last full sentence
+    // unless the model hit max_tokens.
+    const rotations = (xs: readonly string[], minChars: number) => xs.map((_, o) => {
+      const one = [...xs.slice(o), ...xs.slice(0, o)].join(' ');
+      return Array<string>(Math.ceil(minChars / one.length) + 1).fill(one).join(' ');
+    });
     return `(SELECT CASE WHEN finish = 'length' OR cut = '' THEN body ELSE cut END FROM (SELECT body, regexp_replace(body, '[^.。!?]*$', '') AS cut FROM (
-        SELECT left(repeat(para || ' ', (chars // length(para) + 1)::BIGINT), chars) AS body FROM (SELECT
-          CASE WHEN ja THEN ${rotated(ja)} ELSE ${rotated(en)} END AS para,
-          CASE WHEN ja THEN ceil(tok * 4 / 3.0) ELSE tok * 4 END::BIGINT AS chars))))`;
+        SELECT CASE WHEN ja THEN left(${pick(rotations(ja, 2500), 'i', 'para')}, ceil(tok * 4 / 3.0)::BIGINT)
+                    ELSE left(${pick(rotations(en, 7300), 'i', 'para')}, tok * 4) END AS body)))`;
   };
   const sessions = (src: string, dst: string) => `
     CREATE TEMP TABLE ${dst} AS
