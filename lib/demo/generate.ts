@@ -18,6 +18,7 @@ import * as T from './texts';
 
 export interface GenerateOptions {
   path: string;
+  /** Requests generated across all endpoints (endpoint_usage ∪ payload tables, before sampling and unlogged drops). */
   rows?: number;
   days?: number;
   seed?: number;
@@ -32,7 +33,7 @@ export interface GenerateResult {
   end: string;
 }
 
-/** Bodies deliberately left truncated or not JSON at all (parsers must survive them). */
+/** Bodies deliberately left truncated or not JSON at all (parsers must survive them): 8 in every demo. */
 export const INVALID_JSON_BODIES = { chatTruncatedResponses: 4, chatPlainTextResponses: 2, agentTruncatedRequests: 1, agentTruncatedResponses: 1 } as const;
 export const INVALID_JSON_TOTAL = Object.values(INVALID_JSON_BODIES).reduce((a, b) => a + b, 0);
 
@@ -132,6 +133,7 @@ const incidentWindow = (incidents: PlannedIncident[], name: string) => {
 
 function makePlan(p: PlanInput): Stage[] {
   const hours = p.days * 24;
+  // The storm adds ~0.5 % of all requests inside 30 minutes.
   const stormN = Math.min(Math.floor(p.rows / 10), Math.max(50, Math.round(p.rows * 0.005)));
   const storm = incidentWindow(p.incidents, 'rate_limit_storm');
   const stormLen = p.incidents.some((i) => i.name === 'rate_limit_storm') ? stormN : 0;
@@ -149,7 +151,6 @@ function makePlan(p: PlanInput): Stage[] {
   const pidList = (k: 'chat' | 'agent') => numList(PEOPLE.flatMap((x) => Array<number>(x.weights[k]).fill(x.pid)));
   const chatPids = PEOPLE.flatMap((x) => Array<number>(x.weights.chat).fill(x.pid));
   const agentPids = PEOPLE.flatMap((x) => Array<number>(x.weights.agent).fill(x.pid));
-  const endUserOf = `coalesce(p.end_user, (${strList(END_USERS)})[1 + slot % ${END_USERS.length}])`;
   const projectOf = (eu: string) => `CASE ${eu} ${Object.entries(PROJECT_OF).map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} END`;
   const systemPromptOf = (project: string) => `CASE ${project} ${Object.entries(T.SYSTEM_PROMPTS).map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} END`;
   const lagCut = `(ts > ${end} - INTERVAL 1 HOUR AND u(i, 'lag') < (epoch(ts) - epoch(${end}) + 3600) / 3600.0)`;
