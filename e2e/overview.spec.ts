@@ -67,8 +67,9 @@ test.describe('overview', () => {
     await expect(sql).toContainText(':start_time');
     await expect(sql).toContainText('demo.inference.chat_assistant_payload');
     await expect(sql).not.toContainText('$start_time');
-    await expect(page.getByText(':endpoint')).toBeVisible();
-    await expect(page.getByText('"chat_assistant"')).toBeVisible();
+    const endpointParam = page.getByRole('row').filter({ has: page.getByRole('cell', { name: ':endpoint', exact: true }) });
+    await expect(endpointParam).toContainText('"chat_assistant"');
+    await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: ':requester', exact: true }) })).toContainText('NULL');
   });
 
   test('an API failure shows an error with a retry, not an empty chart', async ({ page }) => {
