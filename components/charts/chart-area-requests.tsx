@@ -51,7 +51,7 @@ function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTick(t, bucket)} minTickGap={40} fontSize={12} />
+            <XAxis dataKey="t" type="number" scale="time" domain={prepared.domain} allowDataOverflow tickFormatter={(t: number) => formatTick(t, bucket)} minTickGap={40} fontSize={12} />
             <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'req/min', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
             <Tooltip content={<RequestsTooltip prepared={prepared} />} />
             <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />

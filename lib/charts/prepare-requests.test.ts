@@ -35,5 +35,7 @@ describe('prepareRequests', () => {
     expect(p.stillArriving).toBeNull();
     const live = prepareRequests(rows, window, 'hour', Date.parse('2026-11-22T12:40:00Z'));
     expect(live.stillArriving).toEqual({ from: Date.parse('2026-11-22T11:40:00Z'), to: Date.parse(window.end) });
+    // The axis runs to the window's end so the shaded band is drawn, not clipped at the last bucket.
+    expect(live.domain).toEqual([Date.parse('2026-11-22T10:00:00Z'), Date.parse(window.end)]);
   });
 });

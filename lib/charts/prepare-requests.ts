@@ -21,6 +21,8 @@ export interface PreparedRequests {
   points: RequestsPoint[];
   totals: { requests: number; sampledRows: number; sampled: boolean; avgQpm: number };
   stillArriving: { from: number; to: number } | null;
+  /** x-axis extent: the first bucket's start to the window's end ("now" for a live range). */
+  domain: [number, number];
 }
 
 /**
@@ -68,5 +70,6 @@ export function prepareRequests(rows: RequestsRow[], window: { start: string; en
     points: [...points.values()],
     totals: { requests, sampledRows, sampled: Math.abs(requests - sampledRows) > 0.5, avgQpm: requests / minutes },
     stillArriving: stillArrivingWindow({ start, end }, now),
+    domain: [Math.min(start, ...[...points.keys()].slice(0, 1)), end],
   };
 }
