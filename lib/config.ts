@@ -17,6 +17,10 @@ export interface AppConfig {
   endpointUsageTable: string;
   servedEntitiesTable: string;
   maxRangeDays: number;
+  /** Reuse results of identical queries for a time that depends on the range's age. */
+  queryCache: boolean;
+  /** Most statements running on the warehouse at once; the rest queue. */
+  maxConcurrentQueries: number;
   duckdb: {
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
@@ -63,6 +67,8 @@ const envSchema = z.object({
   ENDPOINT_USAGE_TABLE: z.preprocess(emptyToUndefined, tableName('the endpoint usage table').optional()),
   SERVED_ENTITIES_TABLE: z.preprocess(emptyToUndefined, tableName('the served entities table').optional()),
   MAX_RANGE_DAYS: positiveInt(400),
+  QUERY_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { message: 'expected on or off' }).default('on')),
+  MAX_CONCURRENT_QUERIES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(64, 'expected at most 64').optional()),
   DEMO_DB: optionalString,
   DATA_DIR: optionalString,
   DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
@@ -175,6 +181,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     endpointUsageTable,
     servedEntitiesTable,
     maxRangeDays: e.MAX_RANGE_DAYS,
+    queryCache: e.QUERY_CACHE === 'on',
+    maxConcurrentQueries: e.MAX_CONCURRENT_QUERIES ?? (wantsDatabricks ? 8 : 4),
     duckdb: {
       demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,

@@ -3,6 +3,7 @@ import { getConfig, type AppConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/warehouse';
 import type { EngineName, Params, Row, Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
+import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
 import { loadSql, renderSql } from './render';
 import { resolveTables } from './tables';
@@ -31,6 +32,8 @@ export interface QueryResult {
   params: Params;
   engine: EngineName;
   durationMs: number;
+  /** engine: ran now; cache: an earlier identical result; shared: joined one already running. */
+  source: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
 }
 
@@ -73,7 +76,12 @@ export async function runQuery(
   const params = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
   const sql = renderSql(loadSql(def.id), tables, endpoint);
-  const { rows, durationMs } = await warehouse.run(sql, params, { signal: options.signal, userAccessToken: options.userAccessToken, label: def.id });
+  const { rows, durationMs, source } = await warehouse.run(sql, params, {
+    signal: options.signal,
+    userAccessToken: options.userAccessToken,
+    label: def.id,
+    cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
+  });
   const checked = z.array(def.row).safeParse(rows);
   if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
   return {
@@ -83,6 +91,7 @@ export async function runQuery(
     params,
     engine: warehouse.engine,
     durationMs,
+    source: source ?? 'engine',
     window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
   };
 }

@@ -8,6 +8,7 @@ export interface QueryResponse<R = Row> {
   params: Params;
   engine: 'duckdb' | 'databricks';
   durationMs: number;
+  source?: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
   requestId: string;
 }

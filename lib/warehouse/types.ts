@@ -17,12 +17,16 @@ export interface RunOptions {
   userAccessToken?: string;
   /** A label for logs (catalogue query id). */
   label?: string;
+  /** How long an identical statement's result may be reused; 0 or absent: never cached. */
+  cacheTtlMs?: number;
 }
 
 export interface RunResult {
   rows: Row[];
   /** Wall time spent in the engine call, milliseconds. */
   durationMs: number;
+  /** 'cache': an earlier result reused; 'shared': joined an identical statement already running. */
+  source?: 'engine' | 'cache' | 'shared';
 }
 
 /** One interface over the embedded and the distributed engine. */
