@@ -11,7 +11,7 @@ afterAll(async () => { await demo?.close(); });
 
 const doctorCli = (env: Record<string, string>) =>
   spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/doctor.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
