@@ -75,6 +75,9 @@ const envSchema = z.object({
   DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
 });
 
+/** Every variable the server reads. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
