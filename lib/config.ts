@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { FAULT_SPEC } from './warehouse/faults';
 
 /** `catalog.schema.table`, unquoted. Anything else (quotes, backticks, spaces, SQL) is refused. */
 export const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
@@ -21,6 +22,8 @@ export interface AppConfig {
   queryCache: boolean;
   /** Most statements running on the warehouse at once; the rest queue. */
   maxConcurrentQueries: number;
+  /** Injected warehouse faults for failure tests (see lib/warehouse/faults.ts); null normally. */
+  warehouseFaults: string | null;
   duckdb: {
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
@@ -70,6 +73,7 @@ const envSchema = z.object({
   QUERY_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { message: 'expected on or off' }).default('on')),
   MAX_CONCURRENT_QUERIES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(64, 'expected at most 64').optional()),
   DEMO_DB: optionalString,
+  WAREHOUSE_FAULTS: z.preprocess(emptyToUndefined, z.string().regex(FAULT_SPEC, 'expected label=mode[:times],… (modes: fail, unavailable, permission, timeout, slow<ms>)').optional()),
   DATA_DIR: optionalString,
   DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
   DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
@@ -186,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRangeDays: e.MAX_RANGE_DAYS,
     queryCache: e.QUERY_CACHE === 'on',
     maxConcurrentQueries: e.MAX_CONCURRENT_QUERIES ?? (wantsDatabricks ? 8 : 4),
+    warehouseFaults: e.WAREHOUSE_FAULTS ?? null,
     duckdb: {
       demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,

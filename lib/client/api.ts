@@ -51,3 +51,8 @@ export async function fetchQuery<R = Row>(id: string, params: Record<string, str
   if (!body) throw new ApiError('The server answered with something other than JSON', res.status, res.headers.get('x-request-id'));
   return body as QueryResponse<R>;
 }
+
+/** The warehouse is starting or scaling (503): worth waiting for rather than showing as failed. */
+export function isWarehouseStarting(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 503;
+}

@@ -111,3 +111,13 @@ describe('compatibility macros on DuckDB', () => {
     await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });
+
+describe('WarehouseError', () => {
+  it('is recognised across separately loaded copies of its module (server bundles)', async () => {
+    const { WarehouseError } = await import('./types');
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('gateway-lens.warehouse-error')]: true, kind: 'permission' });
+    expect(foreign instanceof WarehouseError).toBe(true);
+    expect(new Error('plain') instanceof WarehouseError).toBe(false);
+    expect(new WarehouseError('y', 'engine') instanceof WarehouseError).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { getConfig, type AppConfig } from '@/lib/config';
+import { parseFaults, withFaults } from './faults';
 import { withSharedRunner, type RunnerStats } from './shared-runner';
 import { logger } from '@/lib/logger';
 import type { Warehouse } from './types';
@@ -12,7 +13,11 @@ const holder = globalThis as unknown as { __gatewayWarehouse?: Promise<SharedWar
 
 async function create(): Promise<SharedWarehouse> {
   const config = getConfig();
-  const engine = await openEngine(config);
+  let engine = await openEngine(config);
+  if (config.warehouseFaults) {
+    logger.warn('warehouse.faults', { spec: config.warehouseFaults });
+    engine = withFaults(engine, parseFaults(config.warehouseFaults));
+  }
   return withSharedRunner(engine, { maxConcurrent: config.maxConcurrentQueries, maxEntries: config.queryCache ? 500 : 0 });
 }
 

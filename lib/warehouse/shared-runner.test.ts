@@ -96,6 +96,7 @@ describe('withSharedRunner', () => {
     c2.abort();
     await expect(b).rejects.toMatchObject({ kind: 'cancelled' });
     expect(calls[0]!.signal!.aborted).toBe(true);
+    expect(runner.stats().cancelled).toBe(1);
     // A caller arriving afterwards starts a fresh statement instead of joining the cancelled one.
     const c = runner.run('SELECT 1', {});
     await tick();

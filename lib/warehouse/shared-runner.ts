@@ -10,6 +10,8 @@ export interface RunnerStats {
   shared: number;
   /** Calls that waited for a free slot under the concurrency cap. */
   queued: number;
+  /** Statements stopped because every caller went away (page left, request aborted). */
+  cancelled: number;
   inFlight: number;
   cachedEntries: number;
 }
@@ -36,7 +38,7 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
   const maxCachedRows = opts.maxCachedRows ?? 20_000;
   const cache = new Map<string, { expires: number; result: RunResult }>();
   const flights = new Map<string, Flight>();
-  const stats = { executions: 0, cacheHits: 0, shared: 0, queued: 0 };
+  const stats = { executions: 0, cacheHits: 0, shared: 0, queued: 0, cancelled: 0 };
   let running = 0;
   const waiting: (() => void)[] = [];
 
@@ -84,6 +86,7 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
         if (flight.waiters === 0) {
           // Nobody wants the result any more: stop the statement, and let a later caller start afresh.
           if (flights.get(flight.key) === flight) flights.delete(flight.key);
+          stats.cancelled++;
           flight.controller.abort();
         }
         reject(new WarehouseError('The query was cancelled', 'cancelled'));
