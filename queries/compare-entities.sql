@@ -13,8 +13,11 @@ WITH base AS (
     -- A guardrail block is a 400 whose message names the triggered guardrail.
     CASE WHEN p.status_code = 400 AND p.response LIKE '%guardrail_triggered%' THEN 1 ELSE 0 END AS blocked,
     -- endpoint_usage counts tokens for every request; the response's own usage is the fallback.
-    coalesce(u.input_token_count, try_cast(get_json_object(p.response, '$.usage.prompt_tokens') AS BIGINT)) AS input_tokens,
-    coalesce(u.output_token_count, try_cast(get_json_object(p.response, '$.usage.completion_tokens') AS BIGINT)) AS output_tokens,
+    -- CASE, not coalesce, so the response JSON is parsed only for requests missing from it.
+    CASE WHEN u.input_token_count IS NOT NULL THEN u.input_token_count
+      WHEN p.status_code < 400 THEN try_cast(get_json_object(p.response, '$.usage.prompt_tokens') AS BIGINT) END AS input_tokens,
+    CASE WHEN u.databricks_request_id IS NOT NULL THEN u.output_token_count
+      WHEN p.status_code < 400 THEN try_cast(get_json_object(p.response, '$.usage.completion_tokens') AS BIGINT) END AS output_tokens,
     CASE WHEN u.databricks_request_id IS NOT NULL THEN 1 ELSE 0 END AS in_usage
   FROM {{payload}} p
   LEFT JOIN {{endpoint_usage}} u

@@ -3,10 +3,11 @@
 -- when it comes from the user, trimmed and case-folded; earlier turns may differ. Only the
 -- latest :rows_per_entity successful requests of each entity are parsed, so the JSON work is
 -- bounded whatever the window holds.
-WITH recent AS (
-  SELECT * FROM (
+WITH recent_ids AS (
+  -- Rank on narrow columns only, then fetch the payloads of the chosen rows.
+  SELECT databricks_request_id FROM (
     SELECT
-      p.*,
+      p.databricks_request_id,
       row_number() OVER (PARTITION BY p.endpoint_name, p.served_entity_id ORDER BY p.request_time DESC, p.databricks_request_id) AS recency
     FROM {{payload}} p
     WHERE {{payload_filters}}
@@ -23,25 +24,26 @@ chat AS (
     p.databricks_request_id,
     p.request_time,
     p.execution_duration_ms,
-    p.request,
     p.response,
-    json_array_length(get_json_object(p.request, '$.messages')) AS n_messages
-  FROM recent p
+    get_json_object(p.request, '$.messages') AS messages
+  FROM {{payload}} p
+  JOIN recent_ids r ON r.databricks_request_id = p.databricks_request_id
+  WHERE {{payload_filters}}
+),
+sized AS (
+  SELECT c.*, json_array_length(c.messages) AS n_messages FROM chat c
 ),
 last_turn AS (
-  SELECT c.*, concat('$.messages[', CAST(c.n_messages - 1 AS STRING), ']') AS last_path
-  FROM chat c
-  WHERE c.n_messages > 0
+  SELECT s.*, get_json_object(s.messages, concat('$[', CAST(s.n_messages - 1 AS STRING), ']')) AS last_message
+  FROM sized s
+  WHERE s.n_messages > 0
 ),
 asked AS (
   SELECT
     l.*,
-    coalesce(
-      get_json_object(l.request, concat(l.last_path, '.content[0].text')),
-      get_json_object(l.request, concat(l.last_path, '.content'))
-    ) AS user_text
+    coalesce(get_json_object(l.last_message, '$.content[0].text'), get_json_object(l.last_message, '$.content')) AS user_text
   FROM last_turn l
-  WHERE get_json_object(l.request, concat(l.last_path, '.role')) = 'user'
+  WHERE get_json_object(l.last_message, '$.role') = 'user'
 ),
 keyed AS (
   SELECT a.*, lower(trim(substring(a.user_text, 1, 2000))) AS message_key
