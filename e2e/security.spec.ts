@@ -28,3 +28,27 @@ test.describe('security headers', () => {
     }
   });
 });
+
+test.describe('client bundles', () => {
+  test('hold no server secret names and no value of any DATABRICKS_* variable', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.join(process.cwd(), '.next', 'static');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(js|css|html|json)$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(root);
+    expect(files.length).toBeGreaterThan(0);
+    const secrets = Object.entries(process.env).filter(([k, v]) => k.startsWith('DATABRICKS_') && v && v.length >= 8).map(([, v]) => v!);
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/DATABRICKS_(TOKEN|CLIENT_SECRET)|x-forwarded-access-token/i);
+      for (const s of secrets) expect(text.includes(s), f).toBe(false);
+    }
+  });
+});
