@@ -5,7 +5,7 @@ import type { EngineName, Params, Row, Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
-import { loadSql, renderSql } from './render';
+import { loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
 
 export type Problem = { path: string; message: string };
@@ -75,10 +75,11 @@ export async function runQuery(
   const tables = await resolveTables(options.config ?? getConfig(), warehouse);
   const params = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-  const sql = renderSql(loadSql(def.id), tables, endpoint);
+  const template = loadSql(def.id);
+  const sql = renderSql(template, tables, endpoint);
   const { rows, durationMs, source } = await warehouse.run(sql, params, {
     signal: options.signal,
-    userAccessToken: options.userAccessToken,
+    userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
     label: def.id,
     cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
   });
