@@ -7,6 +7,7 @@ export const ROWS_PER_ENTITY = 5000;
 
 export default defineQuery({
   id: 'compare-side-by-side',
+  exposesText: true,
   title: 'Same message, different served entities',
   description: 'For up to max_messages user messages answered by more than one served entity, the latest successful answer of each entity (text truncated to 4,000 characters).',
   params: { max_messages: z.coerce.number().int().min(1).max(20).default(6) },
