@@ -68,6 +68,14 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
 
 function ErrorState({ error, onRetry, compact }: { error: Error; onRetry: () => void; compact?: boolean }) {
   const requestId = error instanceof ApiError ? error.requestId : null;
+  if (error instanceof ApiError && error.status === 403) {
+    // No access is a fact about the viewer, not a failure: say so, and offer no pointless retry.
+    return (
+      <div role="status" data-testid="chart-no-access" className={`${compact ? 'mb-2' : 'h-72'} flex items-center justify-center rounded border border-slate-200 bg-slate-50 p-4 text-center text-sm text-slate-600`}>
+        <p>{error.message}</p>
+      </div>
+    );
+  }
   return (
     <div role="alert" data-testid="chart-error" className={`${compact ? 'mb-2' : 'h-72'} flex flex-col items-center justify-center gap-2 rounded border border-red-200 bg-red-50 p-4 text-center text-sm text-red-800`}>
       <p>{error.message}</p>
