@@ -63,7 +63,8 @@ SELECT
   max(request_time) AS last_seen,
   min(databricks_request_id) AS example_request_id,
   max(databricks_request_id) AS other_example_request_id,
-  min(endpoint_name) AS example_endpoint
+  min_by(endpoint_name, databricks_request_id) AS example_endpoint,
+  max_by(endpoint_name, databricks_request_id) AS other_example_endpoint
 FROM normalised
 GROUP BY message_pattern, category
 ORDER BY requests DESC, message_pattern

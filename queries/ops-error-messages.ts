@@ -19,5 +19,6 @@ export default defineQuery({
     example_request_id: z.string(),
     other_example_request_id: z.string(),
     example_endpoint: z.string(),
+    other_example_endpoint: z.string(),
   }),
 });

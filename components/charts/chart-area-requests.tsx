@@ -6,7 +6,7 @@ import { ChartCard } from '@/components/chart-card';
 import { formatCount, formatRate, formatTick, formatTimestamp } from '@/lib/charts/format';
 import { prepareRequests, type PreparedRequests, type RequestsRow } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 
@@ -14,7 +14,7 @@ const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffi
 
 export function ChartAreaRequests({ state }: { state: DashboardState }) {
   const params = { ...apiFilters(state), split: state.split };
-  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: state.range !== 'custom' });
+  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: isLive(state) });
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window) return null;
