@@ -26,7 +26,7 @@ export function ChartBarLoggingCodes({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No logging error codes in this range: every body within the size limits was logged.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={marks} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount }} />}
+      {() => prepared && <TimeChart data={prepared} marks={marks} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount, integer: true }} />}
     </ChartCard>
   );
 }

@@ -6,7 +6,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_COLOR, CATEGORY_LABEL, type ErrorCategory } from '@/lib/ops/error-categories';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedShort } from '@/lib/ops/time-zone';
 
 type Row = { category: ErrorCategory; detail: string; status_code: number; requests: number; sampled_rows: number; first_seen: string; last_seen: string };
 
@@ -15,7 +15,7 @@ export function ErrorTaxonomyTable({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
   const query = useCatalogueQuery<Row>('ops-error-taxonomy', params, { live: isLive(state) });
   const tz = reportingZone(state);
-  const ts = (s: string) => formatZonedTimestamp(Date.parse(s), tz).replace(` ${tz}`, '');
+  const ts = (s: string) => formatZonedShort(Date.parse(s), tz);
   return (
     <ChartCard
       testId="error-taxonomy"

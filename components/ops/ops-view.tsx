@@ -53,8 +53,8 @@ export function OpsView() {
       </Section>
       <Section id="errors" title="Errors">
         <ChartBarErrors state={state} />
-        <div className="grid gap-4 lg:grid-cols-2">
-          <ErrorTaxonomyTable state={state} />
+        <div className="grid gap-4 lg:grid-cols-3">
+          <div className="lg:col-span-2"><ErrorTaxonomyTable state={state} /></div>
           <ChartBarStatusCodes state={state} />
         </div>
         <ErrorMessagesTable state={state} />

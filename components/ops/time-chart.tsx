@@ -15,7 +15,7 @@ export interface Mark {
   axis?: 'left' | 'right';
 }
 
-interface Axis { label: string; format: (v: number) => string }
+interface Axis { label: string; format: (v: number) => string; integer?: boolean }
 
 /**
  * Draws prepared time series: lines (never stacked) for measurements, stacked areas or bars for
@@ -31,7 +31,7 @@ export function TimeChart({ data, marks, left, right, height = 'h-72', label }: 
           <ComposedChart data={points} margin={{ top: 8, right: right ? 8 : 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, tz)} minTickGap={40} fontSize={12} />
-            <YAxis yAxisId="left" tickFormatter={left.format} width={64} fontSize={12} label={{ value: left.label, angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
+            <YAxis yAxisId="left" allowDecimals={!left.integer} tickFormatter={left.format} width={64} fontSize={12} label={{ value: left.label, angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
             {right && <YAxis yAxisId="right" orientation="right" tickFormatter={right.format} width={64} fontSize={12} label={{ value: right.label, angle: 90, position: 'insideRight', fontSize: 11, fill: '#64748b' }} />}
             <Tooltip
               labelFormatter={(t) => `${formatZonedTimestamp(Number(t), tz)} · per ${bucket}`}

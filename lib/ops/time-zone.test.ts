@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatZonedTick, formatZonedTimestamp, zoneLabel, zoneOffsetMs, zonedBucketRange, zonedBucketStart } from './time-zone';
+import { formatZonedShort, formatZonedTick, formatZonedTimestamp, zoneLabel, zoneOffsetMs, zonedBucketRange, zonedBucketStart } from './time-zone';
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
 const at = (s: string) => Date.parse(s);
@@ -44,5 +44,6 @@ describe('labels', () => {
     expect(zoneLabel('Asia/Kolkata', t)).toBe('Asia/Kolkata (UTC+05:30)');
     expect(zoneLabel('America/New_York', t)).toBe('America/New_York (UTC−05:00)');
     expect(zoneLabel('UTC', t)).toBe('UTC');
+    expect(formatZonedShort(t, 'Asia/Kolkata')).toBe('11-23 00:00');
   });
 });

@@ -77,3 +77,9 @@ export function zoneLabel(tz: string, at: number): string {
   const abs = Math.abs(off);
   return `${tz} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
+
+/** `11-22 14:05` in the zone, for dense tables whose header names the zone. */
+export function formatZonedShort(t: number, tz: string): string {
+  const p = zonedParts(t, tz);
+  return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
