@@ -25,7 +25,7 @@ export function ChartLineTopics({ state, topics }: { state: DashboardState; topi
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No request in this range mentions {topics}.</>}
     >
-      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount }} marks={prepared.series.map((s) => ({ dataKey: `${s.key}_n`, name: s.label, color: s.color, kind: 'line' }))} />}
+      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount, integer: true }} marks={prepared.series.map((s) => ({ dataKey: `${s.key}_n`, name: s.label, color: s.color, kind: 'line' }))} />}
     </ChartCard>
   );
 }
