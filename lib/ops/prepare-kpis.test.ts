@@ -18,7 +18,7 @@ describe('prepareKpis', () => {
 
   it('shows the sampled row count beside the estimate when any sampling is below 1', () => {
     const tiles = prepareKpis([row('current', { requests: 5000, sampled_rows: 1000 })], window);
-    expect(tiles[0]).toMatchObject({ value: '5,000', note: '1,000 rows logged (sampled)', change: null });
+    expect(tiles[0]).toMatchObject({ value: '5,000', note: 'from 1,000 sampled rows', change: null });
   });
 
   it('shows no value, never zero, when there is no data', () => {

@@ -51,7 +51,7 @@ export function prepareKpis(rows: KpiRow[], window: { start: string; end: string
   const pp = errCur !== null && errPrev !== null ? (errCur - errPrev) * 100 : null;
   return [
     tile('requests', 'Requests', formatCount(requests), requests, prev?.requests ?? null, 'none', {
-      note: sampled ? `${formatCount(cur!.sampled_rows)} rows logged (sampled)` : undefined,
+      note: sampled ? `from ${formatCount(cur!.sampled_rows)} sampled rows` : undefined,
       help: 'Estimated: each logged row counts 1 / sampling_fraction requests.',
     }),
     tile('avg-qpm', 'Avg requests/min', formatRate(requests / minutes), requests / minutes, prev ? prev.requests / minutes : null, 'none'),
