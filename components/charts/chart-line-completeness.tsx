@@ -9,7 +9,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatPercent } from '@/lib/ops/format';
-import { completenessByStatus, isUnreadable, type CompletenessRow } from '@/lib/ops/prepare-completeness';
+import { completenessByStatus, completenessSeries, isUnreadable, type CompletenessRow } from '@/lib/ops/prepare-completeness';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 /** endpoint_usage (every request) against the payload tables (what was logged), with the gap by status. */
@@ -18,22 +18,10 @@ export function ChartLineCompleteness({ state }: { state: DashboardState }) {
   const query = useCatalogueQuery<CompletenessRow>('ops-completeness', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: () => 'all',
-    values: { usage: (r) => r.usage_requests, logged: (r) => r.payload_requests },
+    values: { usage: () => 0, logged: () => 0 },
     missing: 'zero',
   });
-  // Several rows (status codes) share a bucket: sum them into the point.
-  const summed = useMemo(() => {
-    if (!prepared || !query.data) return null;
-    const by = new Map<number, { usage: number; logged: number }>();
-    for (const r of query.data.rows) {
-      const t = Date.parse(r.bucket);
-      const g = by.get(t) ?? { usage: 0, logged: 0 };
-      g.usage += r.usage_requests;
-      g.logged += r.payload_requests;
-      by.set(t, g);
-    }
-    return { ...prepared, points: prepared.points.map((p) => ({ ...p, s0_usage: by.get(p.t)?.usage ?? 0, s0_logged: by.get(p.t)?.logged ?? 0 })) };
-  }, [prepared, query.data]);
+  const summed = useMemo(() => (prepared && query.data ? completenessSeries(prepared, query.data.rows) : null), [prepared, query.data]);
   const gaps = useMemo(() => completenessByStatus(query.data?.rows ?? []).filter((g) => g.missing >= 1), [query.data]);
 
   if (isUnreadable(query.error) && !query.data) {

@@ -1,3 +1,5 @@
+import type { PreparedSeries } from './prepare-series';
+
 export interface CompletenessRow { bucket: string; status_code: number; usage_requests: number; payload_requests: number }
 export interface StatusGap { status_code: number; usage: number; logged: number; missing: number; missingShare: number | null }
 
@@ -25,4 +27,20 @@ export function completenessByStatus(rows: CompletenessRow[]): StatusGap[] {
 export function isUnreadable(err: unknown): boolean {
   const kind = (err as { kind?: unknown } | null)?.kind;
   return kind === 'permission' || kind === 'not_found';
+}
+
+/**
+ * Per bucket, both counts summed over status codes (rows come one per bucket and status), as
+ * `s0_usage` / `s0_logged` on the prepared points; a bucket without rows stays zero.
+ */
+export function completenessSeries(p: PreparedSeries, rows: CompletenessRow[]): PreparedSeries {
+  const by = new Map<number, { usage: number; logged: number }>();
+  for (const r of rows) {
+    const t = Date.parse(r.bucket);
+    const g = by.get(t) ?? { usage: 0, logged: 0 };
+    g.usage += r.usage_requests;
+    g.logged += r.payload_requests;
+    by.set(t, g);
+  }
+  return { ...p, points: p.points.map((pt) => ({ ...pt, s0_usage: by.get(pt.t)?.usage ?? 0, s0_logged: by.get(pt.t)?.logged ?? 0 })) };
 }
