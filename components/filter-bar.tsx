@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { apiFilters, writeState, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { RANGE_PRESETS } from '@/lib/time/ranges';
+import { TimeControls } from './ops/time-controls';
 
 type OptionRow = { endpoint_name: string; served_entity_id: string | null; served_entity_name: string | null; entity_name: string | null; sampled_rows: number };
 
@@ -79,8 +80,9 @@ export function FilterBar({ state, showSplit = true, keepParams = [] }: { state:
           </select>
         </Field>
       )}
+      <TimeControls state={state} set={set} selectClass={selectClass} />
       {options.error && <span role="alert" className="text-xs text-red-700">Filter options failed to load: {options.error.message}</span>}
-      <span className="ml-auto self-center text-xs text-slate-500">Times in UTC</span>
+      <span className="ml-auto self-center text-xs text-slate-500" data-testid="reporting-zone">Times in {state.tz ?? 'UTC'}</span>
     </div>
   );
 }

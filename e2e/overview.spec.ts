@@ -61,7 +61,8 @@ test.describe('overview', () => {
   test('View SQL shows the exact Databricks SQL and its bound parameters', async ({ page }) => {
     await page.goto('/?range=24h&endpoint=chat_assistant');
     await expect(page.getByTestId('total-requests')).toBeVisible();
-    await page.getByRole('button', { name: 'View SQL' }).click();
+    // The key numbers above the chart have their own View SQL.
+    await page.getByTestId('chart-requests').getByRole('button', { name: 'View SQL' }).click();
     const sql = page.getByTestId('sql-text');
     await expect(sql).toContainText('sampling_fraction');
     await expect(sql).toContainText(':start_time');

@@ -86,4 +86,10 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO size(a) AS len(a)`,
   `CREATE OR REPLACE MACRO unix_timestamp(ts) AS CAST(epoch(ts) AS BIGINT)`,
   `CREATE OR REPLACE MACRO timestamp_seconds(s) AS CAST(to_timestamp(s) AS TIMESTAMP)`,
+  // Databricks replaces every match; DuckDB's built-in only the first unless told 'g'. The
+  // 4-argument form is Databricks' (position), supported from position 1 only.
+  `CREATE OR REPLACE MACRO regexp_replace(s, p, r) AS system.main.regexp_replace(s, p, r, 'g'), (s, p, r, pos) AS system.main.regexp_replace(s, p, r, 'g')`,
+  // Wall-clock time in a zone and back, for buckets that follow the reporting time zone.
+  `CREATE OR REPLACE MACRO from_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMPTZ)) AS TIMESTAMP)`,
+  `CREATE OR REPLACE MACRO to_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMP)) AS TIMESTAMP)`,
 ];
