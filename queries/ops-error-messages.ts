@@ -5,6 +5,7 @@ import { ERROR_CATEGORIES } from '@/lib/ops/error-categories';
 
 export default defineQuery({
   id: 'ops-error-messages',
+  exposesText: true,
   title: 'Top error messages',
   description: 'The 50 most frequent error messages (ids and numbers folded) with counts, first/last seen and example request ids.',
   params: {},

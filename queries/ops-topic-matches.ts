@@ -5,6 +5,7 @@ import { keywordParams, keywordsParam } from '@/lib/ops/keywords';
 
 export default defineQuery({
   id: 'ops-topic-matches',
+  exposesText: true,
   title: 'Requests mentioning a keyword',
   description: 'The 20 latest logged requests mentioning each keyword, for the request inspector.',
   params: { keywords: keywordsParam },
