@@ -86,4 +86,6 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO size(a) AS len(a)`,
   `CREATE OR REPLACE MACRO unix_timestamp(ts) AS CAST(epoch(ts) AS BIGINT)`,
   `CREATE OR REPLACE MACRO timestamp_seconds(s) AS CAST(to_timestamp(s) AS TIMESTAMP)`,
+  // Databricks gives NULL for invalid JSON and for anything but an array; DuckDB's built-in throws or counts keys.
+  `CREATE OR REPLACE MACRO json_array_length(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'ARRAY' THEN CAST(system.main.json_array_length(j) AS INT) END`,
 ];
