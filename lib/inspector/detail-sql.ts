@@ -55,3 +55,9 @@ FROM {{payload}} p
 WHERE {{payload_filters}}
   AND p.databricks_request_id = :request_id
 LIMIT 1`;
+
+/** Bodies of one page of the filtered list, for the JSONL export; `:ids` is `,id1,id2,…,`. */
+export const EXPORT_BODIES_SQL = `SELECT p.databricks_request_id, p.request, p.response, p.status_code
+FROM {{payload}} p
+WHERE {{payload_filters}}
+  AND instr(:ids, ',' || p.databricks_request_id || ',') > 0`;
