@@ -11,11 +11,14 @@ type OptionRow = { endpoint_name: string; served_entity_id: string | null; serve
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };
 
 /** Global filters, held in the URL so the view can be shared by its link. */
-export function FilterBar({ state, showSplit = true }: { state: DashboardState; showSplit?: boolean }) {
+export function FilterBar({ state, showSplit = true, carry }: { state: DashboardState; showSplit?: boolean; carry?: URLSearchParams }) {
   const router = useRouter();
   const pathname = usePathname();
   const set = (patch: Partial<DashboardState>) => {
-    const qs = writeState({ ...state, ...patch });
+    // A page's own URL keys (e.g. the inspector's filters) survive a change of the shared ones.
+    const next = new URLSearchParams(writeState({ ...state, ...patch }));
+    carry?.forEach((v, k) => next.append(k, v));
+    const qs = next.toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
 
