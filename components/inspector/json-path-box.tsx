@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatSpec, parseSpec, type Match, type ParseResult } from '@/lib/inspector/json-path';
+import { formatSpec, locationKey, parseSpec, type Match, type ParseResult } from '@/lib/inspector/json-path';
 
 /** A JSON path evaluated live on this payload; a path SQL can evaluate can become a list column. */
 export function JsonPathBox({ path, onPath, body, result, matches, parsedOk, back }: { path: string; onPath: (p: string) => void; body: 'request' | 'response'; result: ParseResult | null; matches: Match[]; parsedOk: boolean; back: string }) {
@@ -23,7 +23,7 @@ export function JsonPathBox({ path, onPath, body, result, matches, parsedOk, bac
           <ul className="mt-1 max-h-40 overflow-auto">
             {matches.slice(0, 20).map((m, k) => (
               <li key={k} className="truncate font-mono" data-testid="path-match">
-                <span className="text-slate-500">{m.location.length ? m.location.join('.') : '$'} = </span>
+                <span className="text-slate-500">{locationKey(m.location)} = </span>
                 {typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}
               </li>
             ))}
