@@ -1,10 +1,10 @@
 -- One page of logged requests for the inspector, newest (or slowest) first, with keyset
 -- pagination on (sort key, databricks_request_id) instead of OFFSET so deep pages stay cheap.
 -- Previews and extraction columns are computed only for the page's rows; bodies never leave SQL.
-WITH page AS (
-  SELECT
-    p.endpoint_name, p.databricks_request_id, p.client_request_id, p.request_time, p.status_code,
-    p.execution_duration_ms, p.served_entity_id, p.requester, p.request, p.response
+-- The page is chosen on keys alone, then its bodies are read back by (request_time, id): the sort
+-- never carries bodies, and the time match lets both engines skip files/row groups by min/max.
+WITH page_keys AS (
+  SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
   FROM {{payload}} p
   WHERE {{payload_filters}}
     AND (:q_pattern IS NULL
@@ -36,6 +36,17 @@ WITH page AS (
     CASE WHEN :sort IN ('time_desc', 'duration_desc') THEN p.databricks_request_id END DESC,
     CASE WHEN :sort IN ('time_asc', 'duration_asc') THEN p.databricks_request_id END ASC
   LIMIT :page_limit
+),
+page AS (
+  SELECT
+    pk.endpoint_name, pk.databricks_request_id, p.client_request_id, pk.request_time, p.status_code,
+    pk.execution_duration_ms, p.served_entity_id, p.requester, p.request, p.response
+  FROM page_keys pk
+  JOIN {{payload}} p
+    ON p.request_time = pk.request_time
+    AND p.databricks_request_id = pk.databricks_request_id
+    AND p.endpoint_name = pk.endpoint_name
+  WHERE p.request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
 ),
 shaped AS (
   SELECT pg.*,
