@@ -13,13 +13,11 @@ WITH base AS (
 counted AS (
   SELECT b.*, json_array_length(b.history) AS n_hist FROM base b
 ),
+-- Only turns that end with the user's message count: a later turn carrying a tool result or
+-- the same history again would count one question twice.
 picked AS (
   SELECT c.*,
-    CASE
-      WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1
-      WHEN c.n_hist >= 2 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 2 AS STRING) || '].role') = 'user' THEN c.n_hist - 2
-      WHEN c.n_hist >= 3 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 3 AS STRING) || '].role') = 'user' THEN c.n_hist - 3
-    END AS user_idx
+    CASE WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1 END AS user_idx
   FROM counted c
 ),
 questions AS (
