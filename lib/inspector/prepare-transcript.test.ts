@@ -33,6 +33,8 @@ describe('labels and formats', () => {
   it('labels roles, answers and reasoning', () => {
     expect(roleLabel({ ...turn('a', 'assistant'), source: 'response' })).toBe('Assistant · answer');
     expect(roleLabel({ ...turn('a', 'tool'), rawRole: 'function' })).toBe('Tool (function)');
+    expect(roleLabel({ ...turn('a', 'tool'), source: 'response' })).toBe('Tool · in response');
+    expect(roleLabel({ ...turn('', 'assistant'), source: 'response', toolCalls: [{ id: 'c', name: 'f', arguments: '{}' }] })).toBe('Assistant · in response');
     expect(roleLabel({ ...turn('a', 'assistant'), rawRole: 'reasoning' })).toBe('Assistant · reasoning');
   });
 

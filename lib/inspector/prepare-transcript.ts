@@ -48,7 +48,8 @@ const ROLE_LABEL: Record<Turn['role'], string> = { system: 'System', developer: 
 export function roleLabel(t: Turn): string {
   if (t.rawRole === 'reasoning') return 'Assistant · reasoning';
   const base = ROLE_LABEL[t.role];
-  const from = t.source === 'response' ? ' · answer' : '';
+  // The model's own output: its final message is the answer, tool items are steps within it.
+  const from = t.source !== 'response' ? '' : t.role === 'assistant' && !t.toolCalls.length ? ' · answer' : ' · in response';
   return t.rawRole && t.role !== 'other' ? `${base} (${t.rawRole})${from}` : `${base}${from}`;
 }
 
