@@ -77,8 +77,9 @@ test.describe('request inspector', () => {
   });
 
   test('follow a conversation thread', async ({ page }) => {
-    // Requests whose history already holds an answer are later turns of a conversation.
-    await page.goto(`/inspector?range=7d&endpoint=chat_assistant&status=ok&col=${encodeURIComponent('request:$.messages[3].role')}`);
+    // Requests whose history already holds an answer are later turns of a conversation; the
+    // oldest ones, because the last hour's earlier turns may not be logged yet.
+    await page.goto(`/inspector?range=7d&sort=time_asc&endpoint=chat_assistant&status=ok&col=${encodeURIComponent('request:$.messages[3].role')}`);
     const later = page.getByTestId('request-row').filter({ has: page.getByTestId('extraction-cell').filter({ hasText: /^(user|assistant|tool)$/ }) });
     await later.first().getByRole('link').first().click();
     const thread = page.getByTestId('thread');
