@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { href: '/', label: 'Overview' },
   { href: '/ops', label: 'Ops' },
   { href: '/compare', label: 'Compare' },
+  { href: '/inspector', label: 'Inspector' },
   { href: '/api-reference', label: 'API' },
 ] as const;
 

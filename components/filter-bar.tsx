@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { apiFilters, writeState, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { RANGE_PRESETS } from '@/lib/time/ranges';
@@ -12,17 +12,18 @@ type OptionRow = { endpoint_name: string; served_entity_id: string | null; serve
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };
 
 /**
- * Global filters, held in the URL so the view can be shared by its link. `keepParams` names a
- * page's own URL parameters that survive a filter change.
+ * Global filters, held in the URL so the view can be shared by its link. `carry` holds a page's
+ * own URL parameters that survive a change of the shared ones (the page decides which: a list
+ * cursor, say, should not).
  */
-export function FilterBar({ state, showSplit = true, keepParams = [] }: { state: DashboardState; showSplit?: boolean; keepParams?: readonly string[] }) {
+export function FilterBar({ state, showSplit = true, carry }: { state: DashboardState; showSplit?: boolean; carry?: URLSearchParams }) {
   const router = useRouter();
   const pathname = usePathname();
-  const search = useSearchParams();
   const set = (patch: Partial<DashboardState>) => {
-    const params = new URLSearchParams(writeState({ ...state, ...patch }));
-    for (const k of keepParams) { const v = search.get(k); if (v !== null) params.set(k, v); }
-    const qs = params.toString();
+    // A page's own URL keys (e.g. the inspector's filters) survive a change of the shared ones.
+    const next = new URLSearchParams(writeState({ ...state, ...patch }));
+    carry?.forEach((v, k) => next.append(k, v));
+    const qs = next.toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
 

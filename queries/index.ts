@@ -5,6 +5,9 @@ import compareLatencyHistogram from './compare-latency-histogram';
 import compareShareOverTime from './compare-share-over-time';
 import compareSideBySide from './compare-side-by-side';
 import filterOptions from './filter-options';
+import inspectorRequests from './inspector-requests';
+import inspectorThread from './inspector-thread';
+import inspectorTopQuestions from './inspector-top-questions';
 import opsCompleteness from './ops-completeness';
 import opsErrorMessages from './ops-error-messages';
 import opsErrorTaxonomy from './ops-error-taxonomy';
@@ -23,11 +26,34 @@ import opsTopicWatch from './ops-topic-watch';
 import opsUsageFreshness from './ops-usage-freshness';
 import requestsOverTime from './requests-over-time';
 
-/** Every catalogue query, by id. Adding a query: its .sql, its .ts, one line here. */
-export const CATALOGUE: Record<string, AnyQuery> = Object.fromEntries(
-  ([requestsOverTime, filterOptions, compareEntities, compareLatencyHistogram, compareShareOverTime, compareEntityHistory, compareSideBySide] as unknown as AnyQuery[]).map((q) => [q.id, q]),
-);
+/** Every catalogue query, by id. Adding a query: its .sql, its .ts, one entry here. */
+const QUERIES = [
+  compareEntities,
+  compareEntityHistory,
+  compareLatencyHistogram,
+  compareShareOverTime,
+  compareSideBySide,
+  filterOptions,
+  inspectorRequests,
+  inspectorThread,
+  inspectorTopQuestions,
+  opsCompleteness,
+  opsErrorMessages,
+  opsErrorTaxonomy,
+  opsErrorsBreakdown,
+  opsErrorsOverTime,
+  opsFreshness,
+  opsKpis,
+  opsLatencyHistogram,
+  opsLatencyOverTime,
+  opsLoggingCodes,
+  opsLoggingNulls,
+  opsSlowestRequests,
+  opsStatusCodes,
+  opsTopicMatches,
+  opsTopicWatch,
+  opsUsageFreshness,
+  requestsOverTime,
+] as unknown as AnyQuery[];
 
-// Ops views (issue 3).
-const OPS_QUERIES = [opsKpis, opsLatencyOverTime, opsLatencyHistogram, opsSlowestRequests, opsErrorsOverTime, opsErrorTaxonomy, opsErrorMessages, opsStatusCodes, opsErrorsBreakdown, opsLoggingCodes, opsLoggingNulls, opsCompleteness, opsFreshness, opsUsageFreshness, opsTopicWatch, opsTopicMatches] as unknown as AnyQuery[];
-for (const q of OPS_QUERIES) CATALOGUE[q.id] = q;
+export const CATALOGUE: Record<string, AnyQuery> = Object.fromEntries(QUERIES.map((q) => [q.id, q]));

@@ -6,7 +6,7 @@ import { ChartAreaEntityShare } from '@/components/charts/chart-area-entity-shar
 import { ChartLineEntityLatency } from '@/components/charts/chart-line-entity-latency';
 import { FilterBar } from '@/components/filter-bar';
 import { COMPARE_PARAMS, readCompareState } from '@/lib/compare/search-params';
-import { apiFilters, readState } from '@/lib/client/search-params';
+import { apiFilters, pickParams, readState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CompareControls } from './compare-controls';
 import { EntityHistory } from './entity-history';
@@ -40,7 +40,7 @@ export function CompareView() {
         <h1 className="text-xl font-semibold">Compare served entities</h1>
         <p className="text-sm text-slate-600">Which model of an endpoint is faster, fails less and costs less — with confidence intervals, and tests that say when the data cannot tell.</p>
       </div>
-      <FilterBar state={state} showSplit={false} keepParams={COMPARE_PARAMS} />
+      <FilterBar state={state} showSplit={false} carry={pickParams(search, COMPARE_PARAMS)} />
       {!state.endpoint ? (
         <div data-testid="compare-pick-endpoint" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
           {options.isPending ? 'Looking for endpoints with traffic…' : options.error ? `Endpoints could not be listed: ${options.error.message}` : 'No endpoint had traffic in this range. Pick a longer range.'}

@@ -22,6 +22,8 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   exposesText?: boolean;
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
+  /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */
+  post?: (rows: z.infer<z.ZodObject<RowShape>>[]) => z.infer<z.ZodObject<RowShape>>[];
 }
 
 export function defineQuery<Extra extends z.ZodRawShape, RowShape extends z.ZodRawShape>(def: QueryDefinition<Extra, RowShape>): QueryDefinition<Extra, RowShape> {

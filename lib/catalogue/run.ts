@@ -87,7 +87,7 @@ export async function runQuery(
   if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
   return {
     queryId: def.id,
-    rows: checked.data as Row[],
+    rows: (def.post ? def.post(checked.data) : checked.data) as Row[],
     sql,
     params,
     engine: warehouse.engine,

@@ -88,3 +88,10 @@ export function apiFilters(state: DashboardState): Record<string, string | undef
     served_entity: state.entity,
   };
 }
+
+/** The listed keys of a query string (every value of each), e.g. a page's own state to carry over. */
+export function pickParams(search: { getAll(name: string): string[] }, keys: readonly string[]): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of keys) for (const v of search.getAll(k)) out.append(k, v);
+  return out;
+}

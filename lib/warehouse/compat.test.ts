@@ -79,6 +79,11 @@ describe('compatibility macros on DuckDB', () => {
     expect(r).toEqual({ s: 2, u: 1767225600, t: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('json_array_length counts array elements and is NULL for invalid JSON, non-arrays and NULL, like Databricks', async () => {
+    const { rows } = await wh.run(`SELECT json_array_length(j) AS n FROM (VALUES (1, '[1,2,[3]]'), (2, '[]'), (3, 'not json'), (4, '{"a":1}'), (5, '"s"'), (6, NULL), (7, '[1,')) t(k, j) ORDER BY k`, {});
+    expect(rows.map((r) => r.n)).toEqual([3, 0, null, null, null, null, null]);
+  });
+
   it('binds NULL parameters so optional filters switch off', async () => {
     const { rows } = await wh.run(`SELECT x FROM (VALUES ('a'), ('b')) t(x) WHERE (:f IS NULL OR x = :f) ORDER BY x`, { f: null });
     expect(rows).toEqual([{ x: 'a' }, { x: 'b' }]);

@@ -92,4 +92,6 @@ export const COMPAT_MACROS: readonly string[] = [
   // Wall-clock time in a zone and back, for buckets that follow the reporting time zone.
   `CREATE OR REPLACE MACRO from_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMPTZ)) AS TIMESTAMP)`,
   `CREATE OR REPLACE MACRO to_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMP)) AS TIMESTAMP)`,
+  // Databricks gives NULL for invalid JSON and for anything but an array; DuckDB's built-in throws or counts keys.
+  `CREATE OR REPLACE MACRO json_array_length(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'ARRAY' THEN CAST(system.main.json_array_length(j) AS INT) END`,
 ];

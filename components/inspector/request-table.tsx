@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { ChartCard } from '@/components/chart-card';
+import { queryUrl } from '@/lib/client/api';
+import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { requestHref } from '@/lib/inspector/client';
+import { PAGE_SIZE } from '@/lib/inspector/list-params';
+import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
+import { inspectorApiParams, type InspectorState } from '@/lib/inspector/url-state';
+import { ColumnAdder } from './column-adder';
+import { StatusBadge } from './status-badge';
+
+export interface ListRow {
+  endpoint_name: string; databricks_request_id: string; request_time: string; cursor_time: string;
+  status_code: number | null; execution_duration_ms: number | null; served_entity_id: string | null; served_entity_name: string | null;
+  requester: string | null; input_tokens: number | null; output_tokens: number | null; token_source: 'usage' | 'response' | null;
+  has_tool_calls: boolean; last_user_message: string | null; answer_preview: string | null; x1: string | null; x2: string | null; x3: string | null;
+}
+
+const cell = 'px-2 py-1.5 align-top';
+
+export function RequestTable({ shared, state, onChange }: { shared: DashboardState; state: InspectorState; onChange: (patch: Partial<InspectorState>, opts?: { push?: boolean }) => void }) {
+  const params = { ...apiFilters(shared), ...inspectorApiParams(state) };
+  const query = useCatalogueQuery<ListRow>('inspector-requests', params);
+  const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
+  const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
+  const back = `?${useSearchParams().toString()}`;
+
+  return (
+    <ChartCard
+      testId="request-list"
+      title="Requests"
+      subtitle={<>Logged requests, {sortLabel(state.sort)}, {PAGE_SIZE} per page; times in UTC; previews masked for personal data.</>}
+      query={query}
+      csvHref={queryUrl('inspector-requests', params, 'csv')}
+      headerExtra={<a href={exportHref} download className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100" title="Answered requests matching the filters (up to 1000) as chat fine-tuning examples">Export JSONL</a>}
+      isEmpty={(d) => d.rows.length === 0}
+      empty={<>No logged request matches{state.q ? ` “${state.q}”` : ''} in this range. Widen the range or clear filters.{state.after ? ' This was the last page.' : ''}</>}
+    >
+      {(d) => {
+        const rows = d.rows.slice(0, PAGE_SIZE);
+        const last = rows[rows.length - 1];
+        const hasNext = d.rows.length > PAGE_SIZE && last;
+        return (
+          <div>
+            <ColumnAdder cols={state.cols} onChange={(cols) => onChange({ cols })} />
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
+                <thead className="border-b border-slate-200 text-slate-500">
+                  <tr>
+                    <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>
+                    <th className={`${cell} text-right`}>Duration</th><th className={`${cell} text-right`}>Tokens in / out</th><th className={cell}>Requester</th>
+                    <th className={`${cell} w-1/4`}>Last user message</th><th className={`${cell} w-1/4`}>Answer</th>
+                    {state.cols.map((c, k) => (
+                      <th key={c} className={`${cell} font-mono`} data-testid="extraction-header">
+                        {c}
+                        <button type="button" aria-label={`Remove column ${c}`} className="ml-1 text-slate-400 hover:text-red-700" onClick={() => onChange({ cols: state.cols.filter((_, i) => i !== k) })}>×</button>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={`${r.endpoint_name}/${r.databricks_request_id}`} className="border-b border-slate-100 hover:bg-slate-50" data-testid="request-row">
+                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={`${requestHref(r.databricks_request_id, r.endpoint_name)}&back=${encodeURIComponent(back)}`} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
+                      <td className={cell}><div>{r.endpoint_name}</div><div className="text-slate-500">{r.served_entity_name ?? r.served_entity_id ?? '–'}</div></td>
+                      <td className={cell}><StatusBadge code={r.status_code} />{r.has_tool_calls && <span className="ml-1 rounded bg-violet-100 px-1 text-violet-800">tools</span>}</td>
+                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatDuration(r.execution_duration_ms)}</td>
+                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`} title={r.token_source === 'usage' ? 'From endpoint_usage' : r.token_source === 'response' ? 'From the response usage (endpoint_usage has no row)' : 'Unknown'}>
+                        {r.input_tokens ?? '–'} / {r.output_tokens ?? '–'}{r.token_source === 'response' && <sup className="text-slate-400">r</sup>}
+                      </td>
+                      <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
+                      <td className={cell}><Preview text={r.last_user_message} /></td>
+                      <td className={cell}><Preview text={r.answer_preview} /></td>
+                      {state.cols.map((c, k) => <td key={c} className={`${cell} font-mono`} data-testid="extraction-cell"><Preview text={[r.x1, r.x2, r.x3][k] ?? null} /></td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <nav aria-label="Pages" className="mt-3 flex items-center gap-2 text-sm">
+              <button type="button" disabled={!state.after} onClick={() => onChange({})} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40">First page</button>
+              <button
+                type="button"
+                disabled={!hasNext}
+                onClick={() => last && onChange({ after: { time: last.cursor_time, id: last.databricks_request_id, duration: last.execution_duration_ms ?? -1 } }, { push: true })}
+                className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
+              >
+                Next page
+              </button>
+              <span className="text-xs text-slate-500">{rows.length} rows on this page{state.after ? ' (after an earlier page; browser Back returns)' : ''}</span>
+            </nav>
+          </div>
+        );
+      }}
+    </ChartCard>
+  );
+}
+
+function Preview({ text }: { text: string | null }) {
+  if (text === null || text === '') return <span className="text-slate-400">–</span>;
+  return <span className="line-clamp-2 break-words whitespace-pre-wrap" title={text}>{text}</span>;
+}
+
+function sortLabel(s: InspectorState['sort']): string {
+  return { time_desc: 'newest first', time_asc: 'oldest first', duration_desc: 'slowest first', duration_asc: 'fastest first' }[s];
+}

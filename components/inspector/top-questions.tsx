@@ -1,0 +1,60 @@
+'use client';
+
+import Link from 'next/link';
+import { ChartCard } from '@/components/chart-card';
+import { formatCount } from '@/lib/charts/format';
+import { queryUrl } from '@/lib/client/api';
+import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { requestHref } from '@/lib/inspector/client';
+import { formatUtc } from '@/lib/inspector/prepare-transcript';
+import type { InspectorState } from '@/lib/inspector/url-state';
+
+interface QuestionRow {
+  question_key: string; example: string; requests: number; sampled_rows: number; requesters: number; endpoints: number;
+  first_seen: string; last_seen: string; latest_request_id: string; latest_endpoint: string;
+}
+
+const cell = 'px-2 py-1.5 align-top';
+
+/** The questions users ask again and again: candidates for FAQ templates and the system prompt. */
+export function TopQuestions({ shared, state, onSearch }: { shared: DashboardState; state: InspectorState; onSearch: (q: string) => void }) {
+  const params = { ...apiFilters(shared), status: state.status, requester: state.requester };
+  const query = useCatalogueQuery<QuestionRow>('inspector-top-questions', params);
+  return (
+    <ChartCard
+      testId="top-questions"
+      title="Top questions"
+      subtitle="Last user messages asked at least twice, lowercased and trimmed; counts estimated (1 / sampling_fraction); times in UTC; masked for personal data."
+      query={query}
+      csvHref={queryUrl('inspector-top-questions', params, 'csv')}
+      isEmpty={(d) => d.rows.length === 0}
+      empty="No question was asked twice in this range. Try a longer range."
+    >
+      {(d) => (
+        <table className="w-full text-left text-xs">
+          <thead className="border-b border-slate-200 text-slate-500">
+            <tr>
+              <th className={cell}>Question (example)</th><th className={`${cell} text-right`}>Requests</th><th className={`${cell} text-right`}>Requesters</th>
+              <th className={cell}>First / last seen (UTC)</th><th className={cell} />
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((r) => (
+              <tr key={r.question_key} className="border-b border-slate-100" data-testid="question-row">
+                <td className={`${cell} max-w-xl`}><span className="line-clamp-3 break-words whitespace-pre-wrap">{r.example}</span></td>
+                <td className={`${cell} text-right tabular-nums`} title={`${r.sampled_rows} logged rows`}>{formatCount(r.requests)}</td>
+                <td className={`${cell} text-right tabular-nums`}>{formatCount(r.requesters)}</td>
+                <td className={`${cell} whitespace-nowrap font-mono`}>{formatUtc(r.first_seen).replace(' UTC', '')}<br />{formatUtc(r.last_seen).replace(' UTC', '')}</td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint)} className="text-sky-700 hover:underline">Latest</Link>
+                  <button type="button" className="ml-3 text-sky-700 hover:underline" onClick={() => onSearch(r.example.slice(0, 80))}>Find all</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ChartCard>
+  );
+}

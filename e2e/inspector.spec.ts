@@ -1,0 +1,198 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Any alert/confirm from payload text would mean markup ran; every test fails on one. */
+function forbidDialogs(page: Page) {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  return dialogs;
+}
+
+async function search(page: Page, keyword: string) {
+  await page.getByLabel('Search request and response text').fill(keyword);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  // The previous rows stay on screen while the search runs: wait for its answer.
+  await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');
+}
+
+test.describe('request inspector', () => {
+  test('search a keyword, open a request, read its transcript', async ({ page }) => {
+    const dialogs = forbidDialogs(page);
+    await page.goto('/inspector?range=30d');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await search(page, 'Nightingale');
+    const rows = page.getByTestId('request-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByTestId('request-table')).toContainText('Nightingale');
+    await rows.first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/inspector\/[0-9a-f-]+\?endpoint=/);
+    const transcript = page.getByTestId('transcript');
+    await expect(transcript.getByTestId('turn').first()).toBeVisible();
+    await expect(transcript).toContainText('Nightingale');
+    // The keyword guardrail's decoded verdict is shown, not the escaped JSON string.
+    await expect(page.getByTestId('guardrail')).toContainText('invalid keyword');
+    await expect(page.getByTestId('metadata')).toContainText('chat_assistant');
+    await page.getByRole('link', { name: '← Requests' }).click();
+    await expect(page).toHaveURL(/q=Nightingale/);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('evaluate a JSON path live, then add it as a list column', async ({ page }) => {
+    await page.goto('/inspector?range=24h&endpoint=chat_assistant&status=ok');
+    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('transcript')).toBeVisible();
+    await page.getByRole('tab', { name: 'Raw JSON' }).click();
+    await page.getByLabel('JSON path').fill('$.messages[*].role');
+    await expect(page.getByTestId('path-result')).toContainText(/\d+ match/);
+    await expect(page.getByTestId('json-match').first()).toBeVisible();
+    await page.getByLabel('JSON path').fill('$.messages[last].role');
+    await expect(page.getByTestId('path-match')).toHaveCount(1);
+    await page.getByLabel('JSON path').fill('$.messages[');
+    await expect(page.getByRole('alert').filter({ hasText: 'Unclosed' })).toBeVisible();
+    await page.getByLabel('JSON path').fill('$.messages[last].role');
+    await page.getByRole('link', { name: 'Add as a column of the request list' }).click();
+    await expect(page).toHaveURL(/col=request%3A%24.messages%5Blast%5D.role/);
+    await expect(page.getByTestId('extraction-header')).toHaveText(/request:\$\.messages\[last\]\.role/);
+    await expect(page.getByTestId('extraction-cell').first()).toHaveText(/user|tool|assistant/);
+    // The path reaches SQL as a bound parameter.
+    await page.getByTestId('request-list').getByRole('button', { name: 'View SQL' }).click();
+    await expect(page.getByTestId('sql-text')).toContainText(':x1_path');
+    await expect(page.getByTestId('sql-text')).not.toContainText('$.messages[last]');
+  });
+
+  test('add a column from the list, sort by duration and page by keyset', async ({ page }) => {
+    await page.goto('/inspector?range=7d&endpoint=chat_assistant');
+    await page.getByLabel('Column JSON path').fill('$.model');
+    await page.getByRole('button', { name: 'Add column' }).click();
+    await expect(page.getByTestId('extraction-header')).toHaveCount(1);
+    await page.getByLabel('Column JSON path').fill('$.choices[*]');
+    await expect(page.getByRole('alert').filter({ hasText: 'Wildcards' })).toBeVisible();
+    await page.getByLabel('Sort').selectOption('duration_desc');
+    await expect(page).toHaveURL(/sort=duration_desc/);
+    const firstPageTop = await page.getByTestId('request-row').first().textContent();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/after_id=/);
+    await expect(page.getByTestId('request-row').first()).not.toHaveText(firstPageTop ?? '');
+    await expect(page.getByRole('button', { name: 'First page' })).toBeEnabled();
+  });
+
+  test('follow a conversation thread', async ({ page }) => {
+    // Requests whose history already holds an answer are later turns of a conversation; the
+    // oldest ones, because the last hour's earlier turns may not be logged yet.
+    await page.goto(`/inspector?range=7d&sort=time_asc&endpoint=chat_assistant&status=ok&col=${encodeURIComponent('request:$.messages[3].role')}`);
+    const later = page.getByTestId('request-row').filter({ has: page.getByTestId('extraction-cell').filter({ hasText: /^(user|assistant|tool)$/ }) });
+    await later.first().getByRole('link').first().click();
+    const thread = page.getByTestId('thread');
+    await expect(thread).toContainText('usage_context.conversation_id');
+    const items = page.getByTestId('thread-item');
+    await expect.poll(() => items.count()).toBeGreaterThan(1);
+    await expect(thread.locator('[aria-current="step"]')).toHaveCount(1);
+    const current = page.url();
+    await page.getByTestId('thread-list').getByRole('link').first().click();
+    await expect.poll(() => page.url()).not.toBe(current);
+    await expect(page.getByTestId('transcript')).toBeVisible();
+    await expect(thread.locator('[aria-current="step"]')).toHaveCount(1);
+  });
+
+  test('an injected script never runs and shows as text', async ({ page }) => {
+    const dialogs = forbidDialogs(page);
+    await page.goto('/inspector?range=30d&endpoint=chat_assistant');
+    await search(page, '<script>');
+    await expect(page.getByTestId('request-table')).toContainText('<script>alert(1)</script>');
+    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    const transcript = page.getByTestId('transcript');
+    await expect(transcript).toContainText('<script>alert(1)</script>');
+    await expect(transcript.locator('script, img, a')).toHaveCount(0);
+    await page.goto('/inspector?range=30d');
+    await search(page, 'onerror');
+    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('transcript')).toContainText('onerror=alert(1)');
+    await expect(page.getByTestId('transcript').locator('img')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Raw JSON' }).click();
+    await page.getByLabel('Search in JSON').fill('onerror');
+    await expect(page.getByTestId('search-count')).toHaveText(/^[1-9]\d* hits$/);
+    await expect(page.getByTestId('json-tree')).toContainText('<img src=x onerror=alert(1)>');
+    await expect(page.getByTestId('json-tree').locator('img')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('personal data is masked in the list, the transcript and the API; reveal is refused when off', async ({ page, request }) => {
+    await page.goto('/inspector?range=30d&endpoint=support_agent');
+    // The search runs on the stored text, so a card number finds its requests; what is shown is masked.
+    await search(page, '4111 1111 1111');
+    const table = page.getByTestId('request-table');
+    await expect(table).toContainText('[card number]');
+    await expect(table).not.toContainText('4111');
+    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('transcript')).toContainText('[card number]');
+    await expect(page.getByTestId('transcript')).not.toContainText('4111');
+    await expect(page.getByTestId('pii-masked')).toBeVisible();
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const masked = await request.get(`/api/inspector/requests/${id}/payload?endpoint=support_agent`);
+    expect(await masked.text()).not.toContain('4111');
+    const reveal = await request.get(`/api/inspector/requests/${id}/payload?endpoint=support_agent&reveal=1`);
+    expect(reveal.status()).toBe(403);
+  });
+
+  test('a 1 MiB answer renders truncated with "Show all" and stays responsive', async ({ page }) => {
+    await page.goto('/inspector?range=24h&endpoint=chat_assistant&status=ok');
+    const link = page.getByTestId('request-row').first().getByRole('link').first();
+    const href = (await link.getAttribute('href'))!;
+    const id = href.split('?')[0]!.split('/').pop()!;
+    const big = 'A long answer line.\n'.repeat(52_429);
+    await page.route((url) => url.pathname === `/api/inspector/requests/${id}`, async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      body.row.response_chars = big.length;
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.route((url) => url.pathname === `/api/inspector/requests/${id}/payload`, async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      body.response = JSON.stringify({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: big }, finish_reason: 'stop' }] });
+      await route.fulfill({ response: res, json: body });
+    });
+    await link.click();
+    await expect(page.getByTestId('large-payload')).toContainText('Large payload');
+    await expect(page.getByTestId('transcript')).toContainText('more characters');
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect(page.getByTestId('large-payload')).toContainText('Showing the whole payload');
+    await page.getByRole('tab', { name: 'Raw JSON' }).click();
+    await page.getByRole('button', { name: 'response', exact: true }).click();
+    await page.getByLabel('JSON path').fill('$.choices[0].finish_reason');
+    await expect(page.getByTestId('path-match')).toHaveText(/stop/);
+  });
+
+  test('top questions list repeated questions with links', async ({ page }) => {
+    await page.goto('/inspector?range=30d&tab=questions');
+    const rows = page.getByTestId('question-row');
+    await expect(rows.first()).toBeVisible();
+    await rows.first().getByRole('link', { name: 'Latest' }).click();
+    await expect(page.getByTestId('transcript')).toBeVisible();
+  });
+
+  test('an unknown request id says so', async ({ page }) => {
+    await page.goto('/inspector/00000000-0000-0000-0000-000000000000?endpoint=chat_assistant');
+    await expect(page.getByTestId('detail-error')).toContainText('No logged request has this id');
+  });
+});
+
+test.describe('inspector API', () => {
+  test('exports the filtered requests as chat fine-tuning JSONL', async ({ request }) => {
+    const res = await request.get('/api/inspector/export?range=24h&endpoint=chat_assistant&status=ok&max_rows=40');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/x-ndjson');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) {
+      expect(l.messages.at(-1).role).toBe('assistant');
+      expect(l.messages.some((m: { role: string }) => m.role === 'user')).toBe(true);
+    }
+  });
+
+  test('rejects a JSON path it cannot evaluate in SQL', async ({ request }) => {
+    const res = await request.get(`/api/queries/inspector-requests?range=1h&x1=${encodeURIComponent('request:$.a[*]')}`);
+    expect(res.status()).toBe(400);
+    expect((await res.json()).problems[0].path).toBe('x1');
+  });
+});

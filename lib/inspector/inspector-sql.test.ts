@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { SparkSQL } from 'dt-sql-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '@/queries';
+import { loadConfig, type AppConfig } from '@/lib/config';
+import { filterParams } from '@/lib/catalogue/filters';
+import { renderSql } from '@/lib/catalogue/render';
+import { InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import { resetTableDiscovery, resolveTables, type ResolvedTables } from '@/lib/catalogue/tables';
+import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import type { Warehouse } from '@/lib/warehouse/types';
+import { DETAIL_SQL, EXPORT_BODIES_SQL, PAYLOAD_SQL } from './detail-sql';
+import { extractPayload, turnText } from './extract';
+import { parseLookup } from './server';
+
+let demo: DemoFixture;
+let lake: { config: AppConfig; warehouse: Warehouse };
+const MIB = 1024 * 1024;
+const bigAnswer = `${'All work and no play. '.repeat(Math.ceil(MIB / 22))}`.slice(0, MIB);
+
+beforeAll(async () => {
+  demo = await openDemoFixture({ rows: 8_000, seed: 5 });
+  // A copy of the demo as Parquet plus three crafted rows: a 1 MiB answer, hostile text, personal data.
+  const dir = path.join(demo.dir, 'lake');
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  await c.run(`ATTACH '${demo.demoPath}' AS demo (READ_ONLY)`);
+  const crafted = (id: string, minutesAgo: number, request: string, response: string) => `SELECT CAST(ts AS DATE), '${id}', NULL, ts, 200, 1.0, 1234, ${sq(request)}, ${sq(response)}, '15f7781221323ee7da8375bf972599b4', []::VARCHAR[], 'tester@example.com'
+    FROM (SELECT TIMESTAMP '${demo.end.toISOString().replace('T', ' ').replace('Z', '')}' - INTERVAL ${minutesAgo} MINUTE AS ts)`;
+  const chat = (text: string) => JSON.stringify({ messages: [{ role: 'user', content: text }] });
+  const answer = (text: string) => JSON.stringify({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] });
+  const folders: Record<string, string> = {
+    chat_assistant_payload: `SELECT * FROM demo.inference.chat_assistant_payload UNION ALL ${crafted('big-1', 5, chat('Write me a very long story'), answer(bigAnswer))}
+      UNION ALL ${crafted('xss-1', 6, chat('<img src=x onerror=alert(1)> and [x](javascript:alert(1))'), answer('<script>alert(1)</script>'))}
+      UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}`,
+    endpoint_usage: 'SELECT * FROM demo.serving.endpoint_usage',
+    served_entities: 'SELECT * FROM demo.serving.served_entities',
+  };
+  for (const [folder, sql] of Object.entries(folders)) {
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    await c.run(`COPY (${sql}) TO '${path.join(dir, folder, 'part-0.parquet')}' (FORMAT parquet)`);
+  }
+  c.closeSync();
+  instance.closeSync();
+  const config = loadConfig({ DATA_DIR: dir });
+  resetTableDiscovery();
+  lake = { config, warehouse: createDuckdbWarehouse(openDuckdb(config.duckdb)) };
+});
+afterAll(async () => {
+  await lake?.warehouse.close();
+  resetTableDiscovery();
+  await demo?.close();
+});
+
+function sq(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+const list = (qs: string) => {
+  const def = CATALOGUE['inspector-requests']!;
+  return runQuery(def, parseQueryInput(def, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+};
+
+async function runDetail(template: string, id: string, extra: Record<string, string> = {}) {
+  const tables = await resolveTables(lake.config, lake.warehouse);
+  const lookup = parseLookup(id, new URLSearchParams('endpoint=chat_assistant'), lake.config, demo.end);
+  return lake.warehouse.run(renderSql(template, tables, lookup.endpoint), { ...filterParams({ endpoint: 'chat_assistant' }, lookup.window), request_id: id, ...extra });
+}
+
+describe('detail SQL', () => {
+  const spark = new SparkSQL();
+  const production: ResolvedTables = { payload: [{ endpoint: 'chat', table: 'main.ai_gateway.chat_payload' }], endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
+  it.each([['detail', DETAIL_SQL], ['payload', PAYLOAD_SQL], ['export bodies', EXPORT_BODIES_SQL]])('%s parses under the Spark SQL grammar', (_name, sql) => {
+    expect(spark.validate(renderSql(sql, production, null)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('finds a request by id with its thread, and the thread query lists it', async () => {
+    const page = await list('range=30d&endpoint=chat_assistant&status=ok&page_size=20');
+    const target = page.rows.find((r) => r.databricks_request_id !== 'big-1' && !String(r.databricks_request_id).includes('-1'))!;
+    const { rows } = await runDetail(DETAIL_SQL, String(target.databricks_request_id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ databricks_request_id: target.databricks_request_id, thread_source: 'conversation_id' });
+    expect(String(rows[0]!.thread_id)).toMatch(/^[0-9a-f]{32}$/);
+    const def = CATALOGUE['inspector-thread']!;
+    const thread = await runQuery(def, parseQueryInput(def, new URLSearchParams(`range=30d&endpoint=chat_assistant&thread=${rows[0]!.thread_id}`), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    expect(thread.rows.map((r) => r.databricks_request_id)).toContain(target.databricks_request_id);
+    expect(new Set(thread.rows.map((r) => r.thread_id))).toEqual(new Set([rows[0]!.thread_id]));
+  });
+
+  it('returns nothing for an unknown id and refuses a malformed one', async () => {
+    expect((await runDetail(DETAIL_SQL, 'no-such-request')).rows).toEqual([]);
+    expect(() => parseLookup("x' OR '1'='1", new URLSearchParams(), lake.config)).toThrow(InvalidParams);
+  });
+});
+
+describe('large and hostile payloads', () => {
+  it('the list carries short previews of a 1 MiB answer, never the body', async () => {
+    const page = await list('range=1h&endpoint=chat_assistant&q=very long story');
+    const row = page.rows.find((r) => r.databricks_request_id === 'big-1')!;
+    expect(row.response_chars).toBeGreaterThan(MIB);
+    expect(String(row.answer_preview).length).toBeLessThanOrEqual(300);
+    expect(JSON.stringify(page.rows).length).toBeLessThan(20_000);
+  });
+
+  it('the payload query returns the whole 1 MiB body and the extractor reads it', async () => {
+    const { rows } = await runDetail(PAYLOAD_SQL, 'big-1');
+    const x = extractPayload({ request: rows[0]!.request as string, response: rows[0]!.response as string });
+    expect(turnText(x.turns[1]!)).toHaveLength(MIB);
+  });
+
+  it('hostile text comes back verbatim as data, and personal data is masked in previews', async () => {
+    const page = await list('range=1h&endpoint=chat_assistant&page_size=10');
+    const byId = new Map(page.rows.map((r) => [r.databricks_request_id, r]));
+    expect(byId.get('xss-1')).toMatchObject({ last_user_message: '<img src=x onerror=alert(1)> and [x](javascript:alert(1))', answer_preview: '<script>alert(1)</script>' });
+    expect(byId.get('pii-1')!.last_user_message).toBe('Mail [email] or call [phone]');
+  });
+});
+
+describe('list parameters', () => {
+  it('escapes LIKE wildcards in the keyword and binds it', async () => {
+    const r = await list(`range=30d&q=${encodeURIComponent("100%' OR 1=1 --")}`);
+    expect(r.params.q_pattern).toBe("%100!%' or 1=1 --%");
+    expect(r.rows).toEqual([]);
+  });
+
+  it('refuses JSON paths SQL cannot evaluate the same way on both engines', () => {
+    const def = CATALOGUE['inspector-requests']!;
+    for (const bad of ['request:$.a[*]', "request:$['x\\'); DROP TABLE t; --']", 'headers:$.a', 'request:messages']) {
+      expect(() => parseQueryInput(def, new URLSearchParams(`range=1h&x1=${encodeURIComponent(bad)}`), demo.end, lake.config), bad).toThrow(InvalidParams);
+    }
+  });
+
+  it('evaluates extraction columns, including the last element, as bound parameters', async () => {
+    const r = await list(`range=1h&endpoint=chat_assistant&page_size=10&x1=${encodeURIComponent('request:$.messages[last].content')}&x2=${encodeURIComponent('response:$.choices[0].finish_reason')}&x3=${encodeURIComponent('request:$.messages[-9].content')}`);
+    const pii = r.rows.find((x) => x.databricks_request_id === 'pii-1')!;
+    expect(pii).toMatchObject({ x1: 'Mail [email] or call [phone]', x2: 'stop', x3: null });
+    expect(r.params).toMatchObject({ x1_path: '$.messages', x1_from_end: 1, x1_suffix: '.content', x2_path: '$.choices[0].finish_reason', x2_from_end: null });
+    expect(r.sql).not.toContain('$.messages[0]');
+  });
+
+  it('pages by keyset without gaps or repeats, in both sort orders', async () => {
+    for (const sort of ['time_desc', 'duration_desc']) {
+      const all = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=60`);
+      const first = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25`);
+      const last = first.rows[24]!;
+      const second = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25&cursor_time=${encodeURIComponent(String(last.cursor_time))}&cursor_duration=${last.execution_duration_ms ?? -1}&cursor_id=${last.databricks_request_id}`);
+      expect([...first.rows.slice(0, 25), ...second.rows.slice(0, 25)].map((r) => r.databricks_request_id)).toEqual(all.rows.slice(0, 50).map((r) => r.databricks_request_id));
+    }
+  });
+
+  it('filters by usage_context, duration and tool calls', async () => {
+    const uc = await list('range=30d&usage_key=a_b_test_group&usage_value=B&page_size=200');
+    expect(uc.rows.length).toBeGreaterThan(0);
+    expect(new Set(uc.rows.map((r) => r.served_entity_name))).toEqual(new Set(['claude-sonnet']));
+    const slow = await list('range=30d&min_duration_ms=5000&max_duration_ms=6000');
+    expect(slow.rows.every((r) => (r.execution_duration_ms as number) >= 5000 && (r.execution_duration_ms as number) <= 6000)).toBe(true);
+    const tools = await list('range=30d&has_tools=yes&endpoint=chat_assistant');
+    expect(tools.rows.length).toBeGreaterThan(0);
+    expect(tools.rows.every((r) => r.has_tool_calls === true)).toBe(true);
+  });
+});

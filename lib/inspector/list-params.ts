@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { sqlTimestamp, type TimeWindow } from '@/lib/catalogue/filters';
+import { parseSpec } from './json-path';
+
+export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc'] as const;
+export type Sort = (typeof SORTS)[number];
+export const PAGE_SIZE = 50;
+export const MAX_COLUMNS = 3;
+
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t.optional());
+const spec = z.string().max(320).refine((v) => parseSpec(v).ok, { message: 'expected request:<path> or response:<path> with a path a list column can use' });
+
+/** The inspector list's own parameters, shared by the list query and the JSONL export. */
+export const listParamShape = {
+  q: optional(z.string().trim().min(2, 'search for at least 2 characters').max(200)),
+  usage_key: optional(z.string().max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : -')),
+  usage_value: optional(z.string().max(256)),
+  min_duration_ms: optional(z.coerce.number().int().min(0).max(86_400_000)),
+  max_duration_ms: optional(z.coerce.number().int().min(0).max(86_400_000)),
+  has_tools: optional(z.enum(['yes', 'no'])),
+  sort: z.enum(SORTS).default('time_desc'),
+  cursor_time: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/, 'expected a timestamp from a previous page')),
+  cursor_duration: optional(z.coerce.number().int().min(-1)),
+  cursor_id: optional(z.string().max(128).regex(/^[A-Za-z0-9._:-]+$/)),
+  page_size: z.coerce.number().int().min(1).max(200).default(PAGE_SIZE),
+  x1: optional(spec),
+  x2: optional(spec),
+  x3: optional(spec),
+};
+
+export type ListInput = {
+  q?: string; usage_key?: string; usage_value?: string; min_duration_ms?: number; max_duration_ms?: number;
+  has_tools?: 'yes' | 'no'; sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
+  x1?: string; x2?: string; x3?: string;
+};
+
+/** `%word%` for LIKE, lowercased, with LIKE's own wildcards escaped by `!` (one escape that both engines read the same). */
+export function likePattern(q: string | undefined): string | null {
+  if (!q) return null;
+  return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function columnParams(n: 1 | 2 | 3, raw: string | undefined) {
+  const parsed = raw ? parseSpec(raw) : null;
+  const sql = parsed?.ok ? parsed.sql : null;
+  return {
+    [`x${n}_body`]: parsed?.ok ? parsed.spec.body : null,
+    [`x${n}_path`]: sql?.path ?? null,
+    [`x${n}_from_end`]: sql?.fromEnd ?? null,
+    [`x${n}_suffix`]: sql ? sql.suffix : null,
+  };
+}
+
+/**
+ * The bound values of the list's own parameters. For a time sort with a cursor the window
+ * shrinks to the cursor too, so the warehouse prunes files by date as pages go deeper.
+ */
+export function listBind(input: ListInput, window: TimeWindow, base: Record<string, string | null>) {
+  const time = input.cursor_id && input.cursor_time ? new Date(`${input.cursor_time.replace(' ', 'T')}Z`) : null;
+  const narrowed = { ...base };
+  if (time && !Number.isNaN(time.getTime())) {
+    if (input.sort === 'time_desc' && time.getTime() + 1 < window.end.getTime()) {
+      const end = new Date(time.getTime() + 1);
+      narrowed.end_time = sqlTimestamp(end);
+      narrowed.end_date = end.toISOString().slice(0, 10);
+    } else if (input.sort === 'time_asc' && time > window.start) {
+      narrowed.start_time = sqlTimestamp(time);
+      narrowed.start_date = time.toISOString().slice(0, 10);
+    }
+  }
+  return {
+    ...narrowed,
+    q_pattern: likePattern(input.q),
+    usage_key: input.usage_key ?? null,
+    usage_value: input.usage_key ? input.usage_value ?? null : null,
+    min_duration_ms: input.min_duration_ms ?? null,
+    max_duration_ms: input.max_duration_ms ?? null,
+    has_tools: input.has_tools ?? null,
+    sort: input.sort,
+    cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
+    cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,
+    cursor_id: input.cursor_id ?? null,
+    page_limit: input.page_size + 1,
+    ...columnParams(1, input.x1),
+    ...columnParams(2, input.x2),
+    ...columnParams(3, input.x3),
+  };
+}

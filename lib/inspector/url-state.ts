@@ -1,0 +1,92 @@
+import { SORTS, type Sort } from './list-params';
+import { MAX_COLUMNS } from './list-params';
+import { parseSpec } from './json-path';
+
+/** The inspector's own URL state, beside the shared range/endpoint/entity of DashboardState. */
+export interface InspectorState {
+  q?: string;
+  status?: string;
+  requester?: string;
+  usageKey?: string;
+  usageValue?: string;
+  minMs?: string;
+  maxMs?: string;
+  tools?: 'yes' | 'no';
+  sort: Sort;
+  /** Extraction columns, `request:<path>` / `response:<path>`. */
+  cols: string[];
+  /** Keyset cursor of the page shown: the last row of the previous page. */
+  after?: { time: string; id: string; duration: number };
+  tab: 'requests' | 'questions';
+}
+
+type Readable = { get(name: string): string | null; getAll(name: string): string[] };
+
+const STATUSES = ['ok', 'error', '4xx', '5xx', '429'];
+const nonEmpty = (v: string | null) => (v && v.trim() ? v.trim() : undefined);
+const digits = (v: string | null) => (v && /^\d{1,8}$/.test(v) ? v : undefined);
+
+export function readInspectorState(sp: Readable): InspectorState {
+  const sort = sp.get('sort');
+  const tools = sp.get('tools');
+  const status = sp.get('status');
+  const afterTime = sp.get('after_time');
+  const afterId = sp.get('after_id');
+  const afterDur = Number(sp.get('after_dur') ?? '-1');
+  return {
+    q: nonEmpty(sp.get('q')),
+    status: status && STATUSES.includes(status) ? status : undefined,
+    requester: nonEmpty(sp.get('requester')),
+    usageKey: nonEmpty(sp.get('uc_key')),
+    usageValue: nonEmpty(sp.get('uc_value')),
+    minMs: digits(sp.get('min_ms')),
+    maxMs: digits(sp.get('max_ms')),
+    tools: tools === 'yes' || tools === 'no' ? tools : undefined,
+    sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'time_desc',
+    cols: sp.getAll('col').filter((c) => parseSpec(c).ok).slice(0, MAX_COLUMNS),
+    after: afterTime && afterId ? { time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1 } : undefined,
+    tab: sp.get('tab') === 'questions' ? 'questions' : 'requests',
+  };
+}
+
+/** Writes the inspector's keys into a query string that already holds the shared state. */
+export function writeInspectorState(base: string, s: InspectorState): string {
+  const qs = new URLSearchParams(base);
+  const set = (k: string, v: string | undefined) => (v ? qs.set(k, v) : qs.delete(k));
+  set('q', s.q);
+  set('status', s.status);
+  set('requester', s.requester);
+  set('uc_key', s.usageKey);
+  set('uc_value', s.usageKey ? s.usageValue : undefined);
+  set('min_ms', s.minMs);
+  set('max_ms', s.maxMs);
+  set('tools', s.tools);
+  set('sort', s.sort === 'time_desc' ? undefined : s.sort);
+  qs.delete('col');
+  for (const c of s.cols) qs.append('col', c);
+  set('after_time', s.after?.time);
+  set('after_id', s.after?.id);
+  set('after_dur', s.after ? String(s.after.duration) : undefined);
+  set('tab', s.tab === 'requests' ? undefined : s.tab);
+  return qs.toString();
+}
+
+/** The list query's own API parameters. */
+export function inspectorApiParams(s: InspectorState): Record<string, string | undefined> {
+  const p: Record<string, string | undefined> = {
+    q: s.q,
+    status: s.status,
+    requester: s.requester,
+    usage_key: s.usageKey,
+    usage_value: s.usageKey ? s.usageValue : undefined,
+    min_duration_ms: s.minMs,
+    max_duration_ms: s.maxMs,
+    has_tools: s.tools,
+    sort: s.sort === 'time_desc' ? undefined : s.sort,
+    cursor_time: s.after?.time,
+    cursor_id: s.after?.id,
+    cursor_duration: s.after && s.sort.startsWith('duration') ? String(s.after.duration) : undefined,
+  };
+  s.cols.forEach((c, k) => { p[`x${k + 1}`] = c; });
+  return p;
+}

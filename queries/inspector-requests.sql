@@ -1,0 +1,143 @@
+-- One page of logged requests for the inspector, newest (or slowest) first, with keyset
+-- pagination on (sort key, databricks_request_id) instead of OFFSET so deep pages stay cheap.
+-- Previews and extraction columns are computed only for the page's rows; bodies never leave SQL.
+-- The page is chosen on keys alone, then its bodies are read back by (request_time, id): the sort
+-- never carries bodies, and the time match lets both engines skip files/row groups by min/max.
+WITH page_keys AS (
+  SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+    AND (:q_pattern IS NULL
+      OR lower(p.request) LIKE :q_pattern ESCAPE '!'
+      OR lower(p.response) LIKE :q_pattern ESCAPE '!')
+    AND (:min_duration_ms IS NULL OR p.execution_duration_ms >= :min_duration_ms)
+    AND (:max_duration_ms IS NULL OR p.execution_duration_ms <= :max_duration_ms)
+    AND (:has_tools IS NULL
+      OR (:has_tools = 'yes') = coalesce(p.response LIKE '%"tool_calls"%' OR p.response LIKE '%"function_call"%', false))
+    AND (:usage_key IS NULL OR EXISTS (
+      SELECT 1 FROM {{endpoint_usage}} uf
+      WHERE uf.databricks_request_id = p.databricks_request_id
+        AND uf.usage_context[:usage_key] IS NOT NULL
+        AND (:usage_value IS NULL OR uf.usage_context[:usage_key] = :usage_value)))
+    AND (:cursor_id IS NULL
+      OR (:sort = 'time_desc' AND (p.request_time < CAST(:cursor_time AS TIMESTAMP)
+        OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id < :cursor_id)))
+      OR (:sort = 'time_asc' AND (p.request_time > CAST(:cursor_time AS TIMESTAMP)
+        OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id > :cursor_id)))
+      OR (:sort = 'duration_desc' AND (coalesce(p.execution_duration_ms, -1) < :cursor_duration
+        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id < :cursor_id)))
+      OR (:sort = 'duration_asc' AND (coalesce(p.execution_duration_ms, -1) > :cursor_duration
+        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id > :cursor_id))))
+  ORDER BY
+    CASE WHEN :sort = 'time_desc' THEN p.request_time END DESC,
+    CASE WHEN :sort = 'time_asc' THEN p.request_time END ASC,
+    CASE WHEN :sort = 'duration_desc' THEN coalesce(p.execution_duration_ms, -1) END DESC,
+    CASE WHEN :sort = 'duration_asc' THEN coalesce(p.execution_duration_ms, -1) END ASC,
+    CASE WHEN :sort IN ('time_desc', 'duration_desc') THEN p.databricks_request_id END DESC,
+    CASE WHEN :sort IN ('time_asc', 'duration_asc') THEN p.databricks_request_id END ASC
+  LIMIT :page_limit
+),
+page AS (
+  SELECT
+    pk.endpoint_name, pk.databricks_request_id, p.client_request_id, pk.request_time, p.status_code,
+    pk.execution_duration_ms, p.served_entity_id, p.requester, p.request, p.response
+  FROM page_keys pk
+  JOIN {{payload}} p
+    ON p.request_time = pk.request_time
+    AND p.databricks_request_id = pk.databricks_request_id
+    AND p.endpoint_name = pk.endpoint_name
+  WHERE p.request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
+),
+shaped AS (
+  SELECT pg.*,
+    coalesce(get_json_object(pg.request, '$.messages'), get_json_object(pg.request, '$.input')) AS history,
+    json_array_length(get_json_object(pg.response, '$.output')) AS n_output,
+    json_array_length(get_json_object(pg.response, '$.messages')) AS n_answer,
+    CASE WHEN :x1_body = 'request' THEN pg.request ELSE pg.response END AS x1_doc,
+    CASE WHEN :x2_body = 'request' THEN pg.request ELSE pg.response END AS x2_doc,
+    CASE WHEN :x3_body = 'request' THEN pg.request ELSE pg.response END AS x3_doc
+  FROM page pg
+),
+counted AS (
+  SELECT s.*, json_array_length(s.history) AS n_hist FROM shaped s
+),
+-- The last user message is one of the last few turns (a tool result or an answer may follow it).
+picked AS (
+  SELECT c.*,
+    CASE
+      WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1
+      WHEN c.n_hist >= 2 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 2 AS STRING) || '].role') = 'user' THEN c.n_hist - 2
+      WHEN c.n_hist >= 3 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 3 AS STRING) || '].role') = 'user' THEN c.n_hist - 3
+      WHEN c.n_hist >= 4 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 4 AS STRING) || '].role') = 'user' THEN c.n_hist - 4
+    END AS user_idx
+  FROM counted c
+)
+SELECT
+  k.endpoint_name,
+  k.databricks_request_id,
+  k.client_request_id,
+  k.request_time,
+  CAST(k.request_time AS STRING) AS cursor_time,
+  k.status_code,
+  k.execution_duration_ms,
+  k.served_entity_id,
+  se.served_entity_name,
+  k.requester,
+  coalesce(u.input_token_count, try_cast(get_json_object(k.response, '$.usage.prompt_tokens') AS BIGINT)) AS input_tokens,
+  coalesce(u.output_token_count, try_cast(get_json_object(k.response, '$.usage.completion_tokens') AS BIGINT)) AS output_tokens,
+  CASE
+    WHEN u.input_token_count IS NOT NULL THEN 'usage'
+    WHEN get_json_object(k.response, '$.usage.prompt_tokens') IS NOT NULL THEN 'response'
+  END AS token_source,
+  coalesce(k.response LIKE '%"tool_calls"%' OR k.response LIKE '%"function_call"%', false) AS has_tool_calls,
+  left(coalesce(
+    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content[0].text'), ''),
+    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content'), ''),
+    get_json_object(k.request, '$.prompt'),
+    get_json_object(k.request, '$.input[0]'),
+    get_json_object(k.request, '$.input')
+  ), 300) AS last_user_message,
+  left(coalesce(
+    nullif(get_json_object(k.response, '$.choices[0].message.content'), ''),
+    '→ ' || get_json_object(k.response, '$.choices[0].message.tool_calls[0].function.name') || '(…)',
+    get_json_object(k.response, '$.choices[0].text'),
+    CASE WHEN k.n_output >= 1 THEN get_json_object(k.response, '$.output[' || CAST(k.n_output - 1 AS STRING) || '].content[0].text') END,
+    CASE WHEN k.n_answer >= 1 THEN nullif(get_json_object(k.response, '$.messages[' || CAST(k.n_answer - 1 AS STRING) || '].content'), '') END,
+    CASE WHEN get_json_object(k.response, '$[0].object') = 'chat.completion.chunk'
+      THEN '(streamed in ' || CAST(json_array_length(k.response) AS STRING) || ' chunks)' END,
+    CASE WHEN get_json_object(k.response, '$.data') IS NOT NULL
+      THEN CAST(json_array_length(get_json_object(k.response, '$.data')) AS STRING) || ' embedding vector(s)' END,
+    CASE WHEN get_json_object(k.response, '$.error_code') IS NOT NULL AND k.response LIKE '%guardrail_triggered%' THEN 'Blocked by a guardrail' END,
+    get_json_object(k.response, '$.error_code') || ': ' || get_json_object(k.response, '$.message'),
+    k.response
+  ), 300) AS answer_preview,
+  length(k.request) AS request_chars,
+  length(k.response) AS response_chars,
+  CASE
+    WHEN :x1_path IS NULL THEN NULL
+    WHEN :x1_from_end IS NULL THEN get_json_object(k.x1_doc, :x1_path)
+    WHEN json_array_length(get_json_object(k.x1_doc, :x1_path)) >= :x1_from_end THEN get_json_object(k.x1_doc,
+      :x1_path || '[' || CAST(json_array_length(get_json_object(k.x1_doc, :x1_path)) - :x1_from_end AS STRING) || ']' || :x1_suffix)
+  END AS x1,
+  CASE
+    WHEN :x2_path IS NULL THEN NULL
+    WHEN :x2_from_end IS NULL THEN get_json_object(k.x2_doc, :x2_path)
+    WHEN json_array_length(get_json_object(k.x2_doc, :x2_path)) >= :x2_from_end THEN get_json_object(k.x2_doc,
+      :x2_path || '[' || CAST(json_array_length(get_json_object(k.x2_doc, :x2_path)) - :x2_from_end AS STRING) || ']' || :x2_suffix)
+  END AS x2,
+  CASE
+    WHEN :x3_path IS NULL THEN NULL
+    WHEN :x3_from_end IS NULL THEN get_json_object(k.x3_doc, :x3_path)
+    WHEN json_array_length(get_json_object(k.x3_doc, :x3_path)) >= :x3_from_end THEN get_json_object(k.x3_doc,
+      :x3_path || '[' || CAST(json_array_length(get_json_object(k.x3_doc, :x3_path)) - :x3_from_end AS STRING) || ']' || :x3_suffix)
+  END AS x3
+FROM picked k
+LEFT JOIN {{endpoint_usage}} u ON u.databricks_request_id = k.databricks_request_id
+LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = k.served_entity_id
+ORDER BY
+  CASE WHEN :sort = 'time_desc' THEN k.request_time END DESC,
+  CASE WHEN :sort = 'time_asc' THEN k.request_time END ASC,
+  CASE WHEN :sort = 'duration_desc' THEN coalesce(k.execution_duration_ms, -1) END DESC,
+  CASE WHEN :sort = 'duration_asc' THEN coalesce(k.execution_duration_ms, -1) END ASC,
+  CASE WHEN :sort IN ('time_desc', 'duration_desc') THEN k.databricks_request_id END DESC,
+  CASE WHEN :sort IN ('time_asc', 'duration_asc') THEN k.databricks_request_id END ASC

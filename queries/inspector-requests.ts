@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineQuery } from '@/lib/catalogue/define';
+import { filterParams } from '@/lib/catalogue/filters';
+import { listBind, listParamShape, type ListInput } from '@/lib/inspector/list-params';
+import { maskText } from '@/lib/inspector/pii';
+
+const text = z.string().nullable();
+
+export default defineQuery({
+  id: 'inspector-requests',
+  title: 'Requests',
+  description: 'One page of logged requests with previews of the last user message and the answer, keyset-paginated; optional JSON-path columns (x1…x3).',
+  params: listParamShape,
+  bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
+  row: z.object({
+    endpoint_name: z.string(),
+    databricks_request_id: z.string(),
+    client_request_id: text,
+    request_time: z.iso.datetime(),
+    cursor_time: z.string(),
+    status_code: z.number().int().nullable(),
+    execution_duration_ms: z.number().int().nullable(),
+    served_entity_id: text,
+    served_entity_name: text,
+    requester: text,
+    input_tokens: z.number().int().nullable(),
+    output_tokens: z.number().int().nullable(),
+    token_source: z.enum(['usage', 'response']).nullable(),
+    has_tool_calls: z.boolean(),
+    last_user_message: text,
+    answer_preview: text,
+    request_chars: z.number().int().nullable(),
+    response_chars: z.number().int().nullable(),
+    x1: text,
+    x2: text,
+    x3: text,
+  }),
+  // Previews and extracted values may hold personal data: masked before they leave the server.
+  post: (rows) => rows.map((r) => ({
+    ...r,
+    last_user_message: r.last_user_message && maskText(r.last_user_message),
+    answer_preview: r.answer_preview && maskText(r.answer_preview),
+    x1: r.x1 && maskText(r.x1),
+    x2: r.x2 && maskText(r.x2),
+    x3: r.x3 && maskText(r.x3),
+  })),
+});

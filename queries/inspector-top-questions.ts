@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineQuery } from '@/lib/catalogue/define';
+import { filterParams } from '@/lib/catalogue/filters';
+import { maskText } from '@/lib/inspector/pii';
+
+export default defineQuery({
+  id: 'inspector-top-questions',
+  title: 'Top questions',
+  description: 'The most frequent last user messages (lowercased, trimmed) in the window, weighted by 1 / sampling_fraction, with an example request.',
+  params: {
+    top_n: z.coerce.number().int().min(1).max(500).default(50),
+    min_count: z.coerce.number().int().min(1).max(10_000).default(2),
+  },
+  bind: (input, { window }) => ({ ...filterParams(input, window), top_n: input.top_n, min_count: input.min_count }),
+  row: z.object({
+    question_key: z.string(),
+    example: z.string(),
+    requests: z.number().nonnegative(),
+    sampled_rows: z.number().int().nonnegative(),
+    requesters: z.number().int().nonnegative(),
+    endpoints: z.number().int().nonnegative(),
+    first_seen: z.iso.datetime(),
+    last_seen: z.iso.datetime(),
+    latest_request_id: z.string(),
+    latest_endpoint: z.string(),
+  }),
+  post: (rows) => rows.map((r) => ({ ...r, question_key: maskText(r.question_key), example: maskText(r.example) })),
+});
