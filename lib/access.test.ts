@@ -50,3 +50,18 @@ describe('authorizeQuery', () => {
     expect(authorizeQuery(textQuery, new Headers({ 'x-forwarded-email': 'sre@example.com' }), config).ok).toBe(true);
   });
 });
+
+describe('mayReveal and authorizeText', () => {
+  it('needs PII_REVEAL=all and, with roles, a role allowed to reveal', async () => {
+    const { mayReveal, authorizeText } = await import('./api/authorize');
+    const open = { roles: [], defaultRole: 'admin' as const };
+    const anyone = new Headers();
+    expect(mayReveal(anyone, open, 'all').ok).toBe(true);
+    expect(mayReveal(anyone, open, 'off')).toMatchObject({ ok: false, reason: expect.stringMatching(/PII_REVEAL/) });
+    const withRoles = { roles: parseRoles('admin:lead@example.com;ops:*@example.com;finance:*@fin.example.com').rules, defaultRole: 'finance' as const };
+    expect(mayReveal(new Headers({ 'x-forwarded-email': 'lead@example.com' }), withRoles, 'all').ok).toBe(true);
+    expect(mayReveal(new Headers({ 'x-forwarded-email': 'sre@example.com' }), withRoles, 'all')).toMatchObject({ ok: false, reason: 'Your role (ops) may not reveal personal data' });
+    expect(authorizeText(new Headers({ 'x-forwarded-email': 'cfo@fin.example.com' }), withRoles).ok).toBe(false);
+    expect(authorizeText(new Headers({ 'x-forwarded-email': 'sre@example.com' }), withRoles).ok).toBe(true);
+  });
+});

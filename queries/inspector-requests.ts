@@ -8,6 +8,7 @@ const text = z.string().nullable();
 
 export default defineQuery({
   id: 'inspector-requests',
+  exposesText: true,
   title: 'Requests',
   description: 'One page of logged requests with previews of the last user message and the answer, keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,

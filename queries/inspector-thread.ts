@@ -7,6 +7,7 @@ const text = z.string().nullable();
 
 export default defineQuery({
   id: 'inspector-thread',
+  exposesText: true,
   title: 'Conversation',
   description: 'The requests of one conversation (thread id from the request detail), oldest first, at most 500; without a key, the newest conversation in the window.',
   params: { thread: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[0-9a-f]{32}$/, 'expected a thread id from the request detail').optional()) },

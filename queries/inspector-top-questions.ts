@@ -5,6 +5,7 @@ import { maskText } from '@/lib/inspector/pii';
 
 export default defineQuery({
   id: 'inspector-top-questions',
+  exposesText: true,
   title: 'Top questions',
   description: 'The most frequent last user messages (lowercased, trimmed) in the window, weighted by 1 / sampling_fraction, with an example request.',
   params: {

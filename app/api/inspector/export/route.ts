@@ -3,6 +3,8 @@ import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 import { viewerToken } from '@/lib/api/viewer';
 import { InvalidParams, parseQueryInput } from '@/lib/catalogue/run';
 import { revealPolicy } from '@/lib/inspector/pii';
+import { authorizeText, mayReveal } from '@/lib/api/authorize';
+import { getConfig } from '@/lib/config';
 import { exportJsonl } from '@/lib/inspector/export';
 import { viewerEmail } from '@/lib/inspector/server';
 import { logger } from '@/lib/logger';
@@ -23,7 +25,14 @@ export async function GET(request: Request) {
     const reveal = search.get('reveal') === '1';
     for (const k of ['max_rows', 'reveal', 'cursor_time', 'cursor_id', 'cursor_duration', 'page_size']) search.delete(k);
     if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS) throw new InvalidParams([{ path: 'max_rows', message: `a whole number from 1 to ${MAX_ROWS}` }]);
-    if (reveal && revealPolicy() !== 'all') return json({ error: 'Revealing personal data is not allowed on this server (PII_REVEAL)', requestId }, 403, requestId);
+    const config = getConfig();
+    const access = authorizeText(request.headers, config);
+    if (!access.ok) return json({ error: access.message, kind: 'permission', requestId }, 403, requestId);
+    const revealing = reveal ? mayReveal(request.headers, config, revealPolicy()) : null;
+    if (revealing && !revealing.ok) {
+      logger.warn('pii.reveal_denied', { requestId, who: viewerEmail(request), role: revealing.viewer.role, export: true });
+      return json({ error: revealing.reason, requestId }, 403, requestId);
+    }
     const parsed = parseQueryInput(CATALOGUE['inspector-requests']!, search);
     if (reveal) logger.warn('pii.reveal', { requestId, who: viewerEmail(request), export: true, filters: Object.fromEntries(search) });
     const stream = exportJsonl(parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId });

@@ -3,6 +3,8 @@ import { viewerToken } from '@/lib/api/viewer';
 import { logger } from '@/lib/logger';
 import { loadPayload, parseLookup, viewerEmail } from '@/lib/inspector/server';
 import { maskJsonText, revealPolicy } from '@/lib/inspector/pii';
+import { authorizeText, mayReveal } from '@/lib/api/authorize';
+import { getConfig } from '@/lib/config';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,10 +23,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (download !== null && download !== 'request' && download !== 'response') {
       return json({ error: 'Invalid parameters', problems: [{ path: 'download', message: 'expected request or response' }], requestId }, 400, requestId);
     }
+    const config = getConfig();
+    const access = authorizeText(request.headers, config);
+    if (!access.ok) return json({ error: access.message, kind: 'permission', requestId }, 403, requestId);
     const lookup = parseLookup(id, search);
-    if (reveal && revealPolicy() !== 'all') {
-      logger.warn('pii.reveal_denied', { requestId, who: viewerEmail(request), databricksRequestId: id, endpoint: lookup.endpoint });
-      return json({ error: 'Revealing personal data is not allowed on this server (PII_REVEAL)', requestId }, 403, requestId);
+    const revealing = reveal ? mayReveal(request.headers, config, revealPolicy()) : null;
+    if (revealing && !revealing.ok) {
+      logger.warn('pii.reveal_denied', { requestId, who: viewerEmail(request), role: revealing.viewer.role, databricksRequestId: id, endpoint: lookup.endpoint });
+      return json({ error: revealing.reason, requestId }, 403, requestId);
     }
     const result = await loadPayload(lookup, { signal: request.signal, userAccessToken: viewerToken(request) });
     if (!result.row) return json({ error: 'No logged request with this id in the searched window', requestId }, 404, requestId);
