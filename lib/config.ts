@@ -23,6 +23,8 @@ export interface AppConfig {
   queryCache: boolean;
   /** Most statements running on the warehouse at once; the rest queue. */
   maxConcurrentQueries: number;
+  /** Longest a statement may run, on either engine (Databricks: STATEMENT_TIMEOUT). */
+  statementTimeoutSeconds: number;
   /** Injected warehouse faults for failure tests (see lib/warehouse/faults.ts); null normally. */
   warehouseFaults: string | null;
   /** Role rules matched against the forwarded identity, first match wins (lib/access.ts). */
@@ -199,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRangeDays: e.MAX_RANGE_DAYS,
     queryCache: e.QUERY_CACHE === 'on',
     maxConcurrentQueries: e.MAX_CONCURRENT_QUERIES ?? (wantsDatabricks ? 8 : 4),
+    statementTimeoutSeconds: e.DATABRICKS_STATEMENT_TIMEOUT_SECONDS,
     warehouseFaults: e.WAREHOUSE_FAULTS ?? null,
     roles: roles.rules,
     defaultRole: e.DEFAULT_ROLE ?? (e.ROLES ? 'finance' : 'admin'),

@@ -146,3 +146,13 @@ describe('WarehouseError', () => {
     expect(new WarehouseError('y', 'engine') instanceof WarehouseError).toBe(true);
   });
 });
+
+describe('statement timeout on the embedded engine', () => {
+  it('interrupts a statement that runs past the timeout and says so', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { createDuckdbWarehouse } = await import('./duckdb');
+    const wh = createDuckdbWarehouse(DuckDBInstance.create(':memory:'), { statementTimeoutMs: 150 });
+    await expect(wh.run('SELECT count(*) AS n FROM range(1000000000) a, range(100) b', {})).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/statement timeout/) });
+    await wh.close();
+  });
+});

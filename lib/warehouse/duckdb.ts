@@ -92,7 +92,9 @@ function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>): Warehouse {
+/** DuckDB has no statement timeout of its own: the adapter interrupts a statement that overruns. */
+export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>, opts: { statementTimeoutMs?: number } = {}): Warehouse {
+  const timeoutMs = opts.statementTimeoutMs ?? 120_000;
   return {
     engine: 'duckdb',
     async run(sql: string, params: Params, options: RunOptions = {}): Promise<RunResult> {
@@ -108,6 +110,8 @@ export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>):
       const conn = await instance.connect();
       const onAbort = () => conn.interrupt();
       signal?.addEventListener('abort', onAbort, { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, timeoutMs);
       const started = performance.now();
       try {
         const reader = await conn.runAndReadAll(rewritten.sql, values as never);
@@ -121,8 +125,10 @@ export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>):
         return { rows, durationMs: performance.now() - started };
       } catch (err) {
         if (signal?.aborted) throw new WarehouseError('The query was cancelled', 'cancelled', err);
+        if (timedOut) throw new WarehouseError(`The query took longer than the statement timeout (${Math.round(timeoutMs / 1000)} s)`, 'timeout', err);
         throw classifyDuckdbError(err);
       } finally {
+        clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         conn.closeSync();
       }

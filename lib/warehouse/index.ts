@@ -32,7 +32,7 @@ async function openEngine(config: AppConfig): Promise<Warehouse> {
   const instance = openDuckdb(config.duckdb);
   await instance;
   logger.info('warehouse.open', { engine: 'duckdb', source: config.duckdb.dataDir ?? config.duckdb.demoPath, ms: Math.round(performance.now() - started) });
-  return createDuckdbWarehouse(instance);
+  return createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
 }
 
 export function getWarehouse(): Promise<SharedWarehouse> {

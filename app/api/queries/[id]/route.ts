@@ -5,6 +5,7 @@ import { csvResponse } from '@/lib/api/csv-response';
 import { viewerToken } from '@/lib/api/viewer';
 import { authorizeQuery } from '@/lib/api/authorize';
 import { getConfig } from '@/lib/config';
+import { logger } from '@/lib/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     search.delete('format');
     if (format !== 'json' && format !== 'csv') throw new InvalidParams([{ path: 'format', message: 'expected json or csv' }]);
     const parsed = parseQueryInput(def, search);
+    const started = performance.now();
     const result = await runQuery(def, parsed, { signal: request.signal, userAccessToken: viewerToken(request) });
+    logger.info('query.ok', { requestId, queryId: id, engine: result.engine, source: result.source, engineMs: Math.round(result.durationMs), totalMs: Math.round(performance.now() - started), rows: result.rows.length, format });
     if (format === 'csv') return csvResponse(def, result.rows, requestId);
     return json({ ...result, requestId }, 200, requestId);
   } catch (err) {
