@@ -2,12 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FAULT_SPEC } from './warehouse/faults';
 import { accessEnvShape, parseRoles, type Role, type RoleRule } from './access';
+import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 
-/** `catalog.schema.table`, unquoted. Anything else (quotes, backticks, spaces, SQL) is refused. */
-export const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-export const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-/** Serving endpoint names: letters, digits, `-` and `_` (Databricks' own rule). */
-export const ENDPOINT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+export { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 
 export type PayloadTable = { endpoint: string; table: string };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENDPOINT_NAME } from '@/lib/config';
+import { ENDPOINT_NAME } from '@/lib/identifiers';
 import { DAY_MS, presetMs } from '@/lib/time/ranges';
 
 export { RANGE_PRESETS, presetMs } from '@/lib/time/ranges';
