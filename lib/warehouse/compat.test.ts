@@ -79,6 +79,12 @@ describe('compatibility macros on DuckDB', () => {
     expect(r).toEqual({ s: 2, u: 1767225600, t: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('json_object_keys lists the outer keys of an object and is NULL otherwise, like Databricks', async () => {
+    const r = await one(`SELECT json_object_keys('{"project":"x","end_user_to_charge":{"a":1}}') AS keys, json_object_keys('[1,2]') AS arr,
+      json_object_keys('"s"') AS scalar, json_object_keys('{"a":') AS bad, json_object_keys(NULL) AS nul, json_object_keys('{}') AS empty`);
+    expect(r).toEqual({ keys: ['project', 'end_user_to_charge'], arr: null, scalar: null, bad: null, nul: null, empty: [] });
+  });
+
   it('binds NULL parameters so optional filters switch off', async () => {
     const { rows } = await wh.run(`SELECT x FROM (VALUES ('a'), ('b')) t(x) WHERE (:f IS NULL OR x = :f) ORDER BY x`, { f: null });
     expect(rows).toEqual([{ x: 'a' }, { x: 'b' }]);
