@@ -10,12 +10,15 @@ type OptionRow = { endpoint_name: string; served_entity_id: string | null; serve
 
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };
 
-/** Global filters, held in the URL so the view can be shared by its link. */
-export function FilterBar({ state, showSplit = true }: { state: DashboardState; showSplit?: boolean }) {
+/**
+ * Global filters, held in the URL so the view can be shared by its link. `pageParams` (a query
+ * string of the page's own state) is kept when a filter changes.
+ */
+export function FilterBar({ state, showSplit = true, pageParams }: { state: DashboardState; showSplit?: boolean; pageParams?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const set = (patch: Partial<DashboardState>) => {
-    const qs = writeState({ ...state, ...patch });
+    const qs = [writeState({ ...state, ...patch }), pageParams].filter(Boolean).join('&');
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
 

@@ -12,7 +12,7 @@ const priceSchema = z.object({
   cached_input_per_1m: perMillion.optional(),
   reasoning_per_1m: perMillion.optional(),
   taken_on: isoDate,
-  source: z.string().max(500).optional(),
+  source: z.string().max(500).regex(/^https:\/\//, 'expected an https:// address').optional(),
 }).strict();
 
 const modelSchema = z.object({
