@@ -3,7 +3,7 @@
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatCount } from '@/lib/charts/format';
-import type { Dimension } from '@/lib/finance/params';
+import type { Dimension } from '@/lib/finance/dimensions';
 import { TOP_CHOICES, type FinanceState } from '@/lib/finance/search-params';
 
 type KeyRow = { context_key: string; requests: number; distinct_values: number };

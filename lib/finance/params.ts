@@ -4,12 +4,9 @@ import type { Params } from '@/lib/warehouse/types';
 import { getPriceBook } from './price-book';
 import { priceBookParams } from './sql';
 
-export const DIMENSIONS = ['context', 'requester', 'endpoint', 'served_entity', 'model'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+import { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension } from './dimensions';
 
-/** usage_context keys usable as a JSON path step on both engines. */
-export const CONTEXT_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-export const DEFAULT_CONTEXT_KEY = 'end_user_to_charge';
+export { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension };
 
 /** The parameters every finance breakdown shares: which dimension, and optionally one of its values. */
 export const dimensionShape = {

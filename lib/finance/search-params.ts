@@ -1,4 +1,4 @@
-import { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension } from './params';
+import { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension } from './dimensions';
 
 /** The finance page's own URL state, beside the shared DashboardState (range and filters). */
 export interface FinanceState {
