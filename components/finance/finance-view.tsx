@@ -41,9 +41,9 @@ export function FinanceView() {
         <ChartBarSpendDaily state={state} fin={fin} />
       </div>
       <ChartLineTokenTrends state={state} fin={fin} onMetric={(tokens) => setFin({ tokens })} />
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-3">
         <ReconciliationCard state={state} />
-        <PriceBookPanel />
+        <div className="xl:col-span-2"><PriceBookPanel /></div>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
   const key = `${currency}/${digits}`;
   let f = moneyCache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits });
     moneyCache.set(key, f);
   }
   return f;
