@@ -72,8 +72,8 @@ export function requestTokensRelation(payload: string, endpointUsage: string | n
         CASE WHEN ${noUsage} THEN ${RESPONSE_TOKENS.output} END AS resp_out,
         ${RESPONSE_TOKENS.cached} AS cached_in,
         ${RESPONSE_TOKENS.reasoning} AS reasoning_out,
-        CAST(floor((length(p.request) + 1) / 4) AS BIGINT) AS est_in,
-        CAST(floor((length(p.response) + 1) / 4) AS BIGINT) AS est_out
+        CASE WHEN ${noUsage} THEN CAST(floor((length(p.request) + 1) / 4) AS BIGINT) END AS est_in,
+        CASE WHEN ${noUsage} THEN CAST(floor((length(p.response) + 1) / 4) AS BIGINT) END AS est_out
       FROM ${payload} p
       ${usageJoin}
       WHERE ${PAYLOAD_FILTERS_SQL}
