@@ -13,25 +13,41 @@ WITH r AS (
     END, '(not set)') AS dim_value
   FROM {{priced_requests}} pr
 ),
-kept AS (
-  SELECT * FROM r WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+per_day AS (
+  SELECT
+    CAST(request_date AS STRING) AS day,
+    dim_value,
+    sum(weight * cost) AS cost,
+    sum(weight * tokens) AS tokens,
+    sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
+    sum(weight) AS requests
+  FROM r
+  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+  GROUP BY CAST(request_date AS STRING), dim_value
 ),
 ranked AS (
   SELECT
     dim_value,
-    row_number() OVER (ORDER BY coalesce(sum(weight * cost), 0) DESC, sum(weight * tokens) DESC, dim_value) AS value_rank
-  FROM kept
+    row_number() OVER (ORDER BY coalesce(sum(cost), 0) DESC, sum(tokens) DESC, dim_value) AS value_rank
+  FROM per_day
   GROUP BY dim_value
+),
+labelled AS (
+  SELECT
+    d.*,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE d.dim_value END AS series,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+  FROM per_day d
+  JOIN ranked v ON v.dim_value = d.dim_value
 )
 SELECT
-  CAST(k.request_date AS STRING) AS day,
-  CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE k.dim_value END AS series,
-  min(v.value_rank) AS series_rank,
-  sum(k.weight * k.cost) AS cost,
-  sum(k.weight * k.tokens) AS tokens,
-  sum(CASE WHEN k.price_model IS NULL THEN k.weight * k.tokens ELSE 0 END) AS unpriced_tokens,
-  sum(k.weight) AS requests
-FROM kept k
-JOIN ranked v ON v.dim_value = k.dim_value
-GROUP BY CAST(k.request_date AS STRING), CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE k.dim_value END
+  day,
+  series,
+  min(series_rank) AS series_rank,
+  sum(cost) AS cost,
+  sum(tokens) AS tokens,
+  sum(unpriced_tokens) AS unpriced_tokens,
+  sum(requests) AS requests
+FROM labelled
+GROUP BY day, series
 ORDER BY day, series_rank

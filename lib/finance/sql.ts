@@ -152,7 +152,8 @@ export function billingServingDailyRelation(billing: BillingTables | null): stri
  */
 export function pricedRequestsRelation(requestTokens: string, servedEntitiesLatest: string, priceBook: string): string {
   const pick = (col: string) => `CASE WHEN pe.model IS NOT NULL THEN pe.${col} ELSE ps.${col} END`;
-  const inForce = (alias: string) => `${alias}.effective_from <= t.request_date AND (${alias}.effective_to IS NULL OR t.request_date < ${alias}.effective_to)`;
+  // No OR in the join condition: it keeps the price join a hash join on the name.
+  const inForce = (alias: string) => `${alias}.effective_from <= t.request_date AND t.request_date < coalesce(${alias}.effective_to, CAST('9999-12-31' AS DATE))`;
   return `(SELECT
       pr.*,
       CASE WHEN pr.price_model IS NULL OR (pr.input_tokens IS NULL AND pr.output_tokens IS NULL) THEN NULL ELSE (
