@@ -48,7 +48,7 @@ function SpendBody({ prepared, currency }: { prepared: PreparedSpendDaily; curre
             <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} fontSize={12} />
             <YAxis tickFormatter={(v: number) => money(v)} width={72} fontSize={12} />
             <Tooltip content={<SpendTooltip prepared={prepared} money={money} />} />
-            <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
+            <Legend itemSorter={null} formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
             {series.map((s) => <Bar key={s.key} dataKey={s.key} stackId="spend" fill={s.color} isAnimationActive={false} />)}
           </BarChart>
         </ResponsiveContainer>
