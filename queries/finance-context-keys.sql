@@ -3,15 +3,16 @@
 WITH keyed AS (
   SELECT
     t.weight,
-    t.usage_context_json,
-    explode(json_object_keys(t.usage_context_json)) AS context_key
+    t.usage_context,
+    t.body_usage_context_json,
+    explode(coalesce(map_keys(t.usage_context), json_object_keys(t.body_usage_context_json))) AS context_key
   FROM {{request_tokens}} t
-  WHERE t.usage_context_json IS NOT NULL
+  WHERE t.usage_context IS NOT NULL OR t.body_usage_context_json IS NOT NULL
 )
 SELECT
   context_key,
   sum(weight) AS requests,
-  count(DISTINCT get_json_object(usage_context_json, concat('$.', context_key))) AS distinct_values
+  count(DISTINCT coalesce(usage_context[context_key], get_json_object(body_usage_context_json, concat('$.', context_key)))) AS distinct_values
 FROM keyed
 GROUP BY context_key
 ORDER BY requests DESC, context_key

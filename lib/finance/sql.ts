@@ -12,14 +12,17 @@ import { priceRows, type PriceBook } from './price-book';
 const RESPONSE_TOKENS = {
   input: `CAST(nullif(regexp_extract(p.response, '"(prompt_tokens|input_tokens)":[ ]*([0-9]+)', 2), '') AS BIGINT)`,
   output: `CAST(nullif(regexp_extract(p.response, '"(completion_tokens|output_tokens)":[ ]*([0-9]+)', 2), '') AS BIGINT)`,
-  cached: `CAST(nullif(regexp_extract(p.response, '"cached_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT)`,
-  reasoning: `CAST(nullif(regexp_extract(p.response, '"reasoning_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT)`,
+  // instr first: a plain substring search spares the regular expression on most bodies.
+  cached: `CASE WHEN instr(p.response, '"cached_tokens"') > 0 THEN CAST(nullif(regexp_extract(p.response, '"cached_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT) END`,
+  reasoning: `CASE WHEN instr(p.response, '"reasoning_tokens"') > 0 THEN CAST(nullif(regexp_extract(p.response, '"reasoning_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT) END`,
 };
 
 /**
  * `{{request_tokens}}`: one row per logged request in the shared filter window, with its tokens
  * and where they came from. Without a readable endpoint_usage table the same columns come from
  * the payload alone (usage_context then read from the request body, where clients put it).
+ * `usage_context` is the endpoint_usage map; `body_usage_context_json` the request body's copy for
+ * requests endpoint_usage does not have; `usage_context_json` both as JSON (costlier: serialises).
  */
 export function requestTokensRelation(payload: string, endpointUsage: string | null): string {
   if (endpointUsage !== null && !TABLE_NAME.test(endpointUsage)) throw new Error('endpoint usage table name is not catalog.schema.table');
@@ -33,13 +36,15 @@ export function requestTokensRelation(payload: string, endpointUsage: string | n
     : '';
   const usageIn = endpointUsage ? 'u.input_token_count' : 'CAST(NULL AS BIGINT)';
   const usageOut = endpointUsage ? 'u.output_token_count' : 'CAST(NULL AS BIGINT)';
-  const usageContext = endpointUsage
-    ? `coalesce(CAST(to_json(u.usage_context) AS STRING), get_json_object(p.request, '$.usage_context'))`
-    : `get_json_object(p.request, '$.usage_context')`;
+  // A typed NULL map on both engines (map_from_arrays is a compat macro on DuckDB).
+  const usageContextMap = endpointUsage ? 'u.usage_context' : `map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))`;
   const noUsage = endpointUsage ? '(u.input_token_count IS NULL AND u.output_token_count IS NULL)' : 'TRUE';
+  const noUsageRow = endpointUsage ? 'u.databricks_request_id IS NULL' : 'TRUE';
   return `(SELECT
       rt.databricks_request_id, rt.endpoint_name, rt.served_entity_id, rt.request_time, rt.request_date,
-      rt.status_code, rt.requester, rt.sampling_fraction, rt.weight, rt.usage_context_json,
+      rt.status_code, rt.requester, rt.sampling_fraction, rt.weight,
+      rt.usage_context, rt.body_usage_context_json,
+      coalesce(CAST(to_json(rt.usage_context) AS STRING), rt.body_usage_context_json) AS usage_context_json,
       CASE
         WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN 'usage_table'
         WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN 'response'
@@ -65,7 +70,8 @@ export function requestTokensRelation(payload: string, endpointUsage: string | n
         p.databricks_request_id, p.endpoint_name, p.served_entity_id, p.request_time, p.request_date,
         p.status_code, p.requester, p.sampling_fraction,
         1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
-        ${usageContext} AS usage_context_json,
+        ${usageContextMap} AS usage_context,
+        CASE WHEN ${noUsageRow} THEN get_json_object(p.request, '$.usage_context') END AS body_usage_context_json,
         ${usageIn} AS usage_in,
         ${usageOut} AS usage_out,
         CASE WHEN ${noUsage} THEN ${RESPONSE_TOKENS.input} END AS resp_in,

@@ -86,6 +86,8 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO size(a) AS len(a)`,
   `CREATE OR REPLACE MACRO unix_timestamp(ts) AS CAST(epoch(ts) AS BIGINT)`,
   `CREATE OR REPLACE MACRO timestamp_seconds(s) AS CAST(to_timestamp(s) AS TIMESTAMP)`,
+  // Databricks map_from_arrays(keys, values); NULL arrays give a NULL map of the same type.
+  `CREATE OR REPLACE MACRO map_from_arrays(k, v) AS map(k, v)`,
   // Databricks: keys of the outermost object; NULL for invalid JSON, arrays and scalars.
   `CREATE OR REPLACE MACRO json_object_keys(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_keys(j) END`,
 ];
