@@ -13,6 +13,7 @@ describe('finance formatting', () => {
   it('formats tokens and shares', () => {
     expect(formatTokens(1234567)).toBe('1,234,567');
     expect(formatTokens(1234567, true)).toBe('1.2M');
+    expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.0004)).toBe('<0.1%');
     expect(formatPercent(0.5)).toBe('50%');
     expect(formatPercent(0.042)).toBe('4.2%');

@@ -31,6 +31,7 @@ export function formatTokens(value: number | null | undefined, compact = false):
 
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  if (share === 0) return '0%';
   if (share > 0 && share < 0.001) return '<0.1%';
   return `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
 }
