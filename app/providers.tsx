@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '@/lib/client/api';
+import { ApiError, isWarehouseStarting } from '@/lib/client/api';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient({
@@ -10,8 +10,10 @@ export function Providers({ children }: { children: ReactNode }) {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // Bad parameters and permission errors will not fix themselves; transient ones might.
-        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+        // A starting warehouse (503) is waited for; bad parameters and permission errors will not
+        // fix themselves; other failures get two more tries.
+        retry: (count, err) => (isWarehouseStarting(err) ? count < 20 : !(err instanceof ApiError && err.status < 500) && count < 2),
+        retryDelay: (count, err) => (isWarehouseStarting(err) ? 6_000 : Math.min(1_000 * 2 ** count, 8_000)),
       },
     },
   }));

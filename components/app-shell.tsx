@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview' },
   { href: '/finance', label: 'Finance' },
+  { href: '/ops', label: 'Ops' },
+  { href: '/compare', label: 'Compare' },
   { href: '/api-reference', label: 'API' },
 ] as const;
 

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ApiError, type QueryResponse } from '@/lib/client/api';
+import { ApiError, isWarehouseStarting, type QueryResponse } from '@/lib/client/api';
 import { ViewSql } from './view-sql';
 
 interface ChartCardProps<R> {
@@ -21,7 +21,8 @@ interface ChartCardProps<R> {
 /** A chart's frame: title, its own loading / empty / error states, and "View SQL". */
 export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children, headerExtra, csvHref, testId }: ChartCardProps<R>) {
   const [showSql, setShowSql] = useState(false);
-  const { data, error, isPending, isFetching, refetch } = query;
+  const { data, error, isPending, isFetching, refetch, failureReason, failureCount } = query;
+  const starting = isWarehouseStarting(error ?? failureReason);
   return (
     <section data-testid={testId} aria-busy={isFetching} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <header className="mb-3 flex flex-wrap items-start gap-3">
@@ -46,10 +47,12 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
           </button>
         </div>
       </header>
-      {error && !data ? (
+      {starting && !data ? (
+        <StartingState attempts={failureCount} stillRetrying={!error} onRetry={() => refetch()} />
+      ) : error && !data ? (
         <ErrorState error={error} onRetry={() => refetch()} />
       ) : isPending ? (
-        <div data-testid="chart-loading" className="h-72 animate-pulse rounded bg-slate-100" aria-label="Loading" />
+        <LoadingState />
       ) : data && isEmpty(data) ? (
         <div data-testid="chart-empty" className="flex h-72 items-center justify-center rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{empty}</div>
       ) : data ? (
@@ -65,11 +68,43 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
 
 function ErrorState({ error, onRetry, compact }: { error: Error; onRetry: () => void; compact?: boolean }) {
   const requestId = error instanceof ApiError ? error.requestId : null;
+  if (error instanceof ApiError && error.status === 403) {
+    // No access is a fact about the viewer, not a failure: say so, and offer no pointless retry.
+    return (
+      <div role="status" data-testid="chart-no-access" className={`${compact ? 'mb-2' : 'h-72'} flex items-center justify-center rounded border border-slate-200 bg-slate-50 p-4 text-center text-sm text-slate-600`}>
+        <p>{error.message}</p>
+      </div>
+    );
+  }
   return (
     <div role="alert" data-testid="chart-error" className={`${compact ? 'mb-2' : 'h-72'} flex flex-col items-center justify-center gap-2 rounded border border-red-200 bg-red-50 p-4 text-center text-sm text-red-800`}>
       <p>{error.message}</p>
       {requestId && <p className="text-xs text-red-600">Request id {requestId} — the server log has the details.</p>}
       <button type="button" onClick={onRetry} className="rounded bg-red-700 px-3 py-1 text-xs font-medium text-white hover:bg-red-800">Retry</button>
+    </div>
+  );
+}
+
+/** After a few seconds a plain skeleton reads as "stuck": say what a slow first query usually is. */
+function LoadingState() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setSlow(true), 8_000);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <div data-testid="chart-loading" className="flex h-72 animate-pulse items-center justify-center rounded bg-slate-100 text-sm text-slate-500" aria-label="Loading">
+      {slow && <span role="status">Still working: a stopped SQL warehouse can take a few minutes to start.</span>}
+    </div>
+  );
+}
+
+function StartingState({ attempts, stillRetrying, onRetry }: { attempts: number; stillRetrying: boolean; onRetry: () => void }) {
+  return (
+    <div role="status" data-testid="chart-starting" className="flex h-72 flex-col items-center justify-center gap-2 rounded border border-amber-200 bg-amber-50 p-4 text-center text-sm text-amber-900">
+      <p className="font-medium">The SQL warehouse is starting.</p>
+      <p>{stillRetrying ? `Retrying automatically (attempt ${attempts + 1})…` : 'It did not become ready in time.'}</p>
+      <button type="button" onClick={onRetry} className="rounded bg-amber-700 px-3 py-1 text-xs font-medium text-white hover:bg-amber-800">Retry now</button>
     </div>
   );
 }

@@ -1,24 +1,28 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { apiFilters, writeState, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { RANGE_PRESETS } from '@/lib/time/ranges';
+import { TimeControls } from './ops/time-controls';
 
 type OptionRow = { endpoint_name: string; served_entity_id: string | null; served_entity_name: string | null; entity_name: string | null; sampled_rows: number };
 
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };
 
 /**
- * Global filters, held in the URL so the view can be shared by its link. `pageParams` (a query
- * string of the page's own state) is kept when a filter changes.
+ * Global filters, held in the URL so the view can be shared by its link. `keepParams` names a
+ * page's own URL parameters that survive a filter change.
  */
-export function FilterBar({ state, showSplit = true, pageParams }: { state: DashboardState; showSplit?: boolean; pageParams?: string }) {
+export function FilterBar({ state, showSplit = true, keepParams = [] }: { state: DashboardState; showSplit?: boolean; keepParams?: readonly string[] }) {
   const router = useRouter();
   const pathname = usePathname();
+  const search = useSearchParams();
   const set = (patch: Partial<DashboardState>) => {
-    const qs = [writeState({ ...state, ...patch }), pageParams].filter(Boolean).join('&');
+    const params = new URLSearchParams(writeState({ ...state, ...patch }));
+    for (const k of keepParams) { const v = search.get(k); if (v !== null) params.set(k, v); }
+    const qs = params.toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
 
@@ -76,8 +80,9 @@ export function FilterBar({ state, showSplit = true, pageParams }: { state: Dash
           </select>
         </Field>
       )}
+      <TimeControls state={state} set={set} selectClass={selectClass} />
       {options.error && <span role="alert" className="text-xs text-red-700">Filter options failed to load: {options.error.message}</span>}
-      <span className="ml-auto self-center text-xs text-slate-500">Times in UTC</span>
+      <span className="ml-auto self-center text-xs text-slate-500" data-testid="reporting-zone">Times in {state.tz ?? 'UTC'}</span>
     </div>
   );
 }

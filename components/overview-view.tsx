@@ -3,6 +3,7 @@
 import { useSearchParams } from 'next/navigation';
 import { ChartAreaRequests } from '@/components/charts/chart-area-requests';
 import { FilterBar } from '@/components/filter-bar';
+import { KpiRow } from '@/components/ops/kpi-row';
 import { readState } from '@/lib/client/search-params';
 
 export function OverviewView() {
@@ -11,6 +12,7 @@ export function OverviewView() {
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Overview</h1>
       <FilterBar state={state} />
+      <KpiRow state={state} />
       <ChartAreaRequests state={state} />
     </div>
   );

@@ -16,7 +16,8 @@ export function ViewSql({ result, onClose }: { result: QueryResponse<unknown>; o
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-700 px-3 py-2 text-xs">
         <span className="font-semibold">Databricks SQL</span>
         <span className="text-slate-400">
-          ran on {result.engine === 'duckdb' ? 'embedded DuckDB (compatibility layer)' : 'Databricks SQL warehouse'} in {Math.round(result.durationMs)} ms · {result.rows.length} rows · request {result.requestId}
+          ran on {result.engine === 'duckdb' ? 'embedded DuckDB (compatibility layer)' : 'Databricks SQL warehouse'} in {Math.round(result.durationMs)} ms
+          {result.source === 'cache' ? ' (reused from the result cache)' : result.source === 'shared' ? ' (shared with an identical query in flight)' : ''} · {result.rows.length} rows · request {result.requestId}
         </span>
         <span className="ml-auto flex gap-2">
           <button type="button" onClick={copy} className="rounded bg-slate-700 px-2 py-1 hover:bg-slate-600">{copied ? 'Copied' : 'Copy SQL'}</button>

@@ -61,7 +61,8 @@ test.describe('overview', () => {
   test('View SQL shows the exact Databricks SQL and its bound parameters', async ({ page }) => {
     await page.goto('/?range=24h&endpoint=chat_assistant');
     await expect(page.getByTestId('total-requests')).toBeVisible();
-    await page.getByRole('button', { name: 'View SQL' }).click();
+    // The key numbers above the chart have their own View SQL.
+    await page.getByTestId('chart-requests').getByRole('button', { name: 'View SQL' }).click();
     const sql = page.getByTestId('sql-text');
     await expect(sql).toContainText('sampling_fraction');
     await expect(sql).toContainText(':start_time');
@@ -116,5 +117,25 @@ test.describe('API', () => {
     expect(typeof body.durationMs).toBe('number');
     expect(body.sql).toContain('FROM (');
     expect(res.headers()['x-request-id']).toBe(body.requestId);
+  });
+});
+
+test.describe('warehouse load', () => {
+  test('a page load issues at most one warehouse query per chart, and a reload is served from the cache', async ({ page, request }) => {
+    // An absolute window, so a minute ticking over between the two loads cannot change the query.
+    const day = 86_400_000;
+    const end = new Date(Math.floor(Date.now() / day) * day - day).toISOString().slice(0, 16);
+    const start = new Date(Date.parse(`${end}Z`) - 7 * day).toISOString().slice(0, 16);
+    const before = await (await request.get('/api/metrics')).json();
+    await page.goto(`/?range=custom&from=${start}&to=${end}`);
+    await expect(page.getByTestId('total-requests')).toBeVisible();
+    const afterFirst = await (await request.get('/api/metrics')).json();
+    // Two queries on this page: the chart and the filter options.
+    expect(afterFirst.executions - before.executions).toBeLessThanOrEqual(2);
+    await page.reload();
+    await expect(page.getByTestId('total-requests')).toBeVisible();
+    const afterReload = await (await request.get('/api/metrics')).json();
+    expect(afterReload.executions).toBe(afterFirst.executions);
+    expect(afterReload.cacheHits - afterFirst.cacheHits).toBeGreaterThanOrEqual(2);
   });
 });

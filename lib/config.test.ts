@@ -98,3 +98,11 @@ describe('parsePayloadTables', () => {
     expect(r.problems).toHaveLength(3);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable the server reads', async () => {
+    const { CONFIG_VARIABLES } = await import('./config');
+    const text = (await import('node:fs')).readFileSync('.env.example', 'utf8');
+    for (const name of CONFIG_VARIABLES) expect(text, name).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+});

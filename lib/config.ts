@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { FAULT_SPEC } from './warehouse/faults';
+import { accessEnvShape, parseRoles, type Role, type RoleRule } from './access';
 
 /** `catalog.schema.table`, unquoted. Anything else (quotes, backticks, spaces, SQL) is refused. */
 export const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}\.[A-Za-z_][A-Za-z0-9_]{0,254}$/;
@@ -17,6 +19,16 @@ export interface AppConfig {
   endpointUsageTable: string;
   servedEntitiesTable: string;
   maxRangeDays: number;
+  /** Reuse results of identical queries for a time that depends on the range's age. */
+  queryCache: boolean;
+  /** Most statements running on the warehouse at once; the rest queue. */
+  maxConcurrentQueries: number;
+  /** Injected warehouse faults for failure tests (see lib/warehouse/faults.ts); null normally. */
+  warehouseFaults: string | null;
+  /** Role rules matched against the forwarded identity, first match wins (lib/access.ts). */
+  roles: RoleRule[];
+  /** The role of anyone no rule matches: admin when ROLES is unset. */
+  defaultRole: Role;
   duckdb: {
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
@@ -63,11 +75,18 @@ const envSchema = z.object({
   ENDPOINT_USAGE_TABLE: z.preprocess(emptyToUndefined, tableName('the endpoint usage table').optional()),
   SERVED_ENTITIES_TABLE: z.preprocess(emptyToUndefined, tableName('the served entities table').optional()),
   MAX_RANGE_DAYS: positiveInt(400),
+  QUERY_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { message: 'expected on or off' }).default('on')),
+  MAX_CONCURRENT_QUERIES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(64, 'expected at most 64').optional()),
   DEMO_DB: optionalString,
+  ...accessEnvShape,
+  WAREHOUSE_FAULTS: z.preprocess(emptyToUndefined, z.string().regex(FAULT_SPEC, 'expected label=mode[:times],… (modes: fail, unavailable, permission, timeout, slow<ms>)').optional()),
   DATA_DIR: optionalString,
   DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
   DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
 });
+
+/** Every variable the server reads. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -166,6 +185,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
+  const roles = e.ROLES ? parseRoles(e.ROLES) : { rules: [], problems: [] };
+  problems.push(...roles.problems);
+
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -175,6 +197,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     endpointUsageTable,
     servedEntitiesTable,
     maxRangeDays: e.MAX_RANGE_DAYS,
+    queryCache: e.QUERY_CACHE === 'on',
+    maxConcurrentQueries: e.MAX_CONCURRENT_QUERIES ?? (wantsDatabricks ? 8 : 4),
+    warehouseFaults: e.WAREHOUSE_FAULTS ?? null,
+    roles: roles.rules,
+    defaultRole: e.DEFAULT_ROLE ?? (e.ROLES ? 'finance' : 'admin'),
     duckdb: {
       demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,

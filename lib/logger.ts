@@ -12,13 +12,31 @@ function threshold(): number {
   return ORDER[wanted] ?? ORDER.info;
 }
 
+const SECRET_ENV = ['DATABRICKS_TOKEN', 'DATABRICKS_CLIENT_SECRET'];
+
+/**
+ * Masks credentials in text bound for a log: bearer tokens, Databricks PATs, JWT-shaped OAuth
+ * tokens, and the configured secrets themselves, whatever field or error message carries them.
+ */
+export function redactSecrets(text: string, env: Record<string, string | undefined> = process.env): string {
+  let out = text
+    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
+    .replace(/\bdapi[0-9a-f]{16,}(-\d+)?\b/gi, 'dapi***')
+    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g, '***jwt***');
+  for (const name of SECRET_ENV) {
+    const secret = env[name];
+    if (secret && secret.length >= 8) out = out.split(secret).join('***');
+  }
+  return out;
+}
+
 function emit(level: Level, event: string, fields: Fields = {}): void {
   if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }, (_k, v) => {
+  const line = redactSecrets(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }, (_k, v) => {
     if (v instanceof Error) return { name: v.name, message: v.message, stack: v.stack };
     if (typeof v === 'bigint') return v.toString();
     return v;
-  });
+  }));
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 }

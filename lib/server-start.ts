@@ -1,11 +1,13 @@
-import { ConfigError, loadConfig } from '@/lib/config';
-import { closeWarehouse } from '@/lib/warehouse';
+import { ConfigError, loadConfig, type AppConfig } from '@/lib/config';
+import { runDoctor } from '@/lib/doctor';
+import { closeWarehouse, getWarehouse } from '@/lib/warehouse';
 import { logger } from '@/lib/logger';
 
 /** A bad configuration stops the server with one clear message; shutdown closes the engine. */
 export function onServerStart(): void {
+  let config: AppConfig;
   try {
-    loadConfig();
+    config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -19,4 +21,15 @@ export function onServerStart(): void {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+  // The same checks as `npm run doctor`, in the background: they also wake a stopped warehouse.
+  setTimeout(() => void startupCheck(config), 0);
+}
+
+async function startupCheck(config: AppConfig): Promise<void> {
+  try {
+    const checks = await runDoctor(config, await getWarehouse());
+    for (const c of checks) logger[c.status === 'ok' ? 'info' : c.status === 'warn' ? 'warn' : 'error']('doctor.check', { ...c });
+  } catch (err) {
+    logger.error('doctor.failed', { err });
+  }
 }

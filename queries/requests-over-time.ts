@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { BUCKETS, chooseBucket } from '@/lib/time/buckets';
+import { timeZoneParam } from '@/lib/ops/params';
 
 export const SPLITS = ['none', 'endpoint', 'served_entity', 'status'] as const;
 
@@ -12,11 +13,13 @@ export default defineQuery({
   params: {
     bucket: z.enum(BUCKETS).optional(),
     split: z.enum(SPLITS).default('endpoint'),
+    tz: timeZoneParam,
   },
   bind: (input, { window }) => ({
     ...filterParams(input, window),
     bucket: input.bucket ?? chooseBucket(window.end.getTime() - window.start.getTime()),
     split: input.split,
+    tz: input.tz,
   }),
   row: z.object({
     bucket: z.iso.datetime(),

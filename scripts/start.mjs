@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-// Starts the production server. Under Databricks Apps it listens on 0.0.0.0:$DATABRICKS_APP_PORT;
-// elsewhere on localhost unless HOST says otherwise, so an embedded demo is not exposed by accident.
+// Starts the production server on the address listen-address.mjs chooses.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { listenAddress } from './listen-address.mjs';
 
-const onDatabricksApps = Boolean(process.env.DATABRICKS_APP_PORT);
-const host = process.env.HOST || (onDatabricksApps ? '0.0.0.0' : '127.0.0.1');
-const port = process.env.DATABRICKS_APP_PORT || process.env.PORT || '3000';
+const { host, port } = listenAddress(process.env);
 
 if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
   console.error('No production build found: run `npm run build` first (the README\'s first command does both).');

@@ -3,30 +3,31 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/chart-card';
-import { formatCount, formatRate, formatTick, formatTimestamp } from '@/lib/charts/format';
+import { formatCount, formatRate } from '@/lib/charts/format';
 import { prepareRequests, type PreparedRequests, type RequestsRow } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiTimeFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status' };
 
 export function ChartAreaRequests({ state }: { state: DashboardState }) {
-  const params = { ...apiFilters(state), split: state.split };
-  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: state.range !== 'custom' });
+  const params = { ...apiTimeFilters(state), split: state.split };
+  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: isLive(state) });
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window) return null;
     // "Still arriving" is judged at the moment the data was fetched, which keeps render pure.
-    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, query.dataUpdatedAt);
+    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, query.dataUpdatedAt, String(d.params.tz ?? 'UTC'));
   }, [query.data, query.dataUpdatedAt]);
 
   return (
     <ChartCard
       testId="chart-requests"
       title="Requests per minute"
-      subtitle={<>Estimated from the inference tables (each row weighted by 1 / sampling_fraction), {SPLIT_LABEL[state.split]}, times in UTC.</>}
+      subtitle={<>Estimated from the inference tables (each row weighted by 1 / sampling_fraction), {SPLIT_LABEL[state.split]}, times in {reportingZone(state)}.</>}
       query={query}
       csvHref={queryUrl('requests-over-time', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
@@ -51,7 +52,7 @@ function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={prepared.domain} allowDataOverflow tickFormatter={(t: number) => formatTick(t, bucket)} minTickGap={40} fontSize={12} />
+            <XAxis dataKey="t" type="number" scale="time" domain={prepared.domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, prepared.tz)} minTickGap={40} fontSize={12} />
             <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'req/min', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
             <Tooltip content={<RequestsTooltip prepared={prepared} />} />
             <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
@@ -77,7 +78,7 @@ function RequestsTooltip({ active, label, prepared }: TooltipProps) {
   if (!point) return null;
   return (
     <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow">
-      <div className="mb-1 font-semibold">{formatTimestamp(label)} · per {prepared.bucket}</div>
+      <div className="mb-1 font-semibold">{formatZonedTimestamp(label, prepared.tz)} · per {prepared.bucket}</div>
       <table>
         <thead><tr className="text-slate-500"><th className="pr-3 text-left font-normal">series</th><th className="pr-3 text-right font-normal">avg/min</th>{prepared.bucket !== 'minute' && <th className="text-right font-normal">busiest min</th>}</tr></thead>
         <tbody>

@@ -6,7 +6,7 @@ import { ChartLineTokenTrends } from '@/components/charts/chart-line-token-trend
 import { ChartTableSpendBreakdown } from '@/components/charts/chart-table-spend-breakdown';
 import { FilterBar } from '@/components/filter-bar';
 import { readState } from '@/lib/client/search-params';
-import { readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
+import { FINANCE_PARAMS, readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
 import { FinanceControls } from './finance-controls';
 import { FinanceKpis } from './finance-kpis';
 import { FocusBar } from './focus-bar';
@@ -31,7 +31,7 @@ export function FinanceView() {
         <h1 className="text-xl font-semibold">Finance</h1>
         <p className="text-sm text-slate-500">Tokens and spend from the inference tables, priced with the price book below. Every figure is weighted by 1 / sampling_fraction; days are UTC.</p>
       </div>
-      <FilterBar state={state} showSplit={false} pageParams={writeFinanceState('', fin)} />
+      <FilterBar state={state} showSplit={false} keepParams={FINANCE_PARAMS} />
       <FinanceControls state={state} fin={fin} onChange={setFin} />
       <TokenSourceBanner state={state} fin={fin} />
       {fin.focus && <FocusBar state={state} fin={fin} onClear={() => setFin({ focus: undefined })} />}

@@ -88,3 +88,22 @@ describe('GET /api/queries/:id?format=csv', () => {
     expect((await res.json()).problems).toEqual([{ path: 'format', message: 'expected json or csv' }]);
   });
 });
+
+describe('secrets', () => {
+  it('never returns the viewer token or an engine error holding it', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ2aWV3ZXIifQ.c2VjcmV0LXNpZ25hdHVyZQ';
+    const warehouse = await import('@/lib/warehouse');
+    const wh = await warehouse.getWarehouse();
+    const spy = vi.spyOn(wh, 'run').mockRejectedValueOnce(new Error(`HTTP 401: Bearer ${token} rejected`));
+    const out: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
+    const res = await call('requests-over-time', 'range=1h', { headers: { 'x-forwarded-access-token': token } });
+    spy.mockRestore();
+    stderr.mockRestore();
+    const text = await res.text();
+    expect(res.status).toBe(500);
+    expect(text).not.toContain(token);
+    expect(out.join('')).not.toContain(token);
+    expect(out.join('')).toContain('***');
+  });
+});

@@ -18,6 +18,8 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   params: Extra;
   /** Whether the time window is required (every query over the payload table needs one). */
   needsWindow?: boolean;
+  /** Returns conversation text (messages, answers): only roles allowed to read it may run it. */
+  exposesText?: boolean;
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
 }

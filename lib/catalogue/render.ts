@@ -42,3 +42,15 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
     }
   });
 }
+
+/** Placeholders that read only system tables; everything else reads the inference tables. */
+const SYSTEM_ONLY = new Set(['endpoint_usage', 'served_entities', 'served_entities_latest']);
+
+/**
+ * Whether a query reads inference (payload) tables. With user authorization on, those queries run
+ * as the viewer so Unity Catalog grants on payloads apply per person; queries reading only
+ * system tables run as the app's service principal, which usually holds those grants.
+ */
+export function readsPayload(template: string): boolean {
+  return [...template.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].some((m) => !SYSTEM_ONLY.has(m[1]!));
+}

@@ -3,8 +3,9 @@ import { getConfig, type AppConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/warehouse';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
+import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
-import { loadSql, renderSql } from './render';
+import { loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
 
 export type Problem = { path: string; message: string };
@@ -31,6 +32,8 @@ export interface QueryResult {
   params: Params;
   engine: EngineName;
   durationMs: number;
+  /** engine: ran now; cache: an earlier identical result; shared: joined one already running. */
+  source: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
   /** For queries over `{{request_tokens}}`: whether token counts could use endpoint_usage. */
   endpointUsage?: 'readable' | 'unreadable';
@@ -82,13 +85,18 @@ export async function runQuery(
   const params = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
   const template = loadSql(def.id);
-  const runOptions = { signal: options.signal, userAccessToken: options.userAccessToken, label: def.id };
+  const runOptions = {
+    signal: options.signal,
+    userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
+    label: def.id,
+    cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
+  };
   let sql = renderSql(template, tables, endpoint);
   let endpointUsage: QueryResult['endpointUsage'];
   let ran: Awaited<ReturnType<Warehouse['run']>>;
   if (usesRequestTokens(template)) {
     // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
-    const cacheKey = options.userAccessToken ? null : tables.endpointUsage;
+    const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
     const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > Date.now();
     const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
     if (knownUnreadable) {
@@ -110,7 +118,7 @@ export async function runQuery(
   } else {
     ran = await warehouse.run(sql, params, runOptions);
   }
-  const { rows, durationMs } = ran;
+  const { rows, durationMs, source } = ran;
   const checked = z.array(def.row).safeParse(rows);
   if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
   return {
@@ -120,6 +128,7 @@ export async function runQuery(
     params,
     engine: warehouse.engine,
     durationMs,
+    source: source ?? 'engine',
     window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
     ...(endpointUsage ? { endpointUsage } : {}),
   };

@@ -38,4 +38,10 @@ describe('prepareRequests', () => {
     // The axis runs to the window's end so the shaded band is drawn, not clipped at the last bucket.
     expect(live.domain).toEqual([Date.parse('2026-11-22T10:00:00Z'), Date.parse(window.end)]);
   });
+
+  it('follows the reporting zone: hour buckets of UTC+05:30 start at half past', () => {
+    const zoned = prepareRequests([], window, 'hour', Date.parse('2026-11-23T00:00:00Z'), 'Asia/Kolkata');
+    expect(zoned.tz).toBe('Asia/Kolkata');
+    expect(zoned.points.map((x) => new Date(x.t).toISOString().slice(11, 16))).toEqual(['10:30', '11:30', '12:30']);
+  });
 });

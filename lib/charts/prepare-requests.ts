@@ -1,4 +1,5 @@
-import { bucketRange, minutesInWindow, type Bucket } from '@/lib/time/buckets';
+import type { Bucket } from '@/lib/time/buckets';
+import { zonedBucketRange } from '@/lib/ops/time-zone';
 import { stillArrivingWindow } from './freshness';
 import { STATUS_COLORS, seriesColor } from './palette';
 
@@ -17,6 +18,8 @@ export type RequestsPoint = { t: number } & Record<string, number | null>;
 
 export interface PreparedRequests {
   bucket: Bucket;
+  /** Reporting zone the buckets follow. */
+  tz: string;
   series: SeriesInfo[];
   points: RequestsPoint[];
   totals: { requests: number; sampledRows: number; sampled: boolean; avgQpm: number };
@@ -30,7 +33,7 @@ export interface PreparedRequests {
  * is a zero, not a gap; QPM divides by the minutes of the bucket inside the window, because the
  * first and last buckets are usually partial.
  */
-export function prepareRequests(rows: RequestsRow[], window: { start: string; end: string }, bucket: Bucket, now: number): PreparedRequests {
+export function prepareRequests(rows: RequestsRow[], window: { start: string; end: string }, bucket: Bucket, now: number, tz = 'UTC'): PreparedRequests {
   const start = Date.parse(window.start);
   const end = Date.parse(window.end);
   const bySeries = new Map<string, number>();
@@ -44,8 +47,12 @@ export function prepareRequests(rows: RequestsRow[], window: { start: string; en
   }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));
 
+  // Buckets follow the reporting zone; a zoned day may last 23 or 25 hours.
+  const starts = zonedBucketRange(start, end, bucket, tz);
+  const nextStart = new Map(starts.map((t, i) => [t, starts[i + 1] ?? end]));
+  const minutesInWindow = (t: number) => Math.max(0, (Math.min(nextStart.get(t) ?? end, end) - Math.max(t, start)) / 60_000);
   const points = new Map<number, RequestsPoint>();
-  for (const t of bucketRange(start, end, bucket)) {
+  for (const t of starts) {
     const p: RequestsPoint = { t } as RequestsPoint;
     for (const s of series) { p[s.key] = 0; p[`${s.key}_peak`] = 0; }
     points.set(t, p);
@@ -59,13 +66,14 @@ export function prepareRequests(rows: RequestsRow[], window: { start: string; en
     sampledRows += r.sampled_rows;
     requests += r.requests;
     if (!p) continue; // outside the window: cannot happen with the catalogue's filters
-    const minutes = minutesInWindow(t, bucket, start, end);
+    const minutes = minutesInWindow(t);
     p[key] = minutes > 0 ? r.requests / minutes : null;
     p[`${key}_peak`] = r.peak_minute_requests;
   }
   const minutes = Math.max(1, (end - start) / 60_000);
   return {
     bucket,
+    tz,
     series,
     points: [...points.values()],
     totals: { requests, sampledRows, sampled: Math.abs(requests - sampledRows) > 0.5, avgQpm: requests / minutes },

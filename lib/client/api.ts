@@ -8,12 +8,13 @@ export interface QueryResponse<R = Row> {
   params: Params;
   engine: 'duckdb' | 'databricks';
   durationMs: number;
+  source?: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
   requestId: string;
 }
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly requestId: string | null, readonly problems: { path: string; message: string }[] = []) {
+  constructor(message: string, readonly status: number, readonly requestId: string | null, readonly problems: { path: string; message: string }[] = [], readonly kind: string | null = null) {
     super(message);
     this.name = 'ApiError';
   }
@@ -42,11 +43,16 @@ export async function fetchQuery<R = Row>(id: string, params: Record<string, str
   } catch {
     // Not JSON: a proxy error page or a crash; fall through to the status check.
   }
-  const b = (body ?? {}) as { error?: string; requestId?: string; problems?: { path: string; message: string }[] };
+  const b = (body ?? {}) as { error?: string; kind?: string; requestId?: string; problems?: { path: string; message: string }[] };
   if (!res.ok) {
     const detail = b.problems?.length ? `: ${b.problems.map((p) => `${p.path} ${p.message}`).join('; ')}` : '';
-    throw new ApiError(`${b.error ?? `Request failed (${res.status})`}${detail}`, res.status, b.requestId ?? res.headers.get('x-request-id'), b.problems);
+    throw new ApiError(`${b.error ?? `Request failed (${res.status})`}${detail}`, res.status, b.requestId ?? res.headers.get('x-request-id'), b.problems, b.kind ?? null);
   }
   if (!body) throw new ApiError('The server answered with something other than JSON', res.status, res.headers.get('x-request-id'));
   return body as QueryResponse<R>;
+}
+
+/** The warehouse is starting or scaling (503): worth waiting for rather than showing as failed. */
+export function isWarehouseStarting(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 503;
 }

@@ -1,4 +1,5 @@
 import { RANGE_PRESETS } from '@/lib/time/ranges';
+import { isKnownTimeZone } from '@/lib/ops/params';
 
 /**
  * The dashboard's state lives in the URL so every view can be shared by its link. One
@@ -12,6 +13,10 @@ export interface DashboardState {
   endpoint?: string;
   entity?: string;
   split: 'none' | 'endpoint' | 'served_entity' | 'status';
+  /** Reporting time zone (IANA name) that buckets and labels follow; absent means UTC. */
+  tz?: string;
+  /** Auto-refresh of relative ranges; on unless the URL says `refresh=off`. */
+  refresh?: boolean;
 }
 
 export const DEFAULT_RANGE = '7d';
@@ -32,7 +37,29 @@ export function readState(sp: Readable): DashboardState {
     endpoint: sp.get('endpoint') || undefined,
     entity: sp.get('entity') || undefined,
     split: (SPLITS as readonly string[]).includes(split ?? '') ? (split as DashboardState['split']) : 'endpoint',
+    tz: readTimeZone(sp.get('tz')),
+    refresh: sp.get('refresh') !== 'off',
   };
+}
+
+function readTimeZone(tz: string | null): string | undefined {
+  if (!tz || tz === 'UTC' || tz.length > 64 || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(tz)) return undefined;
+  return isKnownTimeZone(tz) ? tz : undefined;
+}
+
+/** The reporting zone, `UTC` unless chosen. */
+export function reportingZone(state: DashboardState): string {
+  return state.tz ?? 'UTC';
+}
+
+/** Relative ranges re-run on a timer unless auto-refresh is off; a custom range never moves. */
+export function isLive(state: DashboardState): boolean {
+  return state.range !== 'custom' && state.refresh !== false;
+}
+
+/** The shared filters plus the reporting zone, for queries that bucket by time. */
+export function apiTimeFilters(state: DashboardState): Record<string, string | undefined> {
+  return { ...apiFilters(state), tz: state.tz };
 }
 
 /** The URL query string for a state, leaving defaults out so links stay short. */
@@ -48,6 +75,8 @@ export function writeState(state: DashboardState): string {
   if (state.endpoint) qs.set('endpoint', state.endpoint);
   if (state.entity) qs.set('entity', state.entity);
   if (state.split !== 'endpoint') qs.set('split', state.split);
+  if (state.tz && state.tz !== 'UTC') qs.set('tz', state.tz);
+  if (state.refresh === false) qs.set('refresh', 'off');
   return qs.toString();
 }
 

@@ -12,6 +12,8 @@ export interface FinanceState {
 }
 
 export const TOP_CHOICES = [5, 8, 12, 20] as const;
+/** The finance page's own URL parameters, kept when the shared filters change. */
+export const FINANCE_PARAMS = ['dim', 'key', 'focus', 'top', 'tokens'] as const;
 const DEFAULT_TOP = 8;
 
 type Readable = { get(name: string): string | null };

@@ -116,10 +116,40 @@ describe('compatibility macros on DuckDB', () => {
     await expect(wh.run('SELEC 1', {})).rejects.toMatchObject({ kind: 'syntax' });
   });
 
+  it('regexp_replace replaces every match, like Databricks (DuckDB alone replaces the first)', async () => {
+    const r = await one(`SELECT regexp_replace('a1b22c333', '[0-9]+', '#') AS three, regexp_replace('x1y2', '[0-9]', '', 1) AS pos1, regexp_replace(NULL, 'a', 'b') AS nul`);
+    expect(r).toEqual({ three: 'a#b#c#', pos1: 'xy', nul: null });
+  });
+
+  it('from_utc_timestamp / to_utc_timestamp convert to and from wall-clock time in a zone, DST included', async () => {
+    const r = await one(`SELECT from_utc_timestamp(TIMESTAMP '2026-07-01 12:00:00', 'America/New_York') AS summer,
+      from_utc_timestamp(TIMESTAMP '2026-01-01 12:00:00', 'America/New_York') AS winter,
+      to_utc_timestamp(TIMESTAMP '2026-07-01 08:00:00', 'America/New_York') AS back,
+      to_utc_timestamp(date_trunc('day', from_utc_timestamp(TIMESTAMP '2026-07-01 02:00:00', 'Asia/Kolkata')), 'Asia/Kolkata') AS local_midnight,
+      from_utc_timestamp(TIMESTAMP '2026-07-01 12:00:00', 'UTC') AS utc`);
+    expect(r).toEqual({
+      summer: '2026-07-01T08:00:00.000Z',
+      winter: '2026-01-01T07:00:00.000Z',
+      back: '2026-07-01T12:00:00.000Z',
+      local_midnight: '2026-06-30T18:30:00.000Z',
+      utc: '2026-07-01T12:00:00.000Z',
+    });
+  });
+
   it('cancels a running query when the signal aborts', async () => {
     const controller = new AbortController();
     const running = wh.run('SELECT count(*) AS n FROM range(1000000000) a, range(100) b', {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});
+
+describe('WarehouseError', () => {
+  it('is recognised across separately loaded copies of its module (server bundles)', async () => {
+    const { WarehouseError } = await import('./types');
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('gateway-lens.warehouse-error')]: true, kind: 'permission' });
+    expect(foreign instanceof WarehouseError).toBe(true);
+    expect(new Error('plain') instanceof WarehouseError).toBe(false);
+    expect(new WarehouseError('y', 'engine') instanceof WarehouseError).toBe(true);
   });
 });

@@ -90,4 +90,10 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO map_from_arrays(k, v) AS map(k, v)`,
   // Databricks: keys of the outermost object; NULL for invalid JSON, arrays and scalars.
   `CREATE OR REPLACE MACRO json_object_keys(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_keys(j) END`,
+  // Databricks replaces every match; DuckDB's built-in only the first unless told 'g'. The
+  // 4-argument form is Databricks' (position), supported from position 1 only.
+  `CREATE OR REPLACE MACRO regexp_replace(s, p, r) AS system.main.regexp_replace(s, p, r, 'g'), (s, p, r, pos) AS system.main.regexp_replace(s, p, r, 'g')`,
+  // Wall-clock time in a zone and back, for buckets that follow the reporting time zone.
+  `CREATE OR REPLACE MACRO from_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMPTZ)) AS TIMESTAMP)`,
+  `CREATE OR REPLACE MACRO to_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMP)) AS TIMESTAMP)`,
 ];

@@ -15,7 +15,7 @@ import {
 import { classifyDatabricksError, needsReconnect } from './databricks-errors';
 import { toNamedParameters } from './databricks-params';
 import { abortableSleep, withRetry, type RetryInfo } from './databricks-retry';
-import { logger as appLogger } from '../logger';
+import { logger as appLogger, redactSecrets } from '../logger';
 import { normaliseRow } from './normalise';
 import { WarehouseError, type Params, type RunOptions, type RunResult, type Warehouse } from './types';
 
@@ -236,7 +236,7 @@ function defaultConnect(logger: WarehouseLogger): ConnectFn {
   // The driver's default logger installs a global uncaught-exception handler; route its output here instead.
   const driverLogger: IDBSQLLogger = {
     log(level: LogLevel, message: string) {
-      if (level === LogLevel.error || level === LogLevel.warn) logger.debug('databricks.driver', { level, message: redact(message) });
+      if (level === LogLevel.error || level === LogLevel.warn) logger.debug('databricks.driver', { level, message: redactSecrets(message) });
     },
   };
   return async (options) => {
@@ -248,18 +248,15 @@ function defaultConnect(logger: WarehouseLogger): ConnectFn {
 
 /** Error text for server logs: name, message and class-specific fields, with bearer tokens masked. */
 export function describeError(err: unknown): LogFields | string {
-  if (typeof err !== 'object' || err === null) return redact(String(err));
+  if (typeof err !== 'object' || err === null) return redactSecrets(String(err));
   const e = err as Record<string, unknown>;
   const response = (e.response ?? {}) as Record<string, unknown>;
   return {
     name: typeof e.name === 'string' ? e.name : undefined,
-    message: redact(String(e.message ?? '')).slice(0, 2_000),
+    message: redactSecrets(String(e.message ?? '')).slice(0, 2_000),
     code: e.code ?? e.errorCode,
     statusCode: e.statusCode,
     sqlState: response.sqlState,
   };
 }
 
-function redact(text: string): string {
-  return text.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***').replace(/\bdapi[0-9a-f]{32}(-\d+)?\b/gi, 'dapi***');
-}

@@ -1,4 +1,6 @@
-import { getConfig } from '@/lib/config';
+import { getConfig, type AppConfig } from '@/lib/config';
+import { parseFaults, withFaults } from './faults';
+import { withSharedRunner, type RunnerStats } from './shared-runner';
 import { logger } from '@/lib/logger';
 import type { Warehouse } from './types';
 
@@ -6,10 +8,20 @@ export * from './types';
 
 // One engine per server process; kept on globalThis so dev-mode hot reloads reuse it instead of
 // opening a second DuckDB instance (or a second pool of Databricks sessions).
-const holder = globalThis as unknown as { __gatewayWarehouse?: Promise<Warehouse> };
+type SharedWarehouse = Warehouse & { stats(): RunnerStats; clear(): void };
+const holder = globalThis as unknown as { __gatewayWarehouse?: Promise<SharedWarehouse> };
 
-async function create(): Promise<Warehouse> {
+async function create(): Promise<SharedWarehouse> {
   const config = getConfig();
+  let engine = await openEngine(config);
+  if (config.warehouseFaults) {
+    logger.warn('warehouse.faults', { spec: config.warehouseFaults });
+    engine = withFaults(engine, parseFaults(config.warehouseFaults));
+  }
+  return withSharedRunner(engine, { maxConcurrent: config.maxConcurrentQueries, maxEntries: config.queryCache ? 500 : 0 });
+}
+
+async function openEngine(config: AppConfig): Promise<Warehouse> {
   if (config.engine === 'databricks' && config.databricks) {
     const { createDatabricksWarehouse } = await import('./databricks');
     logger.info('warehouse.open', { engine: 'databricks', httpPath: config.databricks.httpPath, auth: config.databricks.auth.kind, userAuthorization: config.databricks.userAuthorization });
@@ -23,7 +35,7 @@ async function create(): Promise<Warehouse> {
   return createDuckdbWarehouse(instance);
 }
 
-export function getWarehouse(): Promise<Warehouse> {
+export function getWarehouse(): Promise<SharedWarehouse> {
   if (!holder.__gatewayWarehouse) {
     holder.__gatewayWarehouse = create().catch((err) => {
       holder.__gatewayWarehouse = undefined; // let the next request try again

@@ -17,12 +17,16 @@ export interface RunOptions {
   userAccessToken?: string;
   /** A label for logs (catalogue query id). */
   label?: string;
+  /** How long an identical statement's result may be reused; 0 or absent: never cached. */
+  cacheTtlMs?: number;
 }
 
 export interface RunResult {
   rows: Row[];
   /** Wall time spent in the engine call, milliseconds. */
   durationMs: number;
+  /** 'cache': an earlier result reused; 'shared': joined an identical statement already running. */
+  source?: 'engine' | 'cache' | 'shared';
 }
 
 /** One interface over the embedded and the distributed engine. */
@@ -33,8 +37,18 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
+// The engine lives on globalThis and can be created by another server bundle (instrumentation)
+// than the route that catches its errors, so `instanceof` checks a brand, not the class identity.
+const BRAND = Symbol.for('gateway-lens.warehouse-error');
+
 /** An error whose message is safe to show to the viewer; `detail` goes to the server log only. */
 export class WarehouseError extends Error {
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     message: string,
     readonly kind: 'timeout' | 'cancelled' | 'permission' | 'unavailable' | 'syntax' | 'not_found' | 'engine',

@@ -1,0 +1,56 @@
+'use client';
+
+import { ChartCard } from '@/components/chart-card';
+import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { queryUrl } from '@/lib/client/api';
+import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
+import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { formatMs } from '@/lib/ops/format';
+import type { OpsState } from '@/lib/ops/search-params';
+import { usePreparedSeries } from '@/lib/ops/use-prepared';
+
+export type LatencyRow = { bucket: string; series: string; sampled_rows: number; p50_ms: number; p95_ms: number; p99_ms: number; p50_output_tokens_per_s: number | null };
+const PCT_COLORS = { p50: '#009E73', p95: '#E69F00', p99: '#D55E00' } as const;
+
+/** p50/p95/p99 as lines (never stacked): all three for one series, or one percentile per series. */
+export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
+  const params = { ...apiTimeFilters(state), split: ops.latencySplit };
+  const query = useCatalogueQuery<LatencyRow>('ops-latency-over-time', params, { live: isLive(state) });
+  const prepared = usePreparedSeries(query, {
+    seriesOf: (r) => r.series,
+    values: { n: (r) => r.sampled_rows, p50: (r) => r.p50_ms, p95: (r) => r.p95_ms, p99: (r) => r.p99_ms },
+    missing: 'gap',
+  });
+  const split = ops.latencySplit !== 'none';
+  const marks: Mark[] = !prepared ? [] : split
+    ? prepared.series.map((s) => ({ dataKey: `${s.key}_${ops.percentile}`, name: `${s.label} ${ops.percentile}`, color: s.color, kind: 'line' }))
+    : (['p50', 'p95', 'p99'] as const).map((p) => ({ dataKey: `s0_${p}`, name: p, color: PCT_COLORS[p], kind: 'line' }));
+  const controls = (
+    <span className="flex gap-2 text-xs">
+      <select aria-label="Latency split" value={ops.latencySplit} onChange={(e) => setOps({ latencySplit: e.target.value as OpsState['latencySplit'] })} className="rounded border border-slate-300 px-1 py-1">
+        <option value="none">All traffic</option>
+        <option value="endpoint">Per endpoint</option>
+        <option value="served_entity">Per served entity</option>
+      </select>
+      {split && (
+        <select aria-label="Percentile" value={ops.percentile} onChange={(e) => setOps({ percentile: e.target.value as OpsState['percentile'] })} className="rounded border border-slate-300 px-1 py-1">
+          <option value="p50">p50</option><option value="p95">p95</option><option value="p99">p99</option>
+        </select>
+      )}
+    </span>
+  );
+  return (
+    <ChartCard
+      testId="chart-latency"
+      title="Latency percentiles"
+      subtitle={<>execution_duration_ms of successful requests (model time, no network), per {prepared?.bucket ?? 'bucket'}; a bucket without requests is a gap.</>}
+      query={query}
+      headerExtra={controls}
+      csvHref={queryUrl('ops-latency-over-time', params, 'csv')}
+      isEmpty={(d) => d.rows.length === 0}
+      empty={<>No successful requests in this range.</>}
+    >
+      {() => prepared && <TimeChart data={prepared} marks={marks} label="Latency percentiles over time" left={{ label: 'latency', format: formatMs }} />}
+    </ChartCard>
+  );
+}

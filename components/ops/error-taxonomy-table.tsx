@@ -1,0 +1,52 @@
+'use client';
+
+import { ChartCard } from '@/components/chart-card';
+import { formatCount } from '@/lib/charts/format';
+import { queryUrl } from '@/lib/client/api';
+import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { CATEGORY_COLOR, CATEGORY_LABEL, type ErrorCategory } from '@/lib/ops/error-categories';
+import { formatZonedShort } from '@/lib/ops/time-zone';
+
+type Row = { category: ErrorCategory; detail: string; status_code: number; requests: number; sampled_rows: number; first_seen: string; last_seen: string };
+
+/** What failed and why: guardrail (which check), rate limit, provider (which), 5xx, 4xx. */
+export function ErrorTaxonomyTable({ state }: { state: DashboardState }) {
+  const params = apiFilters(state);
+  const query = useCatalogueQuery<Row>('ops-error-taxonomy', params, { live: isLive(state) });
+  const tz = reportingZone(state);
+  const ts = (s: string) => formatZonedShort(Date.parse(s), tz);
+  return (
+    <ChartCard
+      testId="error-taxonomy"
+      title="Error taxonomy"
+      subtitle={<>Read from each response body (guardrail verdicts and provider errors are JSON inside its message); times in {tz}.</>}
+      query={query}
+      csvHref={queryUrl('ops-error-taxonomy', params, 'csv')}
+      isEmpty={(d) => d.rows.length === 0}
+      empty={<>No failed requests in this range.</>}
+    >
+      {(d) => (
+        <div className="max-h-80 overflow-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="sticky top-0 bg-white text-xs text-slate-500">
+              <tr><th className="py-1 pr-3">Category</th><th className="pr-3">Detail</th><th className="pr-3 text-right">Status</th><th className="pr-3 text-right">Requests</th><th className="pr-3">First seen</th><th>Last seen</th></tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={`${r.category}/${r.detail}/${r.status_code}`} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 whitespace-nowrap"><span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: CATEGORY_COLOR[r.category] }} />{CATEGORY_LABEL[r.category]}</td>
+                  <td className="pr-3">{r.detail}</td>
+                  <td className="pr-3 text-right tabular-nums">{r.status_code}</td>
+                  <td className="pr-3 text-right tabular-nums">{formatCount(r.requests)}</td>
+                  <td className="pr-3 whitespace-nowrap tabular-nums">{ts(r.first_seen)}</td>
+                  <td className="whitespace-nowrap tabular-nums">{ts(r.last_seen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Optional roles, mapped from the identity Databricks Apps (or a proxy) forwards. Without ROLES
+ * everyone is `admin`: a single-team deployment needs no set-up.
+ *
+ * - admin: everything, including revealing masked personal data
+ * - ops, pm: every view and conversation text, personal data masked
+ * - finance: totals and spend; no conversation text
+ */
+export const ROLE_NAMES = ['admin', 'ops', 'pm', 'finance'] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+export type Capability = 'conversation_text' | 'reveal_pii';
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: ['conversation_text', 'reveal_pii'],
+  ops: ['conversation_text'],
+  pm: ['conversation_text'],
+  finance: [],
+};
+
+export interface RoleRule { role: Role; pattern: RegExp; source: string }
+
+const PATTERN = /^[A-Za-z0-9*._%+@-]+$/;
+
+/** `ops:alice@x.com,*@ops.x.com;finance:bob@x.com` → ordered rules; the first match wins. */
+export function parseRoles(spec: string): { rules: RoleRule[]; problems: string[] } {
+  const rules: RoleRule[] = [];
+  const problems: string[] = [];
+  for (const group of spec.split(';').map((g) => g.trim()).filter(Boolean)) {
+    const [role, list] = group.split(':', 2) as [string, string | undefined];
+    if (!(ROLE_NAMES as readonly string[]).includes(role.trim())) {
+      problems.push(`ROLES: unknown role "${role.trim()}" (expected ${ROLE_NAMES.join(', ')})`);
+      continue;
+    }
+    for (const who of (list ?? '').split(',').map((w) => w.trim()).filter(Boolean)) {
+      if (!PATTERN.test(who)) {
+        problems.push(`ROLES: "${who}" is not an email address or pattern such as *@example.com`);
+        continue;
+      }
+      const regex = new RegExp(`^${who.replace(/[.+%@-]/g, (c) => `\\${c}`).replace(/\*/g, '[^@]*')}$`, 'i');
+      rules.push({ role: role.trim() as Role, pattern: regex, source: who });
+    }
+  }
+  return { rules, problems };
+}
+
+export const accessEnvShape = {
+  ROLES: z.string().optional(),
+  DEFAULT_ROLE: z.enum(ROLE_NAMES).optional(),
+};
+
+export interface Viewer { identity: string; role: Role }
+
+/** Who is asking: Databricks Apps forward the signed-in user's email and name. */
+export function viewerOf(headers: Headers, rules: RoleRule[], defaultRole: Role): Viewer {
+  const identity = headers.get('x-forwarded-email') ?? headers.get('x-forwarded-preferred-username') ?? headers.get('x-forwarded-user') ?? 'anonymous';
+  const rule = rules.find((r) => r.pattern.test(identity));
+  return { identity, role: rule?.role ?? defaultRole };
+}
+
+export function can(viewer: Viewer, capability: Capability): boolean {
+  return CAPABILITIES[viewer.role].includes(capability);
+}

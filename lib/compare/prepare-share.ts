@@ -1,0 +1,81 @@
+import { stillArrivingWindow } from '@/lib/charts/freshness';
+import { seriesColor } from '@/lib/charts/palette';
+import { bucketRange, type Bucket } from '@/lib/time/buckets';
+import type { HistoryRow, ShareRow } from './types';
+
+export interface ShareSeries { key: string; group: string; label: string; color: string }
+/** Values live under `s0`, `s1`… (share, %) and `s0_p95`… (ms); null is a gap. */
+export type SharePoint = { t: number } & Record<string, number | null>;
+
+export interface ChangeMark { t: number; label: string }
+
+export interface PreparedShare {
+  bucket: Bucket;
+  series: ShareSeries[];
+  points: SharePoint[];
+  changes: ChangeMark[];
+  stillArriving: { from: number; to: number } | null;
+  domain: [number, number];
+}
+
+/**
+ * Rows of `compare-share-over-time` for one endpoint → share of estimated requests per bucket
+ * (in %) and p95 latency per series. A bucket without any request has no share: a gap, not a
+ * zero; an entity with no successful request in a bucket has no p95 there either.
+ * `order` fixes series order and names so colours match the entity table.
+ */
+export function prepareShare(
+  rows: readonly ShareRow[],
+  opts: { endpoint: string; window: { start: string; end: string }; bucket: Bucket; now: number; order: { key: string; label: string }[]; history?: readonly HistoryRow[] },
+): PreparedShare {
+  const start = Date.parse(opts.window.start);
+  const end = Date.parse(opts.window.end);
+  const mine = rows.filter((r) => r.endpoint_name === opts.endpoint);
+  const known = new Set(opts.order.map((o) => o.key));
+  const extra = [...new Set(mine.map((r) => r.group_key))].filter((k) => !known.has(k)).sort();
+  const series: ShareSeries[] = [...opts.order, ...extra.map((k) => ({ key: k, label: k }))].map((o, i) => ({ key: `s${i}`, group: o.key, label: o.label, color: seriesColor(i) }));
+  const keyOf = new Map(series.map((s) => [s.group, s.key]));
+
+  const totals = new Map<number, number>();
+  for (const r of mine) totals.set(Date.parse(r.bucket), (totals.get(Date.parse(r.bucket)) ?? 0) + r.requests);
+  const points = new Map<number, SharePoint>();
+  for (const t of bucketRange(start, end, opts.bucket)) {
+    const p = { t } as SharePoint;
+    const has = (totals.get(t) ?? 0) > 0;
+    for (const s of series) { p[s.key] = has ? 0 : null; p[`${s.key}_p95`] = null; p[`${s.key}_requests`] = has ? 0 : null; }
+    points.set(t, p);
+  }
+  for (const r of mine) {
+    const t = Date.parse(r.bucket);
+    const p = points.get(t);
+    const key = keyOf.get(r.group_key);
+    if (!p || !key) continue;
+    p[key] = (100 * r.requests) / totals.get(t)!;
+    p[`${key}_requests`] = r.requests;
+    p[`${key}_p95`] = r.latency_rows > 0 ? r.p95_ms : null;
+  }
+  const times = [...points.keys()];
+  return {
+    bucket: opts.bucket,
+    series,
+    points: [...points.values()],
+    changes: changeMarks(opts.history ?? [], opts.endpoint, start, end),
+    stillArriving: stillArrivingWindow({ start, end }, opts.now),
+    domain: [Math.min(start, times[0] ?? start), end],
+  };
+}
+
+/** served_entities changes inside the window, one mark per change time, naming what changed. */
+export function changeMarks(history: readonly HistoryRow[], endpoint: string, start: number, end: number): ChangeMark[] {
+  const byTime = new Map<number, HistoryRow[]>();
+  for (const h of history) {
+    const t = Date.parse(h.change_time);
+    if (h.endpoint_name !== endpoint || t < start || t >= end) continue;
+    byTime.set(t, [...(byTime.get(t) ?? []), h]);
+  }
+  return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([t, hs]) => {
+    const versions = [...new Set(hs.map((h) => h.endpoint_config_version).filter((v) => v !== null))];
+    const names = hs.map((h) => h.served_entity_name ?? h.served_entity_id).sort();
+    return { t, label: `${versions.length ? `config v${versions.join('/')}` : 'change'}: ${names.join(', ')}` };
+  });
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useMemo } from 'react';
+import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import type { Bucket } from '@/lib/time/buckets';
+import { prepareCompare } from './prepare-compare';
+import { prepareShare } from './prepare-share';
+import { compareApiParams, type CompareState } from './search-params';
+import type { EntityRow, HistogramRow, HistoryRow, ShareRow } from './types';
+
+/** Shared filters plus the grouping: the parameters of every grouped compare query. */
+export function compareParams(state: DashboardState, compare: CompareState): Record<string, string | undefined> {
+  return { ...apiFilters(state), ...compareApiParams(compare) };
+}
+
+/**
+ * The summary and the latency histogram of the chosen endpoint, and their comparison. Cards that
+ * call this share the two requests through react-query's cache.
+ */
+export function useComparison(state: DashboardState, compare: CompareState) {
+  const params = compareParams(state, compare);
+  const live = state.range !== 'custom';
+  const entities = useCatalogueQuery<EntityRow>('compare-entities', params, { live, enabled: Boolean(state.endpoint) });
+  const histogram = useCatalogueQuery<HistogramRow>('compare-latency-histogram', params, { live, enabled: Boolean(state.endpoint) });
+  const prepared = useMemo(
+    () => (entities.data && state.endpoint ? prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline }) : null),
+    [entities.data, histogram.data, state.endpoint, compare.baseline],
+  );
+  return { params, entities, histogram, prepared };
+}
+
+/** served_entities history of the endpoint: names, earlier versions, change marks. */
+export function useEntityHistory(state: DashboardState) {
+  return useCatalogueQuery<HistoryRow>('compare-entity-history', { ...apiFilters(state), served_entity: undefined }, { enabled: Boolean(state.endpoint) });
+}
+
+/** Share and latency over time, named and coloured like the entity table, with change marks. */
+export function useShareOverTime(state: DashboardState, compare: CompareState) {
+  const { params, prepared: comparison } = useComparison(state, compare);
+  const query = useCatalogueQuery<ShareRow>('compare-share-over-time', params, { live: state.range !== 'custom', enabled: Boolean(state.endpoint) });
+  const history = useEntityHistory(state).data?.rows;
+  const order = useMemo(() => comparison?.entities.map((e) => ({ key: e.key, label: e.label })) ?? [], [comparison]);
+  const prepared = useMemo(() => {
+    const d = query.data;
+    if (!d?.window || !state.endpoint) return null;
+    // "Still arriving" is judged when the data was fetched, which keeps render pure.
+    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: query.dataUpdatedAt, order, history });
+  }, [query.data, query.dataUpdatedAt, state.endpoint, order, history]);
+  return { params, query, prepared };
+}

@@ -1,0 +1,22 @@
+/** Error categories the catalogue reads from response bodies, in the order they are checked. */
+export const ERROR_CATEGORIES = ['rate_limited', 'input_guardrail', 'output_guardrail', 'provider_error', 'server_5xx', 'client_4xx'] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+export const CATEGORY_LABEL: Record<ErrorCategory | 'ok', string> = {
+  ok: 'OK',
+  rate_limited: 'Rate limited (429)',
+  input_guardrail: 'Input guardrail',
+  output_guardrail: 'Output guardrail',
+  provider_error: 'External provider error',
+  server_5xx: 'Server error (5xx)',
+  client_4xx: 'Other client error (4xx)',
+};
+
+export const CATEGORY_COLOR: Record<ErrorCategory, string> = {
+  rate_limited: '#CC79A7',
+  input_guardrail: '#0072B2',
+  output_guardrail: '#56B4E9',
+  provider_error: '#D55E00',
+  server_5xx: '#7C3AED',
+  client_4xx: '#E69F00',
+};

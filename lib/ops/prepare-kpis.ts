@@ -1,0 +1,71 @@
+import { formatCount, formatRate } from '@/lib/charts/format';
+import { formatChange, formatMs, formatPercent } from './format';
+
+export interface KpiRow {
+  period: 'current' | 'previous';
+  requests: number;
+  sampled_rows: number;
+  errors: number;
+  peak_minute_requests: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  p99_ms: number | null;
+}
+
+/** One tile; other views (tokens, cost) can pass tiles of the same shape into the KPI row. */
+export interface KpiTile {
+  id: string;
+  label: string;
+  value: string;
+  /** A second line, e.g. the sampled row count beside an estimate. */
+  note?: string;
+  /** `+12%` against the previous period, or null. */
+  change: string | null;
+  /** Whether the change is good, bad or neither, for its colour. */
+  tone: 'good' | 'bad' | 'neutral';
+  help?: string;
+}
+
+type Better = 'up' | 'down' | 'none';
+
+function tile(id: string, label: string, value: string, cur: number | null, prev: number | null, better: Better, extra: Partial<KpiTile> = {}): KpiTile {
+  const change = cur !== null && prev !== null && prev !== 0 ? (cur - prev) / prev : null;
+  const tone = change === null || Math.abs(change) < 0.005 || better === 'none' ? 'neutral' : (change > 0) === (better === 'up') ? 'good' : 'bad';
+  return { id, label, value, change: formatChange(change), tone, ...extra };
+}
+
+/**
+ * The KPI rows of the window and of the period before it → tiles. Averages divide by the
+ * window's minutes; the error-rate change is in percentage points, where a relative change of a
+ * tiny rate would shout.
+ */
+export function prepareKpis(rows: KpiRow[], window: { start: string; end: string }): KpiTile[] {
+  const cur = rows.find((r) => r.period === 'current');
+  const prev = rows.find((r) => r.period === 'previous');
+  const minutes = Math.max(1, (Date.parse(window.end) - Date.parse(window.start)) / 60_000);
+  const requests = cur?.requests ?? 0;
+  const rate = (r?: KpiRow) => (r && r.requests > 0 ? r.errors / r.requests : null);
+  const sampled = cur ? Math.abs(cur.requests - cur.sampled_rows) > 0.5 : false;
+  const errCur = rate(cur);
+  const errPrev = rate(prev);
+  const pp = errCur !== null && errPrev !== null ? (errCur - errPrev) * 100 : null;
+  return [
+    tile('requests', 'Requests', formatCount(requests), requests, prev?.requests ?? null, 'none', {
+      note: sampled ? `from ${formatCount(cur!.sampled_rows)} sampled rows` : undefined,
+      help: 'Estimated: each logged row counts 1 / sampling_fraction requests.',
+    }),
+    tile('avg-qpm', 'Avg requests/min', formatRate(requests / minutes), requests / minutes, prev ? prev.requests / minutes : null, 'none'),
+    tile('peak-qpm', 'Peak minute', `${formatRate(cur?.peak_minute_requests ?? null)}/min`, cur?.peak_minute_requests ?? null, prev?.peak_minute_requests ?? null, 'none', { help: 'The busiest single minute: what rate limits see.' }),
+    {
+      id: 'error-rate',
+      label: 'Error rate',
+      value: formatPercent(errCur),
+      change: pp === null ? null : `${pp > 0 ? '+' : pp < 0 ? '−' : '±'}${Math.abs(pp).toFixed(2)} pp`,
+      tone: pp === null || Math.abs(pp) < 0.05 ? 'neutral' : pp > 0 ? 'bad' : 'good',
+      note: cur ? `${formatCount(cur.errors)} failed (HTTP ≥ 400)` : undefined,
+    },
+    tile('p50', 'p50 latency', formatMs(cur?.p50_ms), cur?.p50_ms ?? null, prev?.p50_ms ?? null, 'down'),
+    tile('p95', 'p95 latency', formatMs(cur?.p95_ms), cur?.p95_ms ?? null, prev?.p95_ms ?? null, 'down'),
+    tile('p99', 'p99 latency', formatMs(cur?.p99_ms), cur?.p99_ms ?? null, prev?.p99_ms ?? null, 'down'),
+  ];
+}

@@ -1,0 +1,85 @@
+import { BUCKET_MS, type Bucket } from '@/lib/time/buckets';
+
+export const UTC = 'UTC';
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(tz: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    partsFormatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function zonedParts(t: number, tz: string) {
+  const p = Object.fromEntries(partsFormatter(tz).formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second) };
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms (DST included). */
+export function zoneOffsetMs(t: number, tz: string): number {
+  if (tz === UTC) return 0;
+  const p = zonedParts(t, tz);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - (Math.floor(t / 1000) * 1000);
+}
+
+/** The start of the bucket holding `t`, with boundaries at the zone's minutes, hours or midnights. */
+export function zonedBucketStart(t: number, bucket: Bucket, tz: string): number {
+  const size = BUCKET_MS[bucket];
+  if (tz === UTC || bucket === 'minute') return Math.floor(t / size) * size;
+  const local = t + zoneOffsetMs(t, tz);
+  const flooredLocal = Math.floor(local / size) * size;
+  // The offset at the boundary can differ from the offset at t (a DST change inside the bucket).
+  const guess = flooredLocal - zoneOffsetMs(t, tz);
+  return flooredLocal - zoneOffsetMs(guess, tz);
+}
+
+/** Every bucket start from the window's start to its end, following the zone (23- and 25-hour days included). */
+export function zonedBucketRange(startMs: number, endMs: number, bucket: Bucket, tz: string): number[] {
+  const out: number[] = [];
+  // Jumping past the next boundary and flooring copes with days of 23 or 25 hours.
+  const step = bucket === 'day' ? 26 * BUCKET_MS.hour : BUCKET_MS[bucket];
+  let t = zonedBucketStart(startMs, bucket, tz);
+  while (t < endMs && out.length < 100_000) {
+    out.push(t);
+    const next = zonedBucketStart(t + step, bucket, tz);
+    t = next > t ? next : t + BUCKET_MS[bucket];
+  }
+  return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Axis labels in the reporting zone: `14:00`, `11-22 14:00` or `11-22`. */
+export function formatZonedTick(t: number, bucket: Bucket, tz: string): string {
+  const p = zonedParts(t, tz);
+  const day = `${pad(p.month)}-${pad(p.day)}`;
+  const time = `${pad(p.hour)}:${pad(p.minute)}`;
+  if (bucket === 'day') return day;
+  if (bucket === 'hour') return time === '00:00' ? day : `${day} ${time}`;
+  return time;
+}
+
+/** `2026-11-22 14:05 UTC` or `2026-11-22 15:05 Europe/Paris`. */
+export function formatZonedTimestamp(t: number, tz: string, withSeconds = false): string {
+  const p = zonedParts(t, tz);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}${withSeconds ? `:${pad(p.second)}` : ''} ${tz}`;
+}
+
+/** `UTC` or `Europe/Paris (UTC+01:00)` at the given instant. */
+export function zoneLabel(tz: string, at: number): string {
+  if (tz === UTC) return UTC;
+  const off = zoneOffsetMs(at, tz) / 60_000;
+  const sign = off < 0 ? '−' : '+';
+  const abs = Math.abs(off);
+  return `${tz} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
+}
+
+/** `11-22 14:05` in the zone, for dense tables whose header names the zone. */
+export function formatZonedShort(t: number, tz: string): string {
+  const p = zonedParts(t, tz);
+  return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}

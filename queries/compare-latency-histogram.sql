@@ -1,0 +1,30 @@
+-- Latency of successful requests per served entity (or usage_context group) as a histogram of
+-- about 2%-wide log buckets, with the smallest and largest value seen in each. Quantile
+-- confidence intervals and the Mann-Whitney test are computed from these counts, so the
+-- warehouse returns a few hundred rows per group however many requests there were.
+WITH base AS (
+  SELECT
+    p.endpoint_name,
+    CASE WHEN :group_by = 'context' THEN coalesce(u.usage_context[:context_key], '(not set)')
+      ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
+    p.execution_duration_ms AS ms
+  FROM {{payload}} p
+  LEFT JOIN {{endpoint_usage}} u
+    ON :group_by = 'context'
+    AND u.databricks_request_id = p.databricks_request_id
+    AND u.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
+    AND u.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
+  WHERE {{payload_filters}}
+    AND p.status_code < 400
+    AND p.execution_duration_ms IS NOT NULL
+)
+SELECT
+  endpoint_name,
+  group_key,
+  CASE WHEN ms < 1 THEN -1 ELSE CAST(floor(ln(CAST(ms AS DOUBLE)) * 50) AS BIGINT) END AS bin,
+  count(*) AS sampled_rows,
+  min(ms) AS min_ms,
+  max(ms) AS max_ms
+FROM base
+GROUP BY endpoint_name, group_key, CASE WHEN ms < 1 THEN -1 ELSE CAST(floor(ln(CAST(ms AS DOUBLE)) * 50) AS BIGINT) END
+ORDER BY endpoint_name, group_key, bin

@@ -1,0 +1,34 @@
+-- Per time bucket and served entity (or usage_context group): estimated requests, for the traffic
+-- share, and p50/p95 latency of the bucket's successful requests, computed from its rows.
+WITH base AS (
+  SELECT
+    CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', p.request_time)
+      WHEN 'hour' THEN date_trunc('hour', p.request_time)
+      ELSE date_trunc('day', p.request_time)
+    END AS bucket,
+    p.endpoint_name,
+    CASE WHEN :group_by = 'context' THEN coalesce(u.usage_context[:context_key], '(not set)')
+      ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
+    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
+    CASE WHEN p.status_code < 400 THEN p.execution_duration_ms END AS ok_ms
+  FROM {{payload}} p
+  LEFT JOIN {{endpoint_usage}} u
+    ON :group_by = 'context'
+    AND u.databricks_request_id = p.databricks_request_id
+    AND u.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
+    AND u.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
+  WHERE {{payload_filters}}
+)
+SELECT
+  bucket,
+  endpoint_name,
+  group_key,
+  sum(weight) AS requests,
+  count(*) AS sampled_rows,
+  count(ok_ms) AS latency_rows,
+  percentile_approx(ok_ms, 0.5) AS p50_ms,
+  percentile_approx(ok_ms, 0.95) AS p95_ms
+FROM base
+GROUP BY bucket, endpoint_name, group_key
+ORDER BY bucket, endpoint_name, group_key

@@ -1,0 +1,57 @@
+-- Completeness: requests counted by endpoint_usage (one row per request) against requests the
+-- payload tables logged (weighted by 1 / sampling_fraction), per bucket and status code.
+-- 401/403/429/500 answers are often missing from the payload tables. endpoint_usage has no
+-- endpoint name: it comes from served_entities.
+WITH usage_counts AS (
+  SELECT
+    CASE WHEN :tz = 'UTC' THEN CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', u.request_time)
+      WHEN 'hour' THEN date_trunc('hour', u.request_time)
+      ELSE date_trunc('day', u.request_time)
+    END ELSE to_utc_timestamp(CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(u.request_time, :tz))
+      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(u.request_time, :tz))
+      ELSE date_trunc('day', from_utc_timestamp(u.request_time, :tz))
+    END, :tz) END AS bucket,
+    u.status_code,
+    count(*) AS usage_requests
+  FROM {{endpoint_usage}} u
+  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = u.served_entity_id
+  WHERE u.request_time >= CAST(:start_time AS TIMESTAMP)
+    AND u.request_time < CAST(:end_time AS TIMESTAMP)
+    AND (:endpoint IS NULL OR se.endpoint_name = :endpoint)
+    AND (:served_entity_id IS NULL OR u.served_entity_id = :served_entity_id)
+    AND (:requester IS NULL OR u.requester = :requester)
+    AND (:status_class IS NULL
+      OR (:status_class = 'ok' AND u.status_code < 400)
+      OR (:status_class = 'error' AND u.status_code >= 400)
+      OR (:status_class = '4xx' AND u.status_code BETWEEN 400 AND 499)
+      OR (:status_class = '5xx' AND u.status_code >= 500)
+      OR (:status_class = '429' AND u.status_code = 429))
+  GROUP BY 1, 2
+),
+payload_counts AS (
+  SELECT
+    CASE WHEN :tz = 'UTC' THEN CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', p.request_time)
+      WHEN 'hour' THEN date_trunc('hour', p.request_time)
+      ELSE date_trunc('day', p.request_time)
+    END ELSE to_utc_timestamp(CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
+      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
+      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
+    END, :tz) END AS bucket,
+    p.status_code,
+    sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS payload_requests
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+  GROUP BY 1, 2
+)
+SELECT
+  coalesce(uc.bucket, pc.bucket) AS bucket,
+  coalesce(uc.status_code, pc.status_code) AS status_code,
+  coalesce(uc.usage_requests, 0) AS usage_requests,
+  coalesce(pc.payload_requests, 0) AS payload_requests
+FROM usage_counts uc
+FULL OUTER JOIN payload_counts pc ON pc.bucket = uc.bucket AND pc.status_code = uc.status_code
+ORDER BY bucket, status_code

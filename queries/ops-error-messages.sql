@@ -1,0 +1,71 @@
+-- The most frequent error messages, with ids, hex runs and numbers folded so one cause is one
+-- line. The text is the provider's own message when there is one, the body itself when it is
+-- not JSON. Two example request ids per message for the inspector.
+WITH classified AS (
+  SELECT
+    CASE
+      WHEN p.status_code < 400 THEN 'ok'
+      WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'input_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.input_guardrail[0].flagged') = 'true' THEN 'input_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'output_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.output_guardrail[0].flagged') = 'true' THEN 'output_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.external_model_provider') IS NOT NULL THEN 'provider_error'
+      WHEN p.status_code >= 500 THEN 'server_5xx'
+      ELSE 'client_4xx'
+    END AS category,
+    p.status_code,
+    p.request_time,
+    p.databricks_request_id,
+    p.endpoint_name,
+    p.response,
+    get_json_object(p.response, '$.error_code') AS error_code,
+    get_json_object(p.response, '$.message') AS message,
+    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+    AND p.status_code >= 400
+),
+texts AS (
+  SELECT
+    category,
+    status_code,
+    request_time,
+    databricks_request_id,
+    endpoint_name,
+    weight,
+    CASE
+      WHEN response IS NULL THEN '(no response body logged)'
+      WHEN get_json_object(response, '$') IS NULL THEN substr(response, 1, 300)
+      WHEN category = 'input_guardrail' THEN 'Input guardrail triggered'
+      WHEN category = 'output_guardrail' THEN 'Output guardrail triggered'
+      WHEN category = 'provider_error' THEN concat(coalesce(get_json_object(message, '$.external_model_provider'), 'provider'), ': ',
+        coalesce(get_json_object(message, '$.external_model_error.error.message'), get_json_object(message, '$.external_model_error.message'), message))
+      ELSE coalesce(message, error_code, concat('HTTP ', CAST(status_code AS STRING)))
+    END AS text
+  FROM classified
+),
+normalised AS (
+  SELECT
+    *,
+    substr(regexp_replace(regexp_replace(regexp_replace(text,
+      '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<id>'),
+      '[0-9a-fA-F]{12,}', '<id>'),
+      '[0-9]+([.][0-9]+)?', '<n>'), 1, 300) AS message_pattern
+  FROM texts
+)
+SELECT
+  message_pattern,
+  category,
+  sum(weight) AS requests,
+  count(*) AS sampled_rows,
+  min(request_time) AS first_seen,
+  max(request_time) AS last_seen,
+  min(databricks_request_id) AS example_request_id,
+  max(databricks_request_id) AS other_example_request_id,
+  min_by(endpoint_name, databricks_request_id) AS example_endpoint,
+  max_by(endpoint_name, databricks_request_id) AS other_example_endpoint
+FROM normalised
+GROUP BY message_pattern, category
+ORDER BY requests DESC, message_pattern
+LIMIT 50

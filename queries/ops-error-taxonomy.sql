@@ -1,0 +1,60 @@
+-- Errors by category, detail and status code, read from the response bodies:
+-- guardrails (which check fired), rate limits, external provider errors (which provider),
+-- server 5xx and other 4xx. Bodies may be NULL, truncated or not JSON; get_json_object then
+-- returns NULL and the row still lands in a category.
+WITH classified AS (
+  SELECT
+    CASE
+      WHEN p.status_code < 400 THEN 'ok'
+      WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'input_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.input_guardrail[0].flagged') = 'true' THEN 'input_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'output_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.output_guardrail[0].flagged') = 'true' THEN 'output_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.external_model_provider') IS NOT NULL THEN 'provider_error'
+      WHEN p.status_code >= 500 THEN 'server_5xx'
+      ELSE 'client_4xx'
+    END AS category,
+    p.status_code,
+    p.request_time,
+    p.response,
+    get_json_object(p.response, '$.error_code') AS error_code,
+    get_json_object(p.response, '$.message') AS message,
+    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+    AND p.status_code >= 400
+),
+detailed AS (
+  SELECT
+    category,
+    status_code,
+    request_time,
+    weight,
+    CASE
+      WHEN category IN ('input_guardrail', 'output_guardrail') THEN
+        CASE
+          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.pii_detection') = 'true' THEN 'PII'
+          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.invalid_keywords') = 'true' THEN 'invalid keywords'
+          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.categories') IS NOT NULL
+            THEN concat('safety: ', coalesce(nullif(regexp_extract(get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.categories'), '"([^"]+)"', 1), ''), 'unspecified'))
+          ELSE 'unspecified'
+        END
+      WHEN category = 'provider_error' THEN concat('provider: ', coalesce(get_json_object(message, '$.external_model_provider'), 'unknown'))
+      WHEN response IS NULL THEN 'no response body logged'
+      WHEN get_json_object(response, '$') IS NULL THEN 'response is not JSON'
+      ELSE coalesce(error_code, 'no error_code')
+    END AS detail
+  FROM classified
+)
+SELECT
+  category,
+  detail,
+  status_code,
+  sum(weight) AS requests,
+  count(*) AS sampled_rows,
+  min(request_time) AS first_seen,
+  max(request_time) AS last_seen
+FROM detailed
+GROUP BY category, detail, status_code
+ORDER BY requests DESC, category, detail, status_code

@@ -1,0 +1,32 @@
+-- Estimated requests per time bucket and outcome: 'ok' or an error category read from the
+-- response body (guardrail verdicts and provider errors are JSON inside the `message` string).
+WITH filtered AS (
+  SELECT
+    CASE WHEN :tz = 'UTC' THEN CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', p.request_time)
+      WHEN 'hour' THEN date_trunc('hour', p.request_time)
+      ELSE date_trunc('day', p.request_time)
+    END ELSE to_utc_timestamp(CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
+      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
+      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
+    END, :tz) END AS bucket,
+    CASE
+      WHEN p.status_code < 400 THEN 'ok'
+      WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'input_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.input_guardrail[0].flagged') = 'true' THEN 'input_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'output_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.output_guardrail[0].flagged') = 'true' THEN 'output_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.external_model_provider') IS NOT NULL THEN 'provider_error'
+      WHEN p.status_code >= 500 THEN 'server_5xx'
+      ELSE 'client_4xx'
+    END AS category,
+    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+)
+SELECT bucket, category, sum(weight) AS requests, count(*) AS sampled_rows
+FROM filtered
+GROUP BY bucket, category
+ORDER BY bucket, category

@@ -1,0 +1,37 @@
+-- Headline numbers for the window and for the period of equal length just before it.
+-- The filters span both periods (:start_time is the previous period's start); :current_start
+-- splits them. Requests are weighted by 1 / sampling_fraction; latency is over successful
+-- requests only, so instant 401/429 rejections do not flatter it.
+WITH filtered AS (
+  SELECT
+    CASE WHEN p.request_time >= CAST(:current_start AS TIMESTAMP) THEN 'current' ELSE 'previous' END AS period,
+    date_trunc('minute', p.request_time) AS minute,
+    p.status_code,
+    p.execution_duration_ms,
+    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+  FROM {{payload}} p
+  WHERE {{payload_filters}}
+),
+per_minute AS (
+  SELECT period, minute, sum(weight) AS requests
+  FROM filtered
+  GROUP BY period, minute
+),
+peaks AS (
+  SELECT period, max(requests) AS peak_minute_requests
+  FROM per_minute
+  GROUP BY period
+)
+SELECT
+  f.period,
+  sum(f.weight) AS requests,
+  count(*) AS sampled_rows,
+  sum(CASE WHEN f.status_code >= 400 THEN f.weight ELSE 0 END) AS errors,
+  max(pk.peak_minute_requests) AS peak_minute_requests,
+  percentile_approx(CASE WHEN f.status_code < 400 THEN f.execution_duration_ms END, 0.5) AS p50_ms,
+  percentile_approx(CASE WHEN f.status_code < 400 THEN f.execution_duration_ms END, 0.95) AS p95_ms,
+  percentile_approx(CASE WHEN f.status_code < 400 THEN f.execution_duration_ms END, 0.99) AS p99_ms
+FROM filtered f
+JOIN peaks pk ON pk.period = f.period
+GROUP BY f.period
+ORDER BY f.period

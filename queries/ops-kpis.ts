@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineQuery } from '@/lib/catalogue/define';
+import { filterParams, sqlTimestamp } from '@/lib/catalogue/filters';
+
+export default defineQuery({
+  id: 'ops-kpis',
+  title: 'Ops KPIs',
+  description: 'Estimated requests, peak-minute requests, error rate and p50/p95/p99 execution time for the window ("current") and the equally long period before it ("previous").',
+  params: {},
+  bind: (input, { window }) => {
+    const length = window.end.getTime() - window.start.getTime();
+    // The filters cover both periods; :current_start tells them apart.
+    const span = { start: new Date(window.start.getTime() - length), end: window.end };
+    return { ...filterParams(input, span), current_start: sqlTimestamp(window.start) };
+  },
+  row: z.object({
+    period: z.enum(['current', 'previous']),
+    requests: z.number().nonnegative(),
+    sampled_rows: z.number().int().nonnegative(),
+    errors: z.number().nonnegative(),
+    peak_minute_requests: z.number().nonnegative(),
+    p50_ms: z.number().nullable(),
+    p95_ms: z.number().nullable(),
+    p99_ms: z.number().nullable(),
+  }),
+});

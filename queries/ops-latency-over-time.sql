@@ -1,0 +1,39 @@
+-- p50/p95/p99 of execution_duration_ms per time bucket and series, over successful requests,
+-- computed from the rows themselves (never percentiles of percentiles). Output tokens per second
+-- uses usage.completion_tokens where the response reports it (not for chunk arrays or embeddings).
+WITH filtered AS (
+  SELECT
+    CASE WHEN :tz = 'UTC' THEN CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', p.request_time)
+      WHEN 'hour' THEN date_trunc('hour', p.request_time)
+      ELSE date_trunc('day', p.request_time)
+    END ELSE to_utc_timestamp(CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
+      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
+      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
+    END, :tz) END AS bucket,
+    CASE :split
+      WHEN 'endpoint' THEN p.endpoint_name
+      WHEN 'served_entity' THEN coalesce(se.served_entity_name, p.served_entity_id, '(none)')
+      ELSE 'all'
+    END AS series,
+    p.execution_duration_ms,
+    CAST(get_json_object(p.response, '$.usage.completion_tokens') AS DOUBLE) AS output_tokens
+  FROM {{payload}} p
+  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
+  WHERE {{payload_filters}}
+    AND p.status_code < 400
+    AND p.execution_duration_ms IS NOT NULL
+)
+SELECT
+  bucket,
+  series,
+  count(*) AS sampled_rows,
+  percentile_approx(execution_duration_ms, 0.5) AS p50_ms,
+  percentile_approx(execution_duration_ms, 0.95) AS p95_ms,
+  percentile_approx(execution_duration_ms, 0.99) AS p99_ms,
+  percentile_approx(CASE WHEN output_tokens > 0 AND execution_duration_ms > 0
+    THEN output_tokens * 1000.0 / nullif(execution_duration_ms, 0) END, 0.5) AS p50_output_tokens_per_s
+FROM filtered
+GROUP BY bucket, series
+ORDER BY bucket, series

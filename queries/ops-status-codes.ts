@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineQuery } from '@/lib/catalogue/define';
+import { filterParams } from '@/lib/catalogue/filters';
+
+export default defineQuery({
+  id: 'ops-status-codes',
+  title: 'Requests by status code',
+  description: 'Estimated requests per HTTP status code in the payload tables.',
+  params: {},
+  bind: (input, { window }) => filterParams(input, window),
+  row: z.object({
+    status_code: z.number().int(),
+    requests: z.number().nonnegative(),
+    sampled_rows: z.number().int().nonnegative(),
+  }),
+});

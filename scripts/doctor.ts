@@ -1,0 +1,44 @@
+// `npm run doctor`: checks the configuration, the warehouse connection and every configured table,
+// and prints what works and what does not. Exit code 0 when the dashboard can run.
+import { ConfigError, loadConfig } from '../lib/config';
+import { formatChecks, runDoctor } from '../lib/doctor';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+  process.env.LOG_LEVEL ??= 'error';
+  let warehouse;
+  if (config.engine === 'databricks' && config.databricks) {
+    const { createDatabricksWarehouse } = await import('../lib/warehouse/databricks');
+    warehouse = createDatabricksWarehouse(config.databricks);
+  } else {
+    const { createDuckdbWarehouse, openDuckdb } = await import('../lib/warehouse/duckdb');
+    try {
+      warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
+      await warehouse.run('SELECT 1 AS ok', {});
+    } catch (err) {
+      console.error(`FAIL  connect  embedded DuckDB: ${(err as Error).message}`);
+      return 1;
+    }
+  }
+  try {
+    const checks = await runDoctor(config, warehouse);
+    console.log(formatChecks(checks));
+    return checks.some((c) => c.status === 'fail') ? 1 : 0;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(1);
+});

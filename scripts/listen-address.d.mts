@@ -1,0 +1,1 @@
+export declare function listenAddress(env: Record<string, string | undefined>): { host: string; port: string };
