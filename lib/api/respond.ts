@@ -32,7 +32,9 @@ export function errorResponse(err: unknown, requestId: string, context: Record<s
   }
   if (err instanceof WarehouseError) {
     const status = STATUS_BY_KIND[err.kind];
-    logger[status >= 500 ? 'error' : 'warn']('query.failed', { requestId, kind: err.kind, message: err.message, detail: err.detail, ...context });
+    // A viewer leaving the page is routine, not a failure worth a warning.
+    if (err.kind === 'cancelled') logger.info('query.cancelled', { requestId, ...context });
+    else logger[status >= 500 ? 'error' : 'warn']('query.failed', { requestId, kind: err.kind, message: err.message, detail: err.detail, ...context });
     return json({ error: err.message, kind: err.kind, requestId }, status, requestId, err.kind === 'unavailable' ? { 'retry-after': '10' } : {});
   }
   if (err instanceof ConfigError) {

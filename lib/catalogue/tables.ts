@@ -15,7 +15,10 @@ export interface ResolvedTables {
 }
 
 const DISCOVERY_TTL_MS = 5 * 60_000;
-let discovered: { key: string; at: number; tables: PayloadTable[] } | null = null;
+type Discovered = { key: string; at: number; tables: PayloadTable[] } | null;
+// On globalThis like the engine itself: the start-up check (instrumentation bundle) and the routes
+// (their own bundle) then share one discovery instead of each asking information_schema.
+const holder = globalThis as unknown as { __gatewayPayloadTables?: Discovered };
 
 /** Lists `*_payload` tables of a `catalog.schema` through information_schema on either engine. */
 async function discoverPayloadTables(warehouse: Warehouse, schema: string): Promise<PayloadTable[]> {
@@ -37,17 +40,18 @@ export async function resolveTables(config: AppConfig, warehouse: Warehouse): Pr
   if (!payload) {
     const schema = config.payloadSchema!;
     const now = Date.now();
-    if (!discovered || discovered.key !== schema || now - discovered.at > DISCOVERY_TTL_MS) {
-      discovered = { key: schema, at: now, tables: await discoverPayloadTables(warehouse, schema) };
+    const cached = holder.__gatewayPayloadTables;
+    if (!cached || cached.key !== schema || now - cached.at > DISCOVERY_TTL_MS) {
+      holder.__gatewayPayloadTables = { key: schema, at: now, tables: await discoverPayloadTables(warehouse, schema) };
     }
-    payload = discovered.tables;
+    payload = holder.__gatewayPayloadTables!.tables;
   }
   return { payload, endpointUsage: config.endpointUsageTable, servedEntities: config.servedEntitiesTable, billing: billingTables() };
 }
 
 /** Forget discovered tables (tests, or after the data source changes). */
 export function resetTableDiscovery(): void {
-  discovered = null;
+  holder.__gatewayPayloadTables = null;
 }
 
 const payloadColumnList = PAYLOAD_COLUMNS.map((c) => c.name).join(', ');
