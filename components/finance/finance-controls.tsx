@@ -1,5 +1,8 @@
 'use client';
 
+import { useState } from 'react';
+import { ViewSql } from '@/components/view-sql';
+import type { QueryResponse } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatCount } from '@/lib/charts/format';
@@ -17,6 +20,7 @@ export function FinanceControls({ state, fin, onChange }: { state: DashboardStat
   const rows = keys.data?.rows ?? [];
   const value = fin.dimension === 'context' ? `context:${fin.contextKey}` : fin.dimension;
   const known = rows.some((r) => r.context_key === fin.contextKey);
+  const [showSql, setShowSql] = useState(false);
 
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="finance-controls">
@@ -50,11 +54,16 @@ export function FinanceControls({ state, fin, onChange }: { state: DashboardStat
           {TOP_CHOICES.map((n) => <option key={n} value={n}>{n} values + other</option>)}
         </select>
       </label>
-      <p className="max-w-xl self-center text-xs text-slate-500">
+      <button type="button" disabled={!keys.data} aria-expanded={showSql} onClick={() => setShowSql((v) => !v)}
+        className="ml-auto self-center rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40">
+        View SQL
+      </button>
+      <p className="order-last w-full text-xs text-slate-500">
         {keys.error
           ? <span role="alert" className="text-red-700">usage_context keys failed to load: {keys.error.message}</span>
           : <>usage_context keys are discovered from the requests in the range{rows.length ? ` (${rows.length} found)` : ''}. Click a row of the breakdown to drill into that value.</>}
       </p>
+      {showSql && keys.data && <div className="order-last w-full"><ViewSql result={keys.data as QueryResponse<unknown>} onClose={() => setShowSql(false)} /></div>}
     </div>
   );
 }
