@@ -14,8 +14,8 @@ export function inspectorHref(state: DashboardState, fin: FinanceState): string 
   if (fin.dimension === 'requester') qs.set('requester', fin.focus);
   else if (fin.dimension === 'endpoint') qs.set('endpoint', fin.focus);
   else if (fin.dimension === 'context') {
-    qs.set('context_key', fin.contextKey);
-    qs.set('context_value', fin.focus);
+    qs.set('uc_key', fin.contextKey);
+    qs.set('uc_value', fin.focus);
   } else return null;
   return `/inspector?${qs}`;
 }
