@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 /** The product's pages; each later view adds one line here. */
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview' },
+  { href: '/finance', label: 'Finance' },
   { href: '/ops', label: 'Ops' },
   { href: '/compare', label: 'Compare' },
   { href: '/inspector', label: 'Inspector' },

@@ -5,6 +5,14 @@ import compareLatencyHistogram from './compare-latency-histogram';
 import compareShareOverTime from './compare-share-over-time';
 import compareSideBySide from './compare-side-by-side';
 import filterOptions from './filter-options';
+import financeBreakdown from './finance-breakdown';
+import financeContextKeys from './finance-context-keys';
+import financeMonthToDate from './finance-month-to-date';
+import financeReconciliation from './finance-reconciliation';
+import financeSpendDaily from './finance-spend-daily';
+import financeStatement from './finance-statement';
+import financeSummary from './finance-summary';
+import financeTokenTrends from './finance-token-trends';
 import inspectorRequests from './inspector-requests';
 import inspectorThread from './inspector-thread';
 import inspectorTopQuestions from './inspector-top-questions';
@@ -34,6 +42,14 @@ const QUERIES = [
   compareShareOverTime,
   compareSideBySide,
   filterOptions,
+  financeBreakdown,
+  financeContextKeys,
+  financeMonthToDate,
+  financeReconciliation,
+  financeSpendDaily,
+  financeStatement,
+  financeSummary,
+  financeTokenTrends,
   inspectorRequests,
   inspectorThread,
   inspectorTopQuestions,

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PAYLOAD_FILTERS_SQL } from './filters';
 import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } from './tables';
+import { getPriceBook } from '@/lib/finance/price-book';
+import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestTokensRelation } from '@/lib/finance/sql';
 
 const cache = new Map<string, string>();
 
@@ -31,6 +33,11 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       case 'endpoint_usage': return tables.endpointUsage;
       case 'served_entities': return tables.servedEntities;
       case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
+      // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
+      case 'request_tokens': return requestTokensRelation(payloadRelation(tables.payload, endpoint), tables.endpointUsageReadable === false ? null : tables.endpointUsage);
+      case 'price_book': return priceBookRelation(getPriceBook());
+      case 'priced_requests': return pricedRequestsRelation(renderSql('{{request_tokens}}', tables, endpoint), servedEntitiesLatestRelation(tables.servedEntities), priceBookRelation(getPriceBook()));
+      case 'billing_serving_daily': return billingServingDailyRelation(tables.billing ?? null);
       default: throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
     }
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/warehouse';
-import type { EngineName, Params, Row, Warehouse } from '@/lib/warehouse/types';
+import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
@@ -35,7 +35,16 @@ export interface QueryResult {
   /** engine: ran now; cache: an earlier identical result; shared: joined one already running. */
   source: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
+  /** For queries over `{{request_tokens}}`: whether token counts could use endpoint_usage. */
+  endpointUsage?: 'readable' | 'unreadable';
 }
+
+const USAGE_RETRY_MS = 5 * 60_000;
+/** endpoint_usage tables found unreadable by the app's own identity, and when to try again. */
+const unreadableUsage = new Map<string, number>();
+
+const usesRequestTokens = (template: string) => /\{\{\s*(request_tokens|priced_requests)\s*\}\}/.test(template);
+const isUnreadable = (err: unknown) => err instanceof WarehouseError && (err.kind === 'permission' || err.kind === 'not_found');
 
 export interface ParsedQueryInput {
   input: Record<string, unknown>;
@@ -76,13 +85,40 @@ export async function runQuery(
   const params = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
   const template = loadSql(def.id);
-  const sql = renderSql(template, tables, endpoint);
-  const { rows, durationMs, source } = await warehouse.run(sql, params, {
+  const runOptions = {
     signal: options.signal,
     userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
     label: def.id,
     cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
-  });
+  };
+  let sql = renderSql(template, tables, endpoint);
+  let endpointUsage: QueryResult['endpointUsage'];
+  let ran: Awaited<ReturnType<Warehouse['run']>>;
+  if (usesRequestTokens(template)) {
+    // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
+    const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
+    const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > Date.now();
+    const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
+    if (knownUnreadable) {
+      sql = fallback();
+      endpointUsage = 'unreadable';
+      ran = await warehouse.run(sql, params, runOptions);
+    } else {
+      try {
+        ran = await warehouse.run(sql, params, runOptions);
+        endpointUsage = 'readable';
+      } catch (err) {
+        if (!isUnreadable(err)) throw err;
+        sql = fallback();
+        ran = await warehouse.run(sql, params, runOptions);
+        endpointUsage = 'unreadable';
+        if (cacheKey !== null) unreadableUsage.set(cacheKey, Date.now() + USAGE_RETRY_MS);
+      }
+    }
+  } else {
+    ran = await warehouse.run(sql, params, runOptions);
+  }
+  const { rows, durationMs, source } = ran;
   const checked = z.array(def.row).safeParse(rows);
   if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
   return {
@@ -94,5 +130,6 @@ export async function runQuery(
     durationMs,
     source: source ?? 'engine',
     window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
+    ...(endpointUsage ? { endpointUsage } : {}),
   };
 }

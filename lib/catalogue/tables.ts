@@ -1,12 +1,17 @@
 import { ENDPOINT_NAME, TABLE_NAME, endpointFromTable, type AppConfig, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
+import { billingTables, type BillingTables } from '@/lib/finance/sql';
 
 /** The tables one query run can read; every name here passed TABLE_NAME validation. */
 export interface ResolvedTables {
   payload: PayloadTable[];
   endpointUsage: string;
   servedEntities: string;
+  /** False once endpoint_usage proved unreadable; `{{request_tokens}}` then reads payloads only. */
+  endpointUsageReadable?: boolean;
+  /** system.billing tables for reconciliation, when configured. */
+  billing?: BillingTables | null;
 }
 
 const DISCOVERY_TTL_MS = 5 * 60_000;
@@ -41,7 +46,7 @@ export async function resolveTables(config: AppConfig, warehouse: Warehouse): Pr
     }
     payload = holder.__gatewayPayloadTables!.tables;
   }
-  return { payload, endpointUsage: config.endpointUsageTable, servedEntities: config.servedEntitiesTable };
+  return { payload, endpointUsage: config.endpointUsageTable, servedEntities: config.servedEntitiesTable, billing: billingTables() };
 }
 
 /** Forget discovered tables (tests, or after the data source changes). */

@@ -84,6 +84,18 @@ describe('compatibility macros on DuckDB', () => {
     expect(rows.map((r) => r.n)).toEqual([3, 0, null, null, null, null, null]);
   });
 
+  it('json_object_keys lists the outer keys of an object and is NULL otherwise, like Databricks', async () => {
+    const r = await one(`SELECT json_object_keys('{"project":"x","end_user_to_charge":{"a":1}}') AS keys, json_object_keys('[1,2]') AS arr,
+      json_object_keys('"s"') AS scalar, json_object_keys('{"a":') AS bad, json_object_keys(NULL) AS nul, json_object_keys('{}') AS empty`);
+    expect(r).toEqual({ keys: ['project', 'end_user_to_charge'], arr: null, scalar: null, bad: null, nul: null, empty: [] });
+  });
+
+  it('map_from_arrays builds a map like Databricks, and a typed NULL map from NULL arrays', async () => {
+    const r = await one(`SELECT map_from_arrays(['a', 'b'], ['1', '2'])['b'] AS b, map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ',')) AS nul,
+      map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))['a'] AS missing`);
+    expect(r).toEqual({ b: '2', nul: null, missing: null });
+  });
+
   it('binds NULL parameters so optional filters switch off', async () => {
     const { rows } = await wh.run(`SELECT x FROM (VALUES ('a'), ('b')) t(x) WHERE (:f IS NULL OR x = :f) ORDER BY x`, { f: null });
     expect(rows).toEqual([{ x: 'a' }, { x: 'b' }]);

@@ -86,6 +86,10 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO size(a) AS len(a)`,
   `CREATE OR REPLACE MACRO unix_timestamp(ts) AS CAST(epoch(ts) AS BIGINT)`,
   `CREATE OR REPLACE MACRO timestamp_seconds(s) AS CAST(to_timestamp(s) AS TIMESTAMP)`,
+  // Databricks map_from_arrays(keys, values); NULL arrays give a NULL map of the same type.
+  `CREATE OR REPLACE MACRO map_from_arrays(k, v) AS map(k, v)`,
+  // Databricks: keys of the outermost object; NULL for invalid JSON, arrays and scalars.
+  `CREATE OR REPLACE MACRO json_object_keys(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_keys(j) END`,
   // Databricks replaces every match; DuckDB's built-in only the first unless told 'g'. The
   // 4-argument form is Databricks' (position), supported from position 1 only.
   `CREATE OR REPLACE MACRO regexp_replace(s, p, r) AS system.main.regexp_replace(s, p, r, 'g'), (s, p, r, pos) AS system.main.regexp_replace(s, p, r, 'g')`,

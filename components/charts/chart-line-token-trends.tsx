@@ -1,0 +1,57 @@
+'use client';
+
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '@/components/chart-card';
+import { queryUrl } from '@/lib/client/api';
+import type { DashboardState } from '@/lib/client/search-params';
+import { formatTokens } from '@/lib/finance/format';
+import { prepareTokenTrends, type TokenTrendRow } from '@/lib/finance/prepare-token-trends';
+import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
+import { useFinanceQuery } from '@/lib/finance/use-finance-query';
+
+/** "Are inputs getting longer, outputs more verbose?": average (solid) and p95 (dashed) per day. */
+export function ChartLineTokenTrends({ state, fin, onMetric }: { state: DashboardState; fin: FinanceState; onMetric: (m: FinanceState['tokens']) => void }) {
+  const { query, params } = useFinanceQuery<TokenTrendRow>('finance-token-trends', state, fin, { top_n: String(Math.min(fin.top, 5)) });
+  const prepared = useMemo(() => (query.data?.window ? prepareTokenTrends(query.data.rows, fin.tokens, query.data.window) : null), [query.data, fin.tokens]);
+  const toggle = (
+    <div role="group" aria-label="Token direction" className="flex overflow-hidden rounded border border-slate-300 text-xs">
+      {(['input', 'output'] as const).map((m) => (
+        <button key={m} type="button" aria-pressed={fin.tokens === m} onClick={() => onMetric(m)}
+          className={`px-2 py-1 font-medium ${fin.tokens === m ? 'bg-slate-800 text-white' : 'bg-white hover:bg-slate-100'}`}>
+          {m === 'input' ? 'Input tokens' : 'Output tokens'}
+        </button>
+      ))}
+    </div>
+  );
+  return (
+    <ChartCard
+      testId="finance-trends"
+      title={`${fin.tokens === 'input' ? 'Input' : 'Output'} tokens per request`}
+      subtitle={<>Successful requests per UTC day, by {dimensionLabel(fin)}: weighted average (solid) and p95 over the logged rows (dashed). A gap is a day without requests.</>}
+      query={query}
+      headerExtra={toggle}
+      csvHref={queryUrl('finance-token-trends', params, 'csv')}
+      isEmpty={(d) => d.rows.length === 0}
+      empty="No successful requests with token counts in this range."
+    >
+      {() => prepared && (
+        <div className="h-80" role="img" aria-label={`${fin.tokens} tokens per request, ${prepared.series.length} series`}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={prepared.points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+              <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} fontSize={12} />
+              <YAxis tickFormatter={(v: number) => formatTokens(v, true)} width={56} fontSize={12} label={{ value: 'tokens', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
+              <Tooltip formatter={(v, name) => [formatTokens(Number(v)), String(name)]} labelFormatter={(d) => `${String(d)} (UTC)`} />
+              <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+              {prepared.series.flatMap((s) => [
+                <Line key={`${s.key}_avg`} dataKey={`${s.key}_avg`} name={`${s.label} avg`} stroke={s.color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />,
+                <Line key={`${s.key}_p95`} dataKey={`${s.key}_p95`} name={`${s.label} p95`} stroke={s.color} dot={false} strokeDasharray="5 4" connectNulls={false} isAnimationActive={false} legendType="none" />,
+              ])}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { ChartBarSpendDaily } from '@/components/charts/chart-bar-spend-daily';
+import { ChartLineTokenTrends } from '@/components/charts/chart-line-token-trends';
+import { ChartTableSpendBreakdown } from '@/components/charts/chart-table-spend-breakdown';
+import { FilterBar } from '@/components/filter-bar';
+import { pickParams, readState } from '@/lib/client/search-params';
+import { FINANCE_PARAMS, readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
+import { FinanceControls } from './finance-controls';
+import { FinanceKpis } from './finance-kpis';
+import { FocusBar } from './focus-bar';
+import { PriceBookPanel } from './price-book-panel';
+import { ReconciliationCard } from './reconciliation-card';
+import { TokenSourceBanner } from './token-source-banner';
+
+export function FinanceView() {
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = readState(search);
+  const fin = readFinanceState(search);
+  const setFin = (patch: Partial<FinanceState>) => {
+    const qs = writeFinanceState(search.toString(), { ...fin, ...patch });
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-xl font-semibold">Finance</h1>
+        <p className="text-sm text-slate-500">Tokens and spend from the inference tables, priced with the price book below. Every figure is weighted by 1 / sampling_fraction; days are UTC.</p>
+      </div>
+      <FilterBar state={state} showSplit={false} carry={pickParams(search, FINANCE_PARAMS)} />
+      <FinanceControls state={state} fin={fin} onChange={setFin} />
+      <TokenSourceBanner state={state} fin={fin} />
+      {fin.focus && <FocusBar state={state} fin={fin} onClear={() => setFin({ focus: undefined })} />}
+      <FinanceKpis state={state} fin={fin} />
+      <div className="grid gap-4 xl:grid-cols-2">
+        <ChartTableSpendBreakdown state={state} fin={fin} onFocus={(focus) => setFin({ focus })} />
+        <ChartBarSpendDaily state={state} fin={fin} />
+      </div>
+      <ChartLineTokenTrends state={state} fin={fin} onMetric={(tokens) => setFin({ tokens })} />
+      <div className="grid gap-4 xl:grid-cols-3">
+        <ReconciliationCard state={state} />
+        <div className="xl:col-span-2"><PriceBookPanel /></div>
+      </div>
+    </div>
+  );
+}

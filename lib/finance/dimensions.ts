@@ -1,0 +1,7 @@
+/** Finance dimensions, shared by the browser and the server (no server-only imports here). */
+export const DIMENSIONS = ['context', 'requester', 'endpoint', 'served_entity', 'model'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** usage_context keys usable as a JSON path step on both engines. */
+export const CONTEXT_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+export const DEFAULT_CONTEXT_KEY = 'end_user_to_charge';

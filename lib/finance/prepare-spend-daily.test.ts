@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { prepareSpendDaily, type SpendDailyRow } from './prepare-spend-daily';
+
+const r = (day: string, series: string, rank: number, cost: number | null, unpriced = 0): SpendDailyRow => ({ day, series, series_rank: rank, cost, tokens: 1, unpriced_tokens: unpriced, requests: 1 });
+const win = { start: '2026-11-01T12:00:00.000Z', end: '2026-11-06T12:00:00.000Z' };
+
+describe('prepareSpendDaily', () => {
+  it('gives every UTC day of the window a point, zero spend on days without traffic, partial ends marked', () => {
+    const p = prepareSpendDaily([r('2026-11-02', 'acme', 1, 2), r('2026-11-04', 'acme', 1, 3)], win);
+    expect(p.points.map((x) => x.day)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06']);
+    expect(p.points.map((x) => x.total)).toEqual([0, 2, 0, 3, 0, 0]);
+    expect(p.points.map((x) => x.partial)).toEqual([true, false, false, false, false, true]);
+  });
+
+  it('orders series by rank with (other) last, using positional keys safe for dotted values', () => {
+    const p = prepareSpendDaily([r('2026-11-02', '(other)', 9, 1), r('2026-11-02', 'b.c', 2, 1), r('2026-11-02', 'a', 1, 1)], win);
+    expect(p.series.map((s) => [s.key, s.label])).toEqual([['s0', 'a'], ['s1', 'b.c'], ['s2', '(other)']]);
+    expect(p.points[1]!.s1).toBe(1);
+  });
+
+  it('finds the peak day against the median of the other complete days', () => {
+    const rows = ['02', '03', '04', '05'].map((d, i) => r(`2026-11-${d}`, 'acme', 1, i === 2 ? 40 : 2 + i));
+    const p = prepareSpendDaily(rows, win);
+    expect(p.peak).toEqual({ day: '2026-11-04', total: 40, medianOther: 3, ratio: 40 / 3 });
+  });
+
+  it('keeps unpriced spend out of the totals and reports its tokens', () => {
+    const p = prepareSpendDaily([r('2026-11-02', 'agent', 1, null, 500)], win);
+    expect(p.anyPriced).toBe(false);
+    expect(p.totalCost).toBe(0);
+    expect(p.unpricedTokens).toBe(500);
+    expect(p.peak).toBeNull();
+  });
+});

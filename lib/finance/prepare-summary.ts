@@ -1,0 +1,67 @@
+export interface SummaryRow {
+  token_source: 'usage_table' | 'response' | 'estimate' | 'unknown';
+  requests: number;
+  sampled_rows: number;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost: number | null;
+  priced_requests: number;
+  unpriced_requests: number;
+  unpriced_tokens: number;
+}
+
+export interface PreparedSummary {
+  requests: number;
+  sampledRows: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** null when nothing in the range is priced: shown as "unpriced", never $0. */
+  cost: number | null;
+  pricedRequests: number;
+  unpricedRequests: number;
+  unpricedTokens: number;
+  costPerRequest: number | null;
+  costPer1kRequests: number | null;
+  /** Token totals by where they came from. */
+  measuredTokens: number;
+  usageTableTokens: number;
+  responseTokens: number;
+  estimatedTokens: number;
+  /** Requests whose tokens are unknown (no usage row, no body): a gap, not zero. */
+  unknownRequests: number;
+  measuredShare: number | null;
+}
+
+const tok = (r: SummaryRow) => (r.input_tokens ?? 0) + (r.output_tokens ?? 0);
+
+export function prepareSummary(rows: SummaryRow[]): PreparedSummary {
+  const by = (s: SummaryRow['token_source']) => rows.filter((r) => r.token_source === s);
+  const sum = (xs: SummaryRow[], f: (r: SummaryRow) => number) => xs.reduce((a, r) => a + f(r), 0);
+  const priced = rows.filter((r) => r.cost !== null);
+  const cost = priced.length ? sum(priced, (r) => r.cost ?? 0) : null;
+  const pricedRequests = sum(rows, (r) => r.priced_requests);
+  const usageTableTokens = sum(by('usage_table'), tok);
+  const responseTokens = sum(by('response'), tok);
+  const estimatedTokens = sum(by('estimate'), tok);
+  const measuredTokens = usageTableTokens + responseTokens;
+  const allTokens = measuredTokens + estimatedTokens;
+  const costPerRequest = cost !== null && pricedRequests > 0 ? cost / pricedRequests : null;
+  return {
+    requests: sum(rows, (r) => r.requests),
+    sampledRows: sum(rows, (r) => r.sampled_rows),
+    inputTokens: sum(rows, (r) => r.input_tokens ?? 0),
+    outputTokens: sum(rows, (r) => r.output_tokens ?? 0),
+    cost,
+    pricedRequests,
+    unpricedRequests: sum(rows, (r) => r.unpriced_requests),
+    unpricedTokens: sum(rows, (r) => r.unpriced_tokens),
+    costPerRequest,
+    costPer1kRequests: costPerRequest === null ? null : costPerRequest * 1000,
+    measuredTokens,
+    usageTableTokens,
+    responseTokens,
+    estimatedTokens,
+    unknownRequests: sum(by('unknown'), (r) => r.requests),
+    measuredShare: allTokens > 0 ? measuredTokens / allTokens : null,
+  };
+}

@@ -1,0 +1,53 @@
+-- Spend per UTC day, split by the top N values of the chosen dimension (ranked over the whole
+-- window) plus "(other)". Weighted by 1 / sampling_fraction; unpriced tokens are kept apart.
+WITH r AS (
+  SELECT
+    pr.*,
+    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
+    coalesce(CASE :dimension
+      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
+      WHEN 'requester' THEN pr.requester
+      WHEN 'endpoint' THEN pr.endpoint_name
+      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
+      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
+    END, '(not set)') AS dim_value
+  FROM {{priced_requests}} pr
+),
+per_day AS (
+  SELECT
+    CAST(request_date AS STRING) AS day,
+    dim_value,
+    sum(weight * cost) AS cost,
+    sum(weight * tokens) AS tokens,
+    sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
+    sum(weight) AS requests
+  FROM r
+  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+  GROUP BY CAST(request_date AS STRING), dim_value
+),
+ranked AS (
+  SELECT
+    dim_value,
+    row_number() OVER (ORDER BY coalesce(sum(cost), 0) DESC, sum(tokens) DESC, dim_value) AS value_rank
+  FROM per_day
+  GROUP BY dim_value
+),
+labelled AS (
+  SELECT
+    d.*,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE d.dim_value END AS series,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+  FROM per_day d
+  JOIN ranked v ON v.dim_value = d.dim_value
+)
+SELECT
+  day,
+  series,
+  min(series_rank) AS series_rank,
+  sum(cost) AS cost,
+  sum(tokens) AS tokens,
+  sum(unpriced_tokens) AS unpriced_tokens,
+  sum(requests) AS requests
+FROM labelled
+GROUP BY day, series
+ORDER BY day, series_rank

@@ -1,0 +1,29 @@
+-- Spend and tokens in the window per token source (usage table, response, estimate), weighted by
+-- 1 / sampling_fraction. Optionally narrowed to one value of the chosen dimension.
+WITH r AS (
+  SELECT
+    pr.*,
+    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
+    coalesce(CASE :dimension
+      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
+      WHEN 'requester' THEN pr.requester
+      WHEN 'endpoint' THEN pr.endpoint_name
+      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
+      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
+    END, '(not set)') AS dim_value
+  FROM {{priced_requests}} pr
+)
+SELECT
+  token_source,
+  sum(weight) AS requests,
+  count(*) AS sampled_rows,
+  sum(weight * input_tokens) AS input_tokens,
+  sum(weight * output_tokens) AS output_tokens,
+  sum(weight * cost) AS cost,
+  sum(CASE WHEN cost IS NOT NULL THEN weight ELSE 0 END) AS priced_requests,
+  sum(CASE WHEN price_model IS NULL THEN weight ELSE 0 END) AS unpriced_requests,
+  sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
+FROM r
+WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+GROUP BY token_source
+ORDER BY token_source

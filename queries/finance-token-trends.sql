@@ -1,0 +1,48 @@
+-- Tokens per successful request per UTC day: weighted average and p95 of input and output tokens,
+-- for the top N values of the chosen dimension (by requests) plus "(other)". Percentiles are
+-- computed over each group's own rows, never from other percentiles.
+WITH r AS (
+  SELECT
+    pr.*,
+    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
+    coalesce(CASE :dimension
+      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
+      WHEN 'requester' THEN pr.requester
+      WHEN 'endpoint' THEN pr.endpoint_name
+      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
+      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
+    END, '(not set)') AS dim_value
+  FROM {{priced_requests}} pr
+),
+kept AS (
+  SELECT * FROM r
+  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+    AND status_code < 400
+    AND token_source <> 'unknown'
+),
+ranked AS (
+  SELECT dim_value, row_number() OVER (ORDER BY sum(weight) DESC, dim_value) AS value_rank
+  FROM kept
+  GROUP BY dim_value
+),
+labelled AS (
+  SELECT
+    k.*,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE k.dim_value END AS series,
+    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+  FROM kept k
+  JOIN ranked v ON v.dim_value = k.dim_value
+)
+SELECT
+  CAST(request_date AS STRING) AS day,
+  series,
+  min(series_rank) AS series_rank,
+  sum(weight) AS requests,
+  count(*) AS sampled_rows,
+  sum(weight * input_tokens) / nullif(sum(CASE WHEN input_tokens IS NOT NULL THEN weight END), 0) AS avg_input_tokens,
+  percentile_approx(input_tokens, 0.95) AS p95_input_tokens,
+  sum(weight * output_tokens) / nullif(sum(CASE WHEN output_tokens IS NOT NULL THEN weight END), 0) AS avg_output_tokens,
+  percentile_approx(output_tokens, 0.95) AS p95_output_tokens
+FROM labelled
+GROUP BY CAST(request_date AS STRING), series
+ORDER BY day, series_rank
