@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 /** The product's pages; each later view adds one line here. */
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview' },
-  { href: '/finance', label: 'Finance' },
   { href: '/ops', label: 'Ops' },
+  { href: '/finance', label: 'Finance' },
   { href: '/compare', label: 'Compare' },
   { href: '/inspector', label: 'Inspector' },
   { href: '/api-reference', label: 'API' },

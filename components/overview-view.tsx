@@ -4,6 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { ChartAreaRequests } from '@/components/charts/chart-area-requests';
 import { FilterBar } from '@/components/filter-bar';
 import { KpiRow } from '@/components/ops/kpi-row';
+import { SpendSnapshot } from '@/components/finance/spend-snapshot';
 import { readState } from '@/lib/client/search-params';
 
 export function OverviewView() {
@@ -13,6 +14,7 @@ export function OverviewView() {
       <h1 className="text-xl font-semibold">Overview</h1>
       <FilterBar state={state} />
       <KpiRow state={state} />
+      <SpendSnapshot state={state} />
       <ChartAreaRequests state={state} />
     </div>
   );

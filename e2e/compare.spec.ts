@@ -13,6 +13,8 @@ test.describe('compare served entities', () => {
 
     const claude = page.locator('[data-testid="compare-entity-row"][data-entity="claude-sonnet"]');
     await expect(claude.locator('[data-flag="slower"]')).toContainText('slower than');
+    // Priced from the finance price book: claude-sonnet costs more per request than gpt-4o.
+    await expect(claude.locator('[data-flag="dearer"]')).toContainText('dearer than');
     await expect(claude).toContainText('claude-sonnet-4-5');
     // No price book yet: cost is "unpriced", never $0.
     await expect(claude).toContainText('unpriced');

@@ -54,7 +54,7 @@ export function FinanceKpis({ state, fin }: { state: DashboardState; fin: Financ
   );
 }
 
-function SummaryTiles({ rows, currency }: { rows: SummaryRow[]; currency: string }) {
+export function SummaryTiles({ rows, currency }: { rows: SummaryRow[]; currency: string }) {
   const s = prepareSummary(rows);
   const all = s.measuredTokens + s.estimatedTokens;
   return (

@@ -19,6 +19,7 @@ import { ErrorTaxonomyTable } from './error-taxonomy-table';
 import { ErrorsBreakdown } from './errors-breakdown';
 import { FreshnessPanel } from './freshness-panel';
 import { KpiRow } from './kpi-row';
+import { SpendSnapshot } from '@/components/finance/spend-snapshot';
 import { SlowestRequests } from './slowest-requests';
 import { TopicWatch } from './topic-watch';
 
@@ -40,6 +41,7 @@ export function OpsView() {
       </div>
       <FilterBar state={state} />
       <KpiRow state={state} />
+      <SpendSnapshot state={state} />
       <Section id="traffic" title="Traffic">
         <ChartLineTraffic state={state} />
       </Section>

@@ -96,7 +96,7 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       meanOutputTokens: r.mean_output_tokens,
       tokensPerSecond: r.output_tokens_per_second,
       usageCoverage: r.sampled_rows > 0 ? r.usage_rows / r.sampled_rows : 0,
-      costPerRequest: costPerRequest(price({ endpoint: opts.endpoint, key: r.group_key, model: r.entity_name }), r.mean_input_tokens, r.mean_output_tokens),
+      costPerRequest: costPerRequest(price({ endpoint: opts.endpoint, key: r.group_key, model: r.entity_name, name: r.served_entity_name }), r.mean_input_tokens, r.mean_output_tokens),
     };
   });
   const baseline = entities.find((e) => e.key === opts.baseline) ?? entities[0] ?? null;

@@ -4,7 +4,9 @@ import { useMemo } from 'react';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
+import { useFinanceConfig } from '@/lib/finance/use-finance-config';
 import { prepareCompare } from './prepare-compare';
+import { priceLookupFrom } from './pricing';
 import { prepareShare } from './prepare-share';
 import { compareApiParams, type CompareState } from './search-params';
 import type { EntityRow, HistogramRow, HistoryRow, ShareRow } from './types';
@@ -23,10 +25,14 @@ export function useComparison(state: DashboardState, compare: CompareState) {
   const live = state.range !== 'custom';
   const entities = useCatalogueQuery<EntityRow>('compare-entities', params, { live, enabled: Boolean(state.endpoint) });
   const histogram = useCatalogueQuery<HistogramRow>('compare-latency-histogram', params, { live, enabled: Boolean(state.endpoint) });
-  const prepared = useMemo(
-    () => (entities.data && state.endpoint ? prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline }) : null),
-    [entities.data, histogram.data, state.endpoint, compare.baseline],
-  );
+  const finance = useFinanceConfig();
+  const book = finance.data?.priceBook;
+  const prepared = useMemo(() => {
+    if (!entities.data || !state.endpoint) return null;
+    // Prices in force at the end of the range, as the finance view applies them per day.
+    const date = (entities.data.window?.end ?? new Date().toISOString()).slice(0, 10);
+    return prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline, price: priceLookupFrom(book, date) });
+  }, [entities.data, histogram.data, state.endpoint, compare.baseline, book]);
   return { params, entities, histogram, prepared };
 }
 
