@@ -199,10 +199,12 @@ async function main() {
     }
     if (args.pages) {
       const paths = pagesFromNav(fs.readFileSync(path.join(ROOT, 'components', 'app-shell.tsx'), 'utf8'));
+      if (args.screenshots) fs.mkdirSync(args.screenshots, { recursive: true });
       const browser = await launchBrowser();
       try {
         for (const p of [...paths, ...paths.filter((x) => x !== '/api-reference').map((x) => `${x}?range=30d`)]) {
-          const result = await measurePage(browser, server.url, p, Math.min(args.runs, 3));
+          const screenshot = args.screenshots ? path.resolve(args.screenshots, `${p.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '_') || 'overview'}.png`) : undefined;
+          const result = await measurePage(browser, server.url, p, Math.min(args.runs, 3), { screenshot });
           pages.push(result);
           log(`page ${p}: drawn p50 ${result.draw.p50?.toFixed(0) ?? '–'} ms, ${result.charts} charts${result.note ? ` (${result.note})` : ''}`);
         }

@@ -3,7 +3,7 @@ import { BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArg
 
 describe('parseBenchArgs', () => {
   it('has defaults', () => {
-    expect(parseBenchArgs([])).toEqual({ rows: 200_000, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', help: false });
+    expect(parseBenchArgs([])).toEqual({ rows: 200_000, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', screenshots: undefined, help: false });
   });
 
   it('reads sizes with underscores and k/m suffixes', () => {

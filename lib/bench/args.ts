@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 
-export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR]
+export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
   --rows N          demo size (default 200000); reused from data/bench/ when generated in the last 24 h
   --runs K          timed calls per case after one warm-up (default 5)
   --routes PATTERN  only query ids containing PATTERN, or matching /regex/
   --no-pages        skip the page draw times in headless Chromium
   --no-cached       skip the pass with the result cache on
   --readme          put the table into README.md between the bench markers
-  --out DIR         results folder (default bench-results)`;
+  --out DIR         results folder (default bench-results)
+  --screenshots DIR save each page as the benchmark saw it when drawn`;
 
 export class BenchUsageError extends Error {}
 
@@ -21,6 +22,7 @@ export interface BenchArgs {
   cached: boolean;
   readme: boolean;
   out: string;
+  screenshots: string | undefined;
   help: boolean;
 }
 
@@ -50,6 +52,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         'no-cached': { type: 'boolean', default: false },
         readme: { type: 'boolean', default: false },
         out: { type: 'string' },
+        screenshots: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -66,6 +69,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     cached: !values['no-cached'],
     readme: values.readme,
     out: values.out ?? 'bench-results',
+    screenshots: values.screenshots,
     help: values.help,
   };
 }

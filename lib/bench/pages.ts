@@ -48,7 +48,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Each page `runs` times in a fresh browser context (cold HTTP cache, as a first visit). */
-export async function measurePage(browser: Browser, baseUrl: string, pagePath: string, runs: number, timeoutMs = 60_000): Promise<PageResult> {
+export async function measurePage(browser: Browser, baseUrl: string, pagePath: string, runs: number, opts: { screenshot?: string; timeoutMs?: number } = {}): Promise<PageResult> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   const draws: number[] = [];
   const scripts = new Set<string>();
   let charts = 0;
@@ -64,6 +65,8 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
       await page.goto(`${baseUrl}${pagePath}`, { waitUntil: 'commit', timeout: timeoutMs });
       const handle = await page.waitForFunction(drawn, undefined, { polling: 50, timeout: timeoutMs });
       draws.push(Number(await handle.jsonValue()));
+      // The drawn state as the benchmark saw it, to check by eye that "drawn" means drawn.
+      if (i === 0 && opts.screenshot) await page.screenshot({ path: opts.screenshot, fullPage: true });
       [charts, failedCharts, emptyCharts] = await page.evaluate(() => [
         document.querySelectorAll('section[aria-busy]').length,
         document.querySelectorAll('[data-testid="chart-error"]').length,
