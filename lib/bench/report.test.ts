@@ -42,8 +42,8 @@ describe('renderMarkdown', () => {
   });
 
   it('has one row per case with targets and verdicts', () => {
-    expect(md).toContain('| requests-over-time | 7d | 504 | 120 | 129 | 100 | 1.20× | 20 | 3.2 | p50 ≤ 300 ms, ≤ 1.2× raw | PASS |');
-    expect(md).toContain('| ops-kpis | 30d | 1 | 400 | 400 | 200 | 2.00× | 200 | – | p50 ≤ 300 ms, ≤ 1.2× raw | **MISS**: p50 400 ms > 300 ms; 2.00× raw > 1.2× |');
+    expect(md).toContain('| requests-over-time | 7d | 504 | 120 | 129 | 100 | 100 | 1.20× | 20 | 3.2 | p50 ≤ 300 ms, ≤ 1.2× raw | PASS |');
+    expect(md).toContain('| ops-kpis | 30d | 1 | 400 | 400 | 300 | 200 | 2.00× | 200 | – | p50 ≤ 300 ms, ≤ 1.2× raw | **MISS**: p50 400 ms > 300 ms; 2.00× raw > 1.2× |');
     expect(md).toContain('skipped: answers 400 (thread: required)');
     expect(md).toContain('API routes: 1 of 2 cases meet their target.');
   });
