@@ -183,17 +183,18 @@ async function main() {
         log(`${id} [${c.label}] ${result.status === 'ok' ? `p50 ${result.wall.p50?.toFixed(0)} ms, raw ${result.raw.p50?.toFixed(0)} ms` : `${result.status}: ${result.note}`}`);
       }
     }
-    for (const extra of EXTRA_ROUTES.filter((e) => wanted(e.source.queryId))) {
-      const value = firstRows.get(extra.source.queryId)?.[extra.source.field];
-      if (!ids.includes(extra.source.queryId)) {
-        notes.push(`${extra.route}: not measured, its source query ${extra.source.queryId} is not in this build.`);
+    for (const extra of EXTRA_ROUTES.filter((e) => wanted(e.sourceQuery))) {
+      const row = firstRows.get(extra.sourceQuery);
+      const url = row ? extra.path(row) : null;
+      if (!ids.includes(extra.sourceQuery)) {
+        notes.push(`${extra.route}: not measured, its source query ${extra.sourceQuery} is not in this build.`);
         continue;
       }
-      if (typeof value !== 'string') {
-        notes.push(`${extra.route}: not measured, ${extra.source.queryId} returned no ${extra.source.field}.`);
+      if (url === null) {
+        notes.push(`${extra.route}: not measured, ${extra.sourceQuery} returned no row to take a request from.`);
         continue;
       }
-      const { result } = await measureRoute(server, raw, { route: extra.route, label: '1 request', kind: extra.kind }, extra.path(value), args.runs);
+      const { result } = await measureRoute(server, raw, { route: extra.route, label: '1 request', kind: extra.kind }, url, args.runs);
       routes.push(result);
       log(`${extra.route} ${result.status === 'ok' ? `p50 ${result.wall.p50?.toFixed(0)} ms` : `${result.status}: ${result.note}`}`);
     }

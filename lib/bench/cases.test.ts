@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseUrl, casesFor, pagesFromNav, routeMatcher } from './cases';
+import { caseUrl, casesFor, EXTRA_ROUTES, pagesFromNav, routeMatcher } from './cases';
 
 describe('casesFor', () => {
   it('runs every query at 7d, 30d and 7d on one endpoint, with its realistic params', () => {
@@ -47,5 +47,19 @@ describe('pagesFromNav', () => {
   it('finds the pages of the real app shell', () => {
     const src = fs.readFileSync(path.join(__dirname, '..', '..', 'components', 'app-shell.tsx'), 'utf8');
     expect(pagesFromNav(src)).toContain('/');
+  });
+});
+
+describe('EXTRA_ROUTES', () => {
+  it('builds the request detail paths from a row of the inspector list', () => {
+    const row = { databricks_request_id: 'abc-123', endpoint_name: 'chat_assistant' };
+    expect(EXTRA_ROUTES.map((r) => r.path(row))).toEqual([
+      '/api/inspector/requests/abc-123?endpoint=chat_assistant',
+      '/api/inspector/requests/abc-123/payload?endpoint=chat_assistant',
+    ]);
+  });
+
+  it('gives no path for a row without an id', () => {
+    expect(EXTRA_ROUTES[0]!.path({ endpoint_name: 'x' })).toBeNull();
   });
 });

@@ -48,23 +48,29 @@ export function casesFor(queryId: string): BenchCase[] {
 }
 
 /**
- * API routes outside the catalogue. Their path needs a value from a catalogue query's first row
+ * API routes outside the catalogue. Their path needs values from a catalogue query's first row
  * (e.g. a request id); a route whose source query is not in the build is skipped with a note.
  */
 export interface ExtraRoute {
   route: string;
   kind: RouteKind;
-  source: { queryId: string; params: Record<string, string>; field: string };
-  path: (value: string) => string;
+  sourceQuery: string;
+  /** The path for a row of the source query, or null when the row lacks what it needs. */
+  path: (row: Record<string, unknown>) => string | null;
 }
 
+/** As the inspector's detail page asks: the id in the path, its endpoint as a filter. */
+const requestPath = (suffix: string) => (row: Record<string, unknown>) => {
+  const id = row.databricks_request_id;
+  const endpoint = row.endpoint_name;
+  if (typeof id !== 'string') return null;
+  const qs = typeof endpoint === 'string' ? `?${new URLSearchParams({ endpoint })}` : '';
+  return `/api/inspector/requests/${encodeURIComponent(id)}${suffix}${qs}`;
+};
+
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
-  {
-    route: 'inspector request detail',
-    kind: 'detail',
-    source: { queryId: 'inspector-requests', params: { range: '7d' }, field: 'databricks_request_id' },
-    path: (id) => `/api/inspector/requests/${encodeURIComponent(id)}`,
-  },
+  { route: 'inspector request detail', kind: 'detail', sourceQuery: 'inspector-requests', path: requestPath('') },
+  { route: 'inspector request bodies', kind: 'detail', sourceQuery: 'inspector-requests', path: requestPath('/payload') },
 ];
 
 /** `/api/queries/<id>?…` for a case. */
