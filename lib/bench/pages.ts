@@ -78,7 +78,8 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
       await context.close();
     }
   }
-  const jsGzipBytes = scripts.size ? await gzippedTotal([...scripts]) : null;
+  const jsScripts = await gzippedSizes([...scripts]);
+  const jsGzipBytes = jsScripts.length ? jsScripts.reduce((sum, x) => sum + x.gzipBytes, 0) : null;
   const draw = summarise(draws);
   return {
     path: pagePath,
@@ -88,18 +89,19 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
     draw,
     jsGzipBytes,
     jsFiles: scripts.size,
+    jsScripts,
     evaluation: evaluatePage(draws.length === runs ? draw.p50 : null, jsGzipBytes, failedCharts),
     note,
   };
 }
 
-/** Sum of each script's size after gzip -9, as a server compressing it would send it. */
-async function gzippedTotal(urls: string[]): Promise<number> {
-  let total = 0;
+/** Each script's size after gzip -9, as a server compressing it would send it; largest first. */
+async function gzippedSizes(urls: string[]): Promise<{ url: string; gzipBytes: number }[]> {
+  const out: { url: string; gzipBytes: number }[] = [];
   for (const url of urls) {
     const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
     const body = Buffer.from(await res.arrayBuffer());
-    total += zlib.gzipSync(body, { level: 9 }).length;
+    out.push({ url: new URL(url).pathname, gzipBytes: zlib.gzipSync(body, { level: 9 }).length });
   }
-  return total;
+  return out.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }

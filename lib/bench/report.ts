@@ -30,6 +30,8 @@ export interface PageResult {
   draw: Summary;
   jsGzipBytes: number | null;
   jsFiles: number;
+  /** Every script the page loaded, largest first (JSON only: shows what the first-load JS is made of). */
+  jsScripts?: { url: string; gzipBytes: number }[];
   evaluation: Evaluation;
   note?: string;
 }
