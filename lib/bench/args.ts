@@ -5,7 +5,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--runs K] [--rou
   --runs K          timed calls per case after one warm-up (default 5)
   --routes PATTERN  only query ids containing PATTERN, or matching /regex/
   --no-pages        skip the page draw times in headless Chromium
-  --no-cached       skip the pass with the result cache on
+  --no-cached       skip the pass with the result cache on (runs each case again on a cache-on server)
   --readme          put the table into README.md between the bench markers
   --out DIR         results folder (default bench-results)
   --screenshots DIR save each page as the benchmark saw it when drawn`;

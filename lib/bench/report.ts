@@ -17,7 +17,7 @@ export interface RouteResult {
   raw: Summary;
   ratio: number | null;
   overheadMs: number | null;
-  /** Second identical call on a server with the result cache on. */
+  /** p50 of identical calls on a server with the result cache on, after one call to fill it. */
   cachedMs: number | null;
   evaluation: Evaluation;
 }
@@ -83,7 +83,7 @@ export function renderMarkdown(r: BenchReport): string {
   out.push(`### ${m.rows.toLocaleString('en-US')} requests (seed ${m.seed}), ${m.runs} runs per case`);
   out.push('');
   out.push(`${m.date} · ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB.toFixed(1)} GiB RAM, ${m.machine.os}, Node ${m.machine.node} · commit ${m.commit ?? 'unknown'}`);
-  out.push(`Load average (1/5/15 min) at start ${load(m.loadAverage.start)}, at end ${load(m.loadAverage.end)} · DuckDB memory_limit ${m.duckdb.memoryLimit}, threads ${m.duckdb.threads} · production build, result cache off (the "cached" column: cache on, second call) · ${Math.round(m.wallSeconds)} s in all.`);
+  out.push(`Load average (1/5/15 min) at start ${load(m.loadAverage.start)}, at end ${load(m.loadAverage.end)} · DuckDB memory_limit ${m.duckdb.memoryLimit}, threads ${m.duckdb.threads} · production build, result cache off (the "cached" column: p50 of the same calls on a server with the cache on, after one call to fill it) · ${Math.round(m.wallSeconds)} s in all.`);
   if (r.memory) out.push(`Peak resident memory of the server process tree: **${fmtBytes(r.memory.peakTreeRssKb * 1024)}** (largest single-process VmHWM ${fmtBytes(r.memory.peakProcessHwmKb * 1024)}, ${r.memory.samples} samples).`);
   out.push('');
 
