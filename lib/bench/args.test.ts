@@ -3,7 +3,7 @@ import { BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArg
 
 describe('parseBenchArgs', () => {
   it('has defaults', () => {
-    expect(parseBenchArgs([])).toEqual({ rows: 200_000, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', screenshots: undefined, help: false });
+    expect(parseBenchArgs([])).toEqual({ rows: 200_000, replicate: 1, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', screenshots: undefined, help: false });
   });
 
   it('reads sizes with underscores and k/m suffixes', () => {
@@ -17,6 +17,12 @@ describe('parseBenchArgs', () => {
     expect(a).toMatchObject({ runs: 3, routes: '/^ops-/', pages: false, cached: false, readme: true });
   });
 
+  it('reads --replicate when it divides the rows', () => {
+    expect(parseBenchArgs(['--rows', '10m', '--replicate', '10']).replicate).toBe(10);
+    expect(() => parseBenchArgs(['--rows', '1000', '--replicate', '3'])).toThrow('must divide');
+    expect(() => parseBenchArgs(['--rows', '10000', '--replicate', '16'])).toThrow('must divide');
+  });
+
   it('refuses bad values and unknown options', () => {
     expect(() => parseBenchArgs(['--rows', 'lots'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow('--runs must be between 1 and 100');
@@ -28,6 +34,7 @@ describe('demo and results naming', () => {
   it('keys the demo by rows, seed and non-default days', () => {
     expect(demoFileName(1_000_000, 42, 30)).toBe('demo-1000000-s42.duckdb');
     expect(demoFileName(1_000_000, 7, 90)).toBe('demo-1000000-s7-d90.duckdb');
+    expect(demoFileName(10_000_000, 42, 30, 10)).toBe('demo-10000000-s42-x10.duckdb');
   });
 
   it('names results by date and size', () => {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 
-export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
+export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
   --rows N          demo size (default 200000); reused from data/bench/ when generated in the last 24 h
+  --replicate K     build the demo as K copies of a generated demo of N/K rows (bounded memory: for 10M)
   --runs K          timed calls per case after one warm-up (default 5)
   --routes PATTERN  only query ids containing PATTERN, or matching /regex/
   --no-pages        skip the page draw times in headless Chromium
@@ -14,6 +15,8 @@ export class BenchUsageError extends Error {}
 
 export interface BenchArgs {
   rows: number;
+  /** Build the demo from this many copies of a generated one (1: generate it whole). */
+  replicate: number;
   seed: number;
   days: number;
   runs: number;
@@ -44,6 +47,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       allowPositionals: false,
       options: {
         rows: { type: 'string' },
+        replicate: { type: 'string' },
         seed: { type: 'string' },
         days: { type: 'string' },
         runs: { type: 'string' },
@@ -59,8 +63,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   } catch (e) {
     throw new BenchUsageError((e as Error).message);
   }
+  const rows = whole('rows', values.rows, 200_000, 1_000, 50_000_000);
+  const replicate = whole('replicate', values.replicate, 1, 1, 16);
+  if (replicate > 1 && (rows % replicate !== 0 || rows / replicate < 1_000)) {
+    throw new BenchUsageError(`--replicate ${replicate} must divide --rows ${rows} into parts of at least 1000`);
+  }
   return {
-    rows: whole('rows', values.rows, 200_000, 1_000, 50_000_000),
+    rows,
+    replicate,
     seed: whole('seed', values.seed, 42, 0, 2_147_483_647),
     days: whole('days', values.days, 30, 1, 400),
     runs: whole('runs', values.runs, 5, 1, 100),
@@ -74,9 +84,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   };
 }
 
-/** The demo file for a size and seed; the days are part of the key only when not the default. */
-export function demoFileName(rows: number, seed: number, days: number): string {
-  return `demo-${rows}-s${seed}${days === 30 ? '' : `-d${days}`}.duckdb`;
+/** The demo file for a size and seed; days and replication are part of the key only when not the default. */
+export function demoFileName(rows: number, seed: number, days: number, replicate = 1): string {
+  return `demo-${rows}-s${seed}${days === 30 ? '' : `-d${days}`}${replicate > 1 ? `-x${replicate}` : ''}.duckdb`;
 }
 
 /** A reused demo must end recently: relative ranges (7d, 30d) would otherwise cover less data. */

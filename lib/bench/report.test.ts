@@ -4,7 +4,7 @@ import { summarise } from './stats';
 
 const report: BenchReport = {
   meta: {
-    date: '2026-11-22T16:00:00.000Z', rows: 1_000_000, seed: 42, runs: 5,
+    date: '2026-11-22T16:00:00.000Z', rows: 1_000_000, replicate: 1, seed: 42, runs: 5,
     machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 23.5, os: 'Linux 6.1', node: 'v22.0.0' },
     loadAverage: { start: [1, 2, 3], end: [0.5, 1, 1.5] },
     duckdb: { memoryLimit: '4GB', threads: 'default' }, commit: 'abc1234', demo: 'data/bench/x.duckdb', wallSeconds: 120,
@@ -39,6 +39,10 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Test CPU, 2 cores, 23.5 GiB RAM');
     expect(md).toContain('at start 1.00 / 2.00 / 3.00');
     expect(md).toContain('**1.00 GiB**');
+  });
+
+  it('says when the demo is made of copies', () => {
+    expect(renderMarkdown({ ...report, meta: { ...report.meta, rows: 10_000_000, replicate: 10 } })).toContain('### 10,000,000 requests (seed 42, 10 copies of a 1,000,000-request demo), 5 runs per case');
   });
 
   it('has one row per case with targets and verdicts', () => {

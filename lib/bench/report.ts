@@ -39,6 +39,8 @@ export interface PageResult {
 export interface BenchMeta {
   date: string;
   rows: number;
+  /** > 1: the demo is this many copies of a generated one (see replicate.ts). */
+  replicate: number;
   seed: number;
   runs: number;
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
@@ -80,7 +82,8 @@ function verdictCell(e: Evaluation): string {
 export function renderMarkdown(r: BenchReport): string {
   const m = r.meta;
   const out: string[] = [];
-  out.push(`### ${m.rows.toLocaleString('en-US')} requests (seed ${m.seed}), ${m.runs} runs per case`);
+  const made = m.replicate > 1 ? `, ${m.replicate} copies of a ${(m.rows / m.replicate).toLocaleString('en-US')}-request demo` : '';
+  out.push(`### ${m.rows.toLocaleString('en-US')} requests (seed ${m.seed}${made}), ${m.runs} runs per case`);
   out.push('');
   out.push(`${m.date} · ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB.toFixed(1)} GiB RAM, ${m.machine.os}, Node ${m.machine.node} · commit ${m.commit ?? 'unknown'}`);
   out.push(`Load average (1/5/15 min) at start ${load(m.loadAverage.start)}, at end ${load(m.loadAverage.end)} · DuckDB memory_limit ${m.duckdb.memoryLimit}, threads ${m.duckdb.threads} · production build, result cache off (the "cached" column: p50 of the same calls on a server with the cache on, after one call to fill it) · ${Math.round(m.wallSeconds)} s in all.`);
@@ -98,7 +101,7 @@ export function renderMarkdown(r: BenchReport): string {
       out.push(`| ${cell(x.route)} | ${cell(x.label)} | | | | | | | | | ${describeRouteTarget(x.kind)} | ${x.status}: ${cell(x.note ?? '')} |`);
       continue;
     }
-    out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))} |`);
+    out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))}${x.note ? ` (${cell(x.note)})` : ''} |`);
   }
   out.push('');
 
