@@ -35,14 +35,14 @@ describe('renderMarkdown', () => {
   const md = renderMarkdown(report);
 
   it('states the size, the machine, the load and the memory', () => {
-    expect(md).toContain('### 1,000,000 requests (seed 42), 5 runs per case');
+    expect(md).toContain('#### 1,000,000 requests (seed 42), 5 runs per case');
     expect(md).toContain('Test CPU, 2 cores, 23.5 GiB RAM');
     expect(md).toContain('at start 1.00 / 2.00 / 3.00');
     expect(md).toContain('**1.00 GiB**');
   });
 
   it('says when the demo is made of copies', () => {
-    expect(renderMarkdown({ ...report, meta: { ...report.meta, rows: 10_000_000, replicate: 10 } })).toContain('### 10,000,000 requests (seed 42, 10 copies of a 1,000,000-request demo), 5 runs per case');
+    expect(renderMarkdown({ ...report, meta: { ...report.meta, rows: 10_000_000, replicate: 10 } })).toContain('#### 10,000,000 requests (seed 42, 10 copies of a 1,000,000-request demo), 5 runs per case');
   });
 
   it('has one row per case with targets and verdicts', () => {

@@ -83,7 +83,7 @@ export function renderMarkdown(r: BenchReport): string {
   const m = r.meta;
   const out: string[] = [];
   const made = m.replicate > 1 ? `, ${m.replicate} copies of a ${(m.rows / m.replicate).toLocaleString('en-US')}-request demo` : '';
-  out.push(`### ${m.rows.toLocaleString('en-US')} requests (seed ${m.seed}${made}), ${m.runs} runs per case`);
+  out.push(`#### ${m.rows.toLocaleString('en-US')} requests (seed ${m.seed}${made}), ${m.runs} runs per case`);
   out.push('');
   out.push(`${m.date} · ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB.toFixed(1)} GiB RAM, ${m.machine.os}, Node ${m.machine.node} · commit ${m.commit ?? 'unknown'}`);
   out.push(`Load average (1/5/15 min) at start ${load(m.loadAverage.start)}, at end ${load(m.loadAverage.end)} · DuckDB memory_limit ${m.duckdb.memoryLimit}, threads ${m.duckdb.threads} · production build, result cache off (the "cached" column: p50 of the same calls on a server with the cache on, after one call to fill it) · ${Math.round(m.wallSeconds)} s in all.`);
