@@ -99,8 +99,15 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
   if (first.status !== 200) return { result: unmeasured(c, url, 'error', `answers ${first.status} (${String(first.body?.error ?? 'no details')})`), body: null };
   const sql = first.body?.sql;
   const params = first.body?.params;
-  const direct = typeof sql === 'string' && params && typeof params === 'object' ? () => raw.time(sql, params as Params) : null;
-  await direct?.();
+  let direct = typeof sql === 'string' && params && typeof params === 'object' ? () => raw.time(sql, params as Params) : null;
+  let rawNote: string | undefined;
+  try {
+    await direct?.();
+  } catch (err) {
+    // The route's answer is still measured; the table shows the ratio as unknown and says why.
+    rawNote = `raw run failed: ${(err as Error).message.split('\n')[0]}`;
+    direct = null;
+  }
   const walls: number[] = [];
   const engines: number[] = [];
   const raws: number[] = [];
@@ -131,7 +138,7 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
     overheadMs: wall.p50 !== null && rawSummary.p50 !== null ? wall.p50 - rawSummary.p50 : null,
     cachedMs: null,
     evaluation: evaluateRoute(c.kind, wall.p50, ratio),
-    note: timedRuns < runs ? `one timed run: the first call took ${(first.ms / 1000).toFixed(1)} s` : undefined,
+    note: [timedRuns < runs ? `one timed run: the first call took ${(first.ms / 1000).toFixed(1)} s` : null, rawNote].filter(Boolean).join('; ') || undefined,
   };
   return { result, body: first.body };
 }
@@ -184,6 +191,7 @@ async function main() {
   let memory;
   try {
     const catalogue = await call(server, '/api/queries');
+    if (catalogue.status !== 200) throw new Error(`GET /api/queries answered ${catalogue.status}`);
     const ids = ((catalogue.body?.queries ?? []) as { id: string }[]).map((q) => q.id);
     const wanted = routeMatcher(args.routes);
     const firstRows = new Map<string, Record<string, unknown>>();
