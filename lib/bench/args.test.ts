@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArgs, resultBaseName } from './args';
+
+describe('parseBenchArgs', () => {
+  it('has defaults', () => {
+    expect(parseBenchArgs([])).toEqual({ rows: 200_000, replicate: 1, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', screenshots: undefined, help: false });
+  });
+
+  it('reads sizes with underscores and k/m suffixes', () => {
+    expect(parseBenchArgs(['--rows', '1_000_000']).rows).toBe(1_000_000);
+    expect(parseBenchArgs(['--rows', '10m']).rows).toBe(10_000_000);
+    expect(parseBenchArgs(['--rows', '200k']).rows).toBe(200_000);
+  });
+
+  it('reads the switches', () => {
+    const a = parseBenchArgs(['--runs', '3', '--routes', '/^ops-/', '--no-pages', '--no-cached', '--readme']);
+    expect(a).toMatchObject({ runs: 3, routes: '/^ops-/', pages: false, cached: false, readme: true });
+  });
+
+  it('reads --replicate when it divides the rows', () => {
+    expect(parseBenchArgs(['--rows', '10m', '--replicate', '10']).replicate).toBe(10);
+    expect(() => parseBenchArgs(['--rows', '1000', '--replicate', '3'])).toThrow('must divide');
+    expect(() => parseBenchArgs(['--rows', '10000', '--replicate', '16'])).toThrow('must divide');
+  });
+
+  it('refuses bad values and unknown options', () => {
+    expect(() => parseBenchArgs(['--rows', 'lots'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow('--runs must be between 1 and 100');
+    expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);
+  });
+});
+
+describe('demo and results naming', () => {
+  it('keys the demo by rows, seed and non-default days', () => {
+    expect(demoFileName(1_000_000, 42, 30)).toBe('demo-1000000-s42.duckdb');
+    expect(demoFileName(1_000_000, 7, 90)).toBe('demo-1000000-s7-d90.duckdb');
+    expect(demoFileName(10_000_000, 42, 30, 10)).toBe('demo-10000000-s42-x10.duckdb');
+  });
+
+  it('names results by date and size', () => {
+    const d = new Date('2026-11-22T16:04:05Z');
+    expect(resultBaseName(d, 10_000_000)).toBe('2026-11-22-10m');
+    expect(resultBaseName(d, 200_000)).toBe('2026-11-22-200k');
+    expect(resultBaseName(d, 1234)).toBe('2026-11-22-1234');
+  });
+});
+
+describe('freshness', () => {
+  it('reuses a demo generated within a day', () => {
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    expect(demoIsFresh(now - 23 * 3600_000, now)).toBe(true);
+    expect(demoIsFresh(now - 25 * 3600_000, now)).toBe(false);
+  });
+
+  it('rebuilds when there is no build or a source is newer', () => {
+    expect(buildIsStale(null, 1)).toBe(true);
+    expect(buildIsStale(100, 200)).toBe(true);
+    expect(buildIsStale(200, 100)).toBe(false);
+  });
+});

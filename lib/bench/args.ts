@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+
+export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
+  --rows N          demo size (default 200000); reused from data/bench/ when generated in the last 24 h
+  --replicate K     build the demo as K copies of a generated demo of N/K rows (bounded memory: for 10M)
+  --runs K          timed calls per case after one warm-up (default 5)
+  --routes PATTERN  only query ids containing PATTERN, or matching /regex/
+  --no-pages        skip the page draw times in headless Chromium
+  --no-cached       skip the pass with the result cache on (runs each case again on a cache-on server)
+  --readme          put the table into README.md between the bench markers
+  --out DIR         results folder (default bench-results)
+  --screenshots DIR save each page as the benchmark saw it when drawn`;
+
+export class BenchUsageError extends Error {}
+
+export interface BenchArgs {
+  rows: number;
+  /** Build the demo from this many copies of a generated one (1: generate it whole). */
+  replicate: number;
+  seed: number;
+  days: number;
+  runs: number;
+  routes: string | undefined;
+  pages: boolean;
+  cached: boolean;
+  readme: boolean;
+  out: string;
+  screenshots: string | undefined;
+  help: boolean;
+}
+
+function whole(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const v = value.replaceAll('_', '').replace(/^(\d+(?:\.\d+)?)([km])$/i, (_m, n: string, unit: string) => String(Number(n) * (unit.toLowerCase() === 'k' ? 1e3 : 1e6)));
+  if (!/^\d+$/.test(v)) throw new BenchUsageError(`--${name} expects a whole number, got "${value}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new BenchUsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        rows: { type: 'string' },
+        replicate: { type: 'string' },
+        seed: { type: 'string' },
+        days: { type: 'string' },
+        runs: { type: 'string' },
+        routes: { type: 'string' },
+        'no-pages': { type: 'boolean', default: false },
+        'no-cached': { type: 'boolean', default: false },
+        readme: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        screenshots: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    throw new BenchUsageError((e as Error).message);
+  }
+  const rows = whole('rows', values.rows, 200_000, 1_000, 50_000_000);
+  const replicate = whole('replicate', values.replicate, 1, 1, 16);
+  if (replicate > 1 && (rows % replicate !== 0 || rows / replicate < 1_000)) {
+    throw new BenchUsageError(`--replicate ${replicate} must divide --rows ${rows} into parts of at least 1000`);
+  }
+  return {
+    rows,
+    replicate,
+    seed: whole('seed', values.seed, 42, 0, 2_147_483_647),
+    days: whole('days', values.days, 30, 1, 400),
+    runs: whole('runs', values.runs, 5, 1, 100),
+    routes: values.routes,
+    pages: !values['no-pages'],
+    cached: !values['no-cached'],
+    readme: values.readme,
+    out: values.out ?? 'bench-results',
+    screenshots: values.screenshots,
+    help: values.help,
+  };
+}
+
+/** The demo file for a size and seed; days and replication are part of the key only when not the default. */
+export function demoFileName(rows: number, seed: number, days: number, replicate = 1): string {
+  return `demo-${rows}-s${seed}${days === 30 ? '' : `-d${days}`}${replicate > 1 ? `-x${replicate}` : ''}.duckdb`;
+}
+
+/** A reused demo must end recently: relative ranges (7d, 30d) would otherwise cover less data. */
+export function demoIsFresh(mtimeMs: number, nowMs: number, maxAgeMs = 24 * 3600_000): boolean {
+  return nowMs - mtimeMs <= maxAgeMs;
+}
+
+/** The build is stale when any source file changed after it was made. */
+export function buildIsStale(buildMtimeMs: number | null, newestSourceMtimeMs: number): boolean {
+  return buildMtimeMs === null || newestSourceMtimeMs > buildMtimeMs;
+}
+
+/** `2026-11-22T16:04:05.123Z` + 1000000 → `2026-11-22-1m`. */
+export function resultBaseName(date: Date, rows: number): string {
+  const size = rows % 1_000_000 === 0 ? `${rows / 1_000_000}m` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
+  return `${date.toISOString().slice(0, 10)}-${size}`;
+}

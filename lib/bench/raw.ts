@@ -1,0 +1,27 @@
+import { loadConfig } from '@/lib/config';
+import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import type { Params } from '@/lib/warehouse/types';
+
+export interface RawEngine {
+  /** Runs the SQL exactly as the route ran it; resolves to the wall time in ms. */
+  time(sql: string, params: Params): Promise<number>;
+  close(): Promise<void>;
+  memoryLimit: string;
+  threads: string;
+}
+
+/** The embedded engine opened the way the server opens it (same config, macros, attached file), inside this process. */
+export async function openRawEngine(demoPath: string): Promise<RawEngine> {
+  const config = loadConfig({ ...process.env, WAREHOUSE_ENGINE: 'duckdb', DEMO_DB: demoPath, DATA_DIR: '' });
+  const warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
+  return {
+    memoryLimit: config.duckdb.memoryLimit,
+    threads: config.duckdb.threads === null ? 'DuckDB default (all cores)' : String(config.duckdb.threads),
+    async time(sql, params) {
+      const t0 = performance.now();
+      await warehouse.run(sql, params);
+      return performance.now() - t0;
+    },
+    close: () => warehouse.close(),
+  };
+}

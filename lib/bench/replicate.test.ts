@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import { loadConfig } from '@/lib/config';
+import type { Warehouse } from '@/lib/warehouse/types';
+import { copiedId, replicateDemo } from './replicate';
+
+describe('copiedId', () => {
+  it('keeps the original and moves the first hex digit for each copy', () => {
+    const id = 'f3a1c2d4-0000-1111-2222-333344445555';
+    expect(copiedId(id, 0)).toBe(id);
+    expect(copiedId(id, 1)).toBe('03a1c2d4-0000-1111-2222-333344445555');
+    expect(new Set([0, 1, 2, 3, 9, 15].map((k) => copiedId(id, k))).size).toBe(6);
+  });
+});
+
+describe('replicateDemo', () => {
+  let fixture: DemoFixture;
+  let copy: Warehouse;
+
+  beforeAll(async () => {
+    fixture = await openDemoFixture({ rows: 5_000, seed: 3 });
+    const target = path.join(fixture.dir, 'x3.duckdb');
+    await replicateDemo({ source: fixture.demoPath, target, factor: 3, memoryLimit: '1GB' });
+    copy = createDuckdbWarehouse(openDuckdb(loadConfig({ DEMO_DB: target, DUCKDB_MEMORY_LIMIT: '1GB' }).duckdb));
+  });
+
+  afterAll(async () => {
+    await copy?.close();
+    await fixture?.close();
+  });
+
+  const one = async (wh: Warehouse, sql: string) => (await wh.run(sql, {})).rows[0]!;
+
+  it('holds factor times every request table, with unique ids and the other tables as they were', async () => {
+    const counts = `SELECT (SELECT count(*) FROM demo.inference.chat_assistant_payload) AS chat,
+      (SELECT count(DISTINCT databricks_request_id) FROM demo.inference.chat_assistant_payload) AS chat_ids,
+      (SELECT count(*) FROM demo.serving.endpoint_usage) AS usage,
+      (SELECT count(*) FROM demo.serving.served_entities) AS entities,
+      (SELECT count(*) FROM demo.meta.incidents) AS incidents`;
+    const a = await one(fixture.warehouse, counts);
+    const b = await one(copy, counts);
+    expect(b).toEqual({ chat: Number(a.chat) * 3, chat_ids: Number(a.chat) * 3, usage: Number(a.usage) * 3, entities: a.entities, incidents: a.incidents });
+  });
+
+  it('keeps every payload row joined to its usage row, on its own date', async () => {
+    const sql = `SELECT count(*) AS rows, count(u.databricks_request_id) AS joined, count(*) FILTER (WHERE p.request_date <> CAST(p.request_time AS DATE)) AS wrong_date
+      FROM demo.inference.support_agent_payload p LEFT JOIN demo.serving.endpoint_usage u USING (databricks_request_id)`;
+    const a = await one(fixture.warehouse, sql);
+    const b = await one(copy, sql);
+    expect(b).toEqual({ rows: Number(a.rows) * 3, joined: Number(a.joined) * 3, wrong_date: 0 });
+  });
+});
