@@ -16,9 +16,10 @@ test.describe('compare served entities', () => {
     // Priced from the finance price book: claude-sonnet costs more per request than gpt-4o.
     await expect(claude.locator('[data-flag="dearer"]')).toContainText('dearer than');
     await expect(claude).toContainText('claude-sonnet-4-5');
-    // No price book yet: cost is "unpriced", never $0.
-    await expect(claude).toContainText('unpriced');
-    await expect(page.getByTestId('compare-entity-table')).not.toContainText('$0');
+    // Priced from the price book; the Databricks-hosted fallback has no token price: "unpriced", never $0.
+    await expect(claude).toContainText(/\$0\.00\d+/);
+    await expect(page.locator('[data-testid="compare-entity-row"][data-entity="llama-fallback"]')).toContainText('unpriced');
+    await expect(page.getByTestId('compare-entity-table')).not.toContainText(/\$0(\.0+)?(?![\d.])/);
 
     // The significance card says why: the effect with its interval, and an adjusted p-value for three entities.
     const sig = page.getByTestId('compare-significance');
