@@ -19,6 +19,11 @@ test.describe('overview', () => {
     await expect(chart.locator('.recharts-area').first()).toBeVisible();
     await expect(chart.getByText('Bucket')).toBeVisible();
     await expect(page.getByTestId('engine-badge')).toHaveText(/Embedded DuckDB/);
+    // Tokens and price-book cost for the same range, with their provenance; unpriced models apart, never $0.
+    const spend = page.getByTestId('spend-snapshot');
+    await expect(spend.getByTestId('kpi-spend')).toHaveText(/^\$[\d,]+\.\d{2}$/);
+    await expect(spend).toContainText('Measured');
+    await expect(spend).toContainText('unpriced models');
     // The legend names the demo's endpoints.
     await expect(chart.locator('.recharts-legend-wrapper')).toContainText('chat_assistant');
   });
