@@ -4,15 +4,7 @@
 -- endpoint name: it comes from served_entities.
 WITH usage_counts AS (
   SELECT
-    CASE WHEN :tz = 'UTC' THEN CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', u.request_time)
-      WHEN 'hour' THEN date_trunc('hour', u.request_time)
-      ELSE date_trunc('day', u.request_time)
-    END ELSE to_utc_timestamp(CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(u.request_time, :tz))
-      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(u.request_time, :tz))
-      ELSE date_trunc('day', from_utc_timestamp(u.request_time, :tz))
-    END, :tz) END AS bucket,
+    {{time_bucket(u.request_time)}} AS bucket,
     u.status_code,
     count(*) AS usage_requests
   FROM {{endpoint_usage}} u
@@ -32,15 +24,7 @@ WITH usage_counts AS (
 ),
 payload_counts AS (
   SELECT
-    CASE WHEN :tz = 'UTC' THEN CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', p.request_time)
-      WHEN 'hour' THEN date_trunc('hour', p.request_time)
-      ELSE date_trunc('day', p.request_time)
-    END ELSE to_utc_timestamp(CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
-      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
-      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
-    END, :tz) END AS bucket,
+    {{time_bucket(p.request_time)}} AS bucket,
     p.status_code,
     sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS payload_requests
   FROM {{payload}} p

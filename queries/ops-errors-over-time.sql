@@ -2,15 +2,7 @@
 -- response body (guardrail verdicts and provider errors are JSON inside the `message` string).
 WITH filtered AS (
   SELECT
-    CASE WHEN :tz = 'UTC' THEN CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', p.request_time)
-      WHEN 'hour' THEN date_trunc('hour', p.request_time)
-      ELSE date_trunc('day', p.request_time)
-    END ELSE to_utc_timestamp(CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
-      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
-      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
-    END, :tz) END AS bucket,
+    {{time_bucket(p.request_time)}} AS bucket,
     CASE
       WHEN p.status_code < 400 THEN 'ok'
       WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'

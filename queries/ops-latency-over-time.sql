@@ -3,15 +3,7 @@
 -- uses usage.completion_tokens where the response reports it (not for chunk arrays or embeddings).
 WITH filtered AS (
   SELECT
-    CASE WHEN :tz = 'UTC' THEN CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', p.request_time)
-      WHEN 'hour' THEN date_trunc('hour', p.request_time)
-      ELSE date_trunc('day', p.request_time)
-    END ELSE to_utc_timestamp(CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', from_utc_timestamp(p.request_time, :tz))
-      WHEN 'hour' THEN date_trunc('hour', from_utc_timestamp(p.request_time, :tz))
-      ELSE date_trunc('day', from_utc_timestamp(p.request_time, :tz))
-    END, :tz) END AS bucket,
+    {{time_bucket(p.request_time)}} AS bucket,
     CASE :split
       WHEN 'endpoint' THEN p.endpoint_name
       WHEN 'served_entity' THEN coalesce(se.served_entity_name, p.served_entity_id, '(none)')

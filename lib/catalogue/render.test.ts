@@ -25,3 +25,14 @@ describe('readsPayload', () => {
     expect(readsPayload('SELECT * FROM {{ endpoint_usage }} u')).toBe(false);
   });
 });
+
+describe('time_bucket', () => {
+  it('expands to the zoned bucket of the given column, and only accepts alias.column', () => {
+    const sql = renderSql('SELECT {{time_bucket(u.request_time)}} AS bucket FROM {{endpoint_usage}} u', tables, null);
+    expect(sql).toContain("CASE WHEN :tz = 'UTC' THEN CASE :bucket");
+    expect(sql).toContain("date_trunc('hour', from_utc_timestamp(u.request_time, :tz))");
+    expect(sql).not.toContain('{{');
+    expect(() => renderSql('SELECT {{time_bucket(now())}}', tables, null)).toThrow(/Unknown placeholder/);
+    expect(readsPayload('SELECT {{time_bucket(u.request_time)}} FROM {{endpoint_usage}} u')).toBe(false);
+  });
+});

@@ -25,8 +25,14 @@ export function loadSql(id: string): string {
  * Fills the table placeholders of a catalogue query. Only identifiers from validated config
  * enter the text; every value stays a `:name` parameter.
  */
+const TIME_BUCKET = /\{\{\s*time_bucket\(\s*([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)\s*\)\s*\}\}/g;
+
 export function renderSql(template: string, tables: ResolvedTables, endpoint: string | null): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
+  // Every placeholder must be one this function knows, in its exact form; nothing passes through.
+  for (const m of template.matchAll(/\{\{[^}]*\}\}/g)) {
+    if (!/^\{\{\s*[a-z_]+\s*\}\}$/.test(m[0]) && !new RegExp(TIME_BUCKET.source).test(m[0])) throw new Error(`Unknown placeholder ${m[0]} in a catalogue query`);
+  }
+  return template.replace(TIME_BUCKET, (_m, column: string) => timeBucket(column)).replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
     switch (name) {
       case 'payload': return payloadRelation(tables.payload, endpoint);
       case 'payload_filters': return PAYLOAD_FILTERS_SQL;
@@ -41,6 +47,20 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       default: throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
     }
   });
+}
+
+/**
+ * `{{time_bucket(p.request_time)}}`: the start of the column's :bucket (minute, hour or day) at
+ * the reporting zone's boundaries (:tz), as a UTC instant. UTC skips the zone conversion, which
+ * the embedded engine pays for on every row.
+ */
+export function timeBucket(column: string): string {
+  const trunc = (expr: string) => `CASE :bucket
+      WHEN 'minute' THEN date_trunc('minute', ${expr})
+      WHEN 'hour' THEN date_trunc('hour', ${expr})
+      ELSE date_trunc('day', ${expr})
+    END`;
+  return `CASE WHEN :tz = 'UTC' THEN ${trunc(column)} ELSE to_utc_timestamp(${trunc(`from_utc_timestamp(${column}, :tz)`)}, :tz) END`;
 }
 
 /** Placeholders that read only system tables; everything else reads the inference tables. */
