@@ -25,6 +25,23 @@ export function loadSql(id: string): string {
  * Fills the table placeholders of a catalogue query. Only identifiers from validated config
  * enter the text; every value stays a `:name` parameter.
  */
+/**
+ * `{{error_category}}`: the outcome of a payload row (alias `p`) read from its status and
+ * response body. Guardrail verdicts and provider errors are JSON inside the `message` string;
+ * NULL, truncated or non-JSON bodies still land in a category. One definition for every view.
+ */
+export const ERROR_CATEGORY_SQL = `CASE
+      WHEN p.status_code < 400 THEN 'ok'
+      WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'input_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.input_guardrail[0].flagged') = 'true' THEN 'input_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'output_guardrail_triggered'
+        OR get_json_object(get_json_object(p.response, '$.message'), '$.output_guardrail[0].flagged') = 'true' THEN 'output_guardrail'
+      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.external_model_provider') IS NOT NULL THEN 'provider_error'
+      WHEN p.status_code >= 500 THEN 'server_5xx'
+      ELSE 'client_4xx'
+    END`;
+
 const TIME_BUCKET = /\{\{\s*time_bucket\(\s*([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)\s*\)\s*\}\}/g;
 
 export function renderSql(template: string, tables: ResolvedTables, endpoint: string | null): string {
@@ -36,6 +53,7 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
     switch (name) {
       case 'payload': return payloadRelation(tables.payload, endpoint);
       case 'payload_filters': return PAYLOAD_FILTERS_SQL;
+      case 'error_category': return ERROR_CATEGORY_SQL;
       case 'endpoint_usage': return tables.endpointUsage;
       case 'served_entities': return tables.servedEntities;
       case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
