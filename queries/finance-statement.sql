@@ -5,13 +5,7 @@ WITH r AS (
   SELECT
     pr.*,
     coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    coalesce(CASE :dimension
-      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
-      WHEN 'requester' THEN pr.requester
-      WHEN 'endpoint' THEN pr.endpoint_name
-      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
-      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
-    END, '(not set)') AS dim_value
+    {{dimension_value}} AS dim_value
   FROM {{priced_requests}} pr
 )
 SELECT

@@ -42,6 +42,19 @@ export const ERROR_CATEGORY_SQL = `CASE
       ELSE 'client_4xx'
     END`;
 
+/**
+ * `{{dimension_value}}`: the value of a priced request (alias `pr`) for the finance dimension
+ * chosen by :dimension — a usage_context key (:context_key; from endpoint_usage, else the request
+ * body), requester, endpoint, served entity or priced model — '(not set)' when it has none.
+ */
+export const DIMENSION_VALUE_SQL = `coalesce(CASE :dimension
+      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
+      WHEN 'requester' THEN pr.requester
+      WHEN 'endpoint' THEN pr.endpoint_name
+      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
+      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
+    END, '(not set)')`;
+
 const TIME_BUCKET = /\{\{\s*time_bucket\(\s*([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)\s*\)\s*\}\}/g;
 
 export function renderSql(template: string, tables: ResolvedTables, endpoint: string | null): string {
@@ -54,6 +67,7 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       case 'payload': return payloadRelation(tables.payload, endpoint);
       case 'payload_filters': return PAYLOAD_FILTERS_SQL;
       case 'error_category': return ERROR_CATEGORY_SQL;
+      case 'dimension_value': return DIMENSION_VALUE_SQL;
       case 'endpoint_usage': return tables.endpointUsage;
       case 'served_entities': return tables.servedEntities;
       case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
