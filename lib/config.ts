@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { FAULT_SPEC } from './warehouse/faults';
@@ -28,7 +29,14 @@ export interface AppConfig {
   roles: RoleRule[];
   /** The role of anyone no rule matches: admin when ROLES is unset. */
   defaultRole: Role;
+  /**
+   * Pre-built request facts and rollups (lib/rollups): `auto` reads them when they cover a
+   * window, `off` always reads the raw tables. Databricks: the tables live in `schema`.
+   */
+  rollups: { mode: 'auto' | 'off'; schema: string | null };
   duckdb: {
+    /** DuckDB database file of the embedded engine's rollups, rebuilt when its source changes. */
+    rollupPath: string;
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
     dataDir: string | null;
@@ -82,6 +90,9 @@ const envSchema = z.object({
   DATA_DIR: optionalString,
   DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
   DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  ROLLUPS: z.preprocess(emptyToUndefined, z.enum(['auto', 'off'], { message: 'expected auto or off' }).default('auto')),
+  ROLLUP_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only, no quotes)').optional()),
+  ROLLUP_DB: optionalString,
 });
 
 /** Every variable the server reads. */
@@ -202,7 +213,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     warehouseFaults: e.WAREHOUSE_FAULTS ?? null,
     roles: roles.rules,
     defaultRole: e.DEFAULT_ROLE ?? (e.ROLES ? 'finance' : 'admin'),
+    rollups: { mode: e.ROLLUPS, schema: e.ROLLUP_SCHEMA ?? null },
     duckdb: {
+      rollupPath: path.resolve(/*turbopackIgnore: true*/ e.ROLLUP_DB ?? defaultRollupPath(e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null, e.DEMO_DB)),
       demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,
       memoryLimit: e.DUCKDB_MEMORY_LIMIT,
@@ -210,6 +223,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     databricks,
   };
+}
+
+/**
+ * Where the embedded engine keeps its rollups: beside the demo database, or under ./data for a
+ * DATA_DIR (named by a hash of its path, so the user's export folder is never written to).
+ */
+function defaultRollupPath(dataDir: string | null, demoDb: string | undefined): string {
+  if (dataDir) return path.join(process.cwd(), 'data', `rollups-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}.duckdb`);
+  const demo = path.resolve(/*turbopackIgnore: true*/ demoDb ?? path.join(process.cwd(), 'data', 'demo.duckdb'));
+  return demo.replace(/(\.duckdb)?$/, '.rollups.duckdb');
 }
 
 let cached: AppConfig | undefined;

@@ -4,26 +4,22 @@
 WITH base AS (
   SELECT
     p.endpoint_name,
-    CASE WHEN :group_by = 'context' THEN coalesce(u.usage_context[:context_key], '(not set)')
+    CASE WHEN :group_by = 'context' THEN coalesce(p.usage_context[:context_key], '(not set)')
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
     p.served_entity_id,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
+    p.weight,
     p.status_code,
     p.execution_duration_ms,
     -- A guardrail block is a 400 whose message names the triggered guardrail.
-    CASE WHEN p.status_code = 400 AND p.response LIKE '%guardrail_triggered%' THEN 1 ELSE 0 END AS blocked,
-    -- endpoint_usage counts tokens for every request; the response's own usage is the fallback.
-    -- CASE, not coalesce, so the response JSON is parsed only for requests missing from it.
-    CASE WHEN u.input_token_count IS NOT NULL THEN u.input_token_count
-      WHEN p.status_code < 400 THEN try_cast(get_json_object(p.response, '$.usage.prompt_tokens') AS BIGINT) END AS input_tokens,
-    CASE WHEN u.databricks_request_id IS NOT NULL THEN u.output_token_count
-      WHEN p.status_code < 400 THEN try_cast(get_json_object(p.response, '$.usage.completion_tokens') AS BIGINT) END AS output_tokens,
-    CASE WHEN u.databricks_request_id IS NOT NULL THEN 1 ELSE 0 END AS in_usage
-  FROM {{payload}} p
-  LEFT JOIN {{endpoint_usage}} u
-    ON u.databricks_request_id = p.databricks_request_id
-    AND u.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
-    AND u.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
+    p.guardrail_blocked AS blocked,
+    -- endpoint_usage counts tokens for every request; the response's own usage is the fallback
+    -- (both extracted once into the request facts).
+    CASE WHEN p.usage_in IS NOT NULL THEN p.usage_in
+      WHEN p.status_code < 400 THEN p.resp_in END AS input_tokens,
+    CASE WHEN p.in_usage THEN p.usage_out
+      WHEN p.status_code < 400 THEN p.resp_out END AS output_tokens,
+    CASE WHEN p.in_usage THEN 1 ELSE 0 END AS in_usage
+  FROM {{requests}} p
   WHERE {{payload_filters}}
 ),
 ok AS (

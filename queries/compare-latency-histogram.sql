@@ -5,15 +5,10 @@
 WITH base AS (
   SELECT
     p.endpoint_name,
-    CASE WHEN :group_by = 'context' THEN coalesce(u.usage_context[:context_key], '(not set)')
+    CASE WHEN :group_by = 'context' THEN coalesce(p.usage_context[:context_key], '(not set)')
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
     p.execution_duration_ms AS ms
-  FROM {{payload}} p
-  LEFT JOIN {{endpoint_usage}} u
-    ON :group_by = 'context'
-    AND u.databricks_request_id = p.databricks_request_id
-    AND u.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
-    AND u.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
+  FROM {{requests}} p
   WHERE {{payload_filters}}
     AND p.status_code < 400
     AND p.execution_duration_ms IS NOT NULL

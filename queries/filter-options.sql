@@ -5,7 +5,7 @@ SELECT
   max(se.served_entity_name) AS served_entity_name,
   max(se.entity_name) AS entity_name,
   count(*) AS sampled_rows
-FROM {{payload}} p
+FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
 WHERE {{payload_filters}}
 GROUP BY p.endpoint_name, p.served_entity_id

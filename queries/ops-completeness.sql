@@ -27,7 +27,7 @@ payload_counts AS (
     {{time_bucket(p.request_time)}} AS bucket,
     p.status_code,
     sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS payload_requests
-  FROM {{payload}} p
+  FROM {{requests}} p
   WHERE {{payload_filters}}
   GROUP BY 1, 2
 )

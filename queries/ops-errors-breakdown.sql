@@ -1,31 +1,31 @@
--- Error rate broken down by requester, by one usage_context key (read from the request body, so
--- it works without endpoint_usage) or by input size, to answer "does it fail only for some
+-- Error rate broken down by requester, by one usage_context key (endpoint_usage's map, else the
+-- request body's copy, so it works without endpoint_usage) or by input size, to answer "does it fail only for some
 -- inputs?". The 20 groups with the most errors, plus their traffic for the rate.
 WITH grouped AS (
   SELECT
     CASE :by
       WHEN 'requester' THEN coalesce(p.requester, '(no requester)')
-      WHEN 'usage_context' THEN coalesce(get_json_object(p.request, :context_path), '(not set)')
+      WHEN 'usage_context' THEN coalesce(p.usage_context[:context_key], get_json_object(p.body_usage_context_json, :context_path), '(not set)')
       ELSE CASE
         WHEN array_contains(p.logging_error_codes, 'MAX_REQUEST_SIZE_EXCEEDED') THEN 'over the logging size limit'
-        WHEN p.request IS NULL THEN 'request not logged'
-        WHEN length(p.request) < 1000 THEN 'under 1k chars'
-        WHEN length(p.request) < 10000 THEN '1k–10k chars'
-        WHEN length(p.request) < 100000 THEN '10k–100k chars'
+        WHEN p.request_chars IS NULL THEN 'request not logged'
+        WHEN p.request_chars < 1000 THEN 'under 1k chars'
+        WHEN p.request_chars < 10000 THEN '1k–10k chars'
+        WHEN p.request_chars < 100000 THEN '10k–100k chars'
         ELSE '100k+ chars'
       END
     END AS group_value,
     CASE WHEN :by = 'input_size' THEN CASE
         WHEN array_contains(p.logging_error_codes, 'MAX_REQUEST_SIZE_EXCEEDED') THEN 5
-        WHEN p.request IS NULL THEN 6
-        WHEN length(p.request) < 1000 THEN 1
-        WHEN length(p.request) < 10000 THEN 2
-        WHEN length(p.request) < 100000 THEN 3
+        WHEN p.request_chars IS NULL THEN 6
+        WHEN p.request_chars < 1000 THEN 1
+        WHEN p.request_chars < 10000 THEN 2
+        WHEN p.request_chars < 100000 THEN 3
         ELSE 4
       END ELSE 0 END AS sort_key,
     p.status_code,
     1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{payload}} p
+  FROM {{requests}} p
   WHERE {{payload_filters}}
 ),
 totals AS (

@@ -13,7 +13,7 @@ export default defineQuery({
     context_key: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a usage_context key (letters, digits and _)').default('project'),
   },
   // The JSON path is built from a validated key and bound as a value.
-  bind: (input, { window }) => ({ ...filterParams(input, window), by: input.by, context_path: `$.usage_context.${input.context_key}` }),
+  bind: (input, { window }) => ({ ...filterParams(input, window), by: input.by, context_key: input.context_key, context_path: `$.${input.context_key}` }),
   row: z.object({
     group_value: z.string(),
     sort_key: z.number().int(),

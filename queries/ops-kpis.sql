@@ -9,7 +9,7 @@ WITH filtered AS (
     p.status_code,
     p.execution_duration_ms,
     1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{payload}} p
+  FROM {{requests}} p
   WHERE {{payload_filters}}
 ),
 per_minute AS (

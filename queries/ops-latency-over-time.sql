@@ -1,6 +1,6 @@
 -- p50/p95/p99 of execution_duration_ms per time bucket and series, over successful requests,
 -- computed from the rows themselves (never percentiles of percentiles). Output tokens per second
--- uses usage.completion_tokens where the response reports it (not for chunk arrays or embeddings).
+-- uses the output tokens endpoint_usage counted, else those the response reports (request facts).
 WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
@@ -10,8 +10,8 @@ WITH filtered AS (
       ELSE 'all'
     END AS series,
     p.execution_duration_ms,
-    CAST(get_json_object(p.response, '$.usage.completion_tokens') AS DOUBLE) AS output_tokens
-  FROM {{payload}} p
+    CAST(coalesce(p.usage_out, p.resp_out) AS DOUBLE) AS output_tokens
+  FROM {{requests}} p
   LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
   WHERE {{payload_filters}}
     AND p.status_code < 400

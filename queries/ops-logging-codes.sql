@@ -4,7 +4,7 @@ WITH coded AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     explode(p.logging_error_codes) AS code
-  FROM {{payload}} p
+  FROM {{requests}} p
   WHERE {{payload_filters}}
     AND size(p.logging_error_codes) > 0
 )

@@ -3,16 +3,16 @@
 WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
-    p.request,
-    p.response
-  FROM {{payload}} p
+    p.request_chars,
+    p.response_chars
+  FROM {{requests}} p
   WHERE {{payload_filters}}
 )
 SELECT
   bucket,
   count(*) AS sampled_rows,
-  sum(CASE WHEN request IS NULL THEN 1 ELSE 0 END) AS null_request_rows,
-  sum(CASE WHEN response IS NULL THEN 1 ELSE 0 END) AS null_response_rows
+  sum(CASE WHEN request_chars IS NULL THEN 1 ELSE 0 END) AS null_request_rows,
+  sum(CASE WHEN response_chars IS NULL THEN 1 ELSE 0 END) AS null_response_rows
 FROM filtered
 GROUP BY bucket
 ORDER BY bucket

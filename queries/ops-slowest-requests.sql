@@ -7,8 +7,8 @@ SELECT
   p.status_code,
   p.execution_duration_ms,
   p.requester,
-  CAST(get_json_object(p.response, '$.usage.completion_tokens') AS BIGINT) AS output_tokens
-FROM {{payload}} p
+  coalesce(p.usage_out, p.resp_out) AS output_tokens
+FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
 WHERE {{payload_filters}}
   AND p.execution_duration_ms IS NOT NULL

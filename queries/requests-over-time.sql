@@ -18,7 +18,7 @@ WITH filtered AS (
       ELSE 'all'
     END AS series,
     1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{payload}} p
+  FROM {{requests}} p
   LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
   WHERE {{payload_filters}}
 ),

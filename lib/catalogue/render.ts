@@ -4,6 +4,7 @@ import { PAYLOAD_FILTERS_SQL } from './filters';
 import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } from './tables';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestTokensRelation } from '@/lib/finance/sql';
+import { ERROR_CATEGORY_SQL, requestsRelation } from '@/lib/rollups/facts';
 
 const cache = new Map<string, string>();
 
@@ -25,22 +26,7 @@ export function loadSql(id: string): string {
  * Fills the table placeholders of a catalogue query. Only identifiers from validated config
  * enter the text; every value stays a `:name` parameter.
  */
-/**
- * `{{error_category}}`: the outcome of a payload row (alias `p`) read from its status and
- * response body. Guardrail verdicts and provider errors are JSON inside the `message` string;
- * NULL, truncated or non-JSON bodies still land in a category. One definition for every view.
- */
-export const ERROR_CATEGORY_SQL = `CASE
-      WHEN p.status_code < 400 THEN 'ok'
-      WHEN p.status_code = 429 OR get_json_object(p.response, '$.error_code') = 'REQUEST_LIMIT_EXCEEDED' THEN 'rate_limited'
-      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'input_guardrail_triggered'
-        OR get_json_object(get_json_object(p.response, '$.message'), '$.input_guardrail[0].flagged') = 'true' THEN 'input_guardrail'
-      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.finishReason') = 'output_guardrail_triggered'
-        OR get_json_object(get_json_object(p.response, '$.message'), '$.output_guardrail[0].flagged') = 'true' THEN 'output_guardrail'
-      WHEN get_json_object(get_json_object(p.response, '$.message'), '$.external_model_provider') IS NOT NULL THEN 'provider_error'
-      WHEN p.status_code >= 500 THEN 'server_5xx'
-      ELSE 'client_4xx'
-    END`;
+export { ERROR_CATEGORY_SQL };
 
 /**
  * `{{dimension_value}}`: the value of a priced request (alias `pr`) for the finance dimension
@@ -71,8 +57,11 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       case 'endpoint_usage': return tables.endpointUsage;
       case 'served_entities': return tables.servedEntities;
       case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
+      // One row per request with what its bodies say extracted (lib/rollups/facts.ts): the built
+      // facts table when it covers the window, else the same columns computed from the raw tables.
+      case 'requests': return requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint));
       // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
-      case 'request_tokens': return requestTokensRelation(payloadRelation(tables.payload, endpoint), tables.endpointUsageReadable === false ? null : tables.endpointUsage);
+      case 'request_tokens': return requestTokensRelation(requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)));
       case 'price_book': return priceBookRelation(getPriceBook());
       case 'priced_requests': return pricedRequestsRelation(renderSql('{{request_tokens}}', tables, endpoint), servedEntitiesLatestRelation(tables.servedEntities), priceBookRelation(getPriceBook()));
       case 'billing_serving_daily': return billingServingDailyRelation(tables.billing ?? null);
@@ -93,6 +82,10 @@ export function timeBucket(column: string): string {
       ELSE date_trunc('day', ${expr})
     END`;
   return `CASE WHEN :tz = 'UTC' THEN ${trunc(column)} ELSE to_utc_timestamp(${trunc(`from_utc_timestamp(${column}, :tz)`)}, :tz) END`;
+}
+
+function factsSource(tables: ResolvedTables, endpoint: string | null) {
+  return { payload: payloadRelation(tables.payload, endpoint), endpointUsage: tables.endpointUsageReadable === false ? null : tables.endpointUsage };
 }
 
 /** Placeholders that read only system tables; everything else reads the inference tables. */

@@ -4,7 +4,9 @@ import { getWarehouse } from '@/lib/warehouse';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
-import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
+import { commonFilterShape, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
+import { chooseFacts } from '@/lib/rollups/facts';
+import { currentRollups } from '@/lib/rollups/state';
 import { loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
 
@@ -43,7 +45,7 @@ const USAGE_RETRY_MS = 5 * 60_000;
 /** endpoint_usage tables found unreadable by the app's own identity, and when to try again. */
 const unreadableUsage = new Map<string, number>();
 
-const usesRequestTokens = (template: string) => /\{\{\s*(request_tokens|priced_requests)\s*\}\}/.test(template);
+const usesRequestTokens = (template: string) => /\{\{\s*(requests|request_tokens|priced_requests)\s*\}\}/.test(template);
 const isUnreadable = (err: unknown) => err instanceof WarehouseError && (err.kind === 'permission' || err.kind === 'not_found');
 
 export interface ParsedQueryInput {
@@ -81,8 +83,13 @@ export async function runQuery(
   options: { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse; config?: AppConfig } = {},
 ): Promise<QueryResult> {
   const warehouse = options.warehouse ?? (await getWarehouse());
-  const tables = await resolveTables(options.config ?? getConfig(), warehouse);
-  const params = def.bind(parsed.input as never, { window: parsed.window });
+  const config = options.config ?? getConfig();
+  const resolved = await resolveTables(config, warehouse);
+  let params = def.bind(parsed.input as never, { window: parsed.window });
+  // Request facts when they cover the window (lib/rollups); the rest of a window reads raw rows.
+  const facts = chooseFacts((await currentRollups(config, warehouse))?.facts ?? null, parsed.window);
+  const tables = { ...resolved, facts };
+  if (facts.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(facts.coversEnd) };
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
   const template = loadSql(def.id);
   const runOptions = {

@@ -2,6 +2,7 @@ import { ENDPOINT_NAME, TABLE_NAME, endpointFromTable, type AppConfig, type Payl
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
 import { billingTables, type BillingTables } from '@/lib/finance/sql';
+import type { FactsChoice } from '@/lib/rollups/facts';
 
 /** The tables one query run can read; every name here passed TABLE_NAME validation. */
 export interface ResolvedTables {
@@ -12,6 +13,8 @@ export interface ResolvedTables {
   endpointUsageReadable?: boolean;
   /** system.billing tables for reconciliation, when configured. */
   billing?: BillingTables | null;
+  /** Whether `{{requests}}` reads the built request facts (lib/rollups/facts.ts); raw when absent. */
+  facts?: FactsChoice;
 }
 
 const DISCOVERY_TTL_MS = 5 * 60_000;

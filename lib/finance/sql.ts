@@ -4,86 +4,46 @@ import type { Params } from '@/lib/warehouse/types';
 import { priceRows, type PriceBook } from './price-book';
 
 /**
- * Token provenance, per request: endpoint_usage when it has the request, else the `usage` block
- * of the response (plain or streamed chunk array), else (characters + 1) / 4 of the logged body,
- * the estimate Databricks itself uses. Failed requests (status >= 400) without counts count 0.
- * The regular expressions avoid backslashes, which the two engines' string literals read differently.
- */
-const RESPONSE_TOKENS = {
-  input: `CAST(nullif(regexp_extract(p.response, '"(prompt_tokens|input_tokens)":[ ]*([0-9]+)', 2), '') AS BIGINT)`,
-  output: `CAST(nullif(regexp_extract(p.response, '"(completion_tokens|output_tokens)":[ ]*([0-9]+)', 2), '') AS BIGINT)`,
-  // instr first: a plain substring search spares the regular expression on most bodies.
-  cached: `CASE WHEN instr(p.response, '"cached_tokens"') > 0 THEN CAST(nullif(regexp_extract(p.response, '"cached_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT) END`,
-  reasoning: `CASE WHEN instr(p.response, '"reasoning_tokens"') > 0 THEN CAST(nullif(regexp_extract(p.response, '"reasoning_tokens":[ ]*([0-9]+)', 1), '') AS BIGINT) END`,
-};
-
-/**
  * `{{request_tokens}}`: one row per logged request in the shared filter window, with its tokens
- * and where they came from. Without a readable endpoint_usage table the same columns come from
- * the payload alone (usage_context then read from the request body, where clients put it).
+ * and where they came from: endpoint_usage when it has the request, else the `usage` block of the
+ * response (plain or streamed chunk array), else (characters + 1) / 4 of the logged body, the
+ * estimate Databricks itself uses. Failed requests (status >= 400) without counts count 0.
+ * Everything it needs was extracted once into the request facts (lib/rollups/facts.ts), so
+ * `requests` is the `{{requests}}` relation: the built facts table or the same columns inline.
  * `usage_context` is the endpoint_usage map; `body_usage_context_json` the request body's copy for
  * requests endpoint_usage does not have; `usage_context_json` both as JSON (costlier: serialises).
  */
-export function requestTokensRelation(payload: string, endpointUsage: string | null): string {
-  if (endpointUsage !== null && !TABLE_NAME.test(endpointUsage)) throw new Error('endpoint usage table name is not catalog.schema.table');
-  const usageJoin = endpointUsage
-    ? `LEFT JOIN (
-        SELECT databricks_request_id, input_token_count, output_token_count, usage_context
-        FROM ${endpointUsage}
-        WHERE request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
-          AND request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
-      ) u ON u.databricks_request_id = p.databricks_request_id`
-    : '';
-  const usageIn = endpointUsage ? 'u.input_token_count' : 'CAST(NULL AS BIGINT)';
-  const usageOut = endpointUsage ? 'u.output_token_count' : 'CAST(NULL AS BIGINT)';
-  // A typed NULL map on both engines (map_from_arrays is a compat macro on DuckDB).
-  const usageContextMap = endpointUsage ? 'u.usage_context' : `map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))`;
-  const noUsage = endpointUsage ? '(u.input_token_count IS NULL AND u.output_token_count IS NULL)' : 'TRUE';
-  const noUsageRow = endpointUsage ? 'u.databricks_request_id IS NULL' : 'TRUE';
+export function requestTokensRelation(requests: string): string {
+  const hasUsage = '(rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL)';
+  const hasResp = '(rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL)';
+  const estimate = (chars: string) => `CAST(floor((rt.${chars} + 1) / 4) AS BIGINT)`;
   return `(SELECT
       rt.databricks_request_id, rt.endpoint_name, rt.served_entity_id, rt.request_time, rt.request_date,
       rt.status_code, rt.requester, rt.sampling_fraction, rt.weight,
       rt.usage_context, rt.body_usage_context_json,
       coalesce(CAST(to_json(rt.usage_context) AS STRING), rt.body_usage_context_json) AS usage_context_json,
       CASE
-        WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN 'usage_table'
-        WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN 'response'
-        WHEN rt.status_code >= 400 OR rt.est_in IS NOT NULL THEN 'estimate'
+        WHEN ${hasUsage} THEN 'usage_table'
+        WHEN ${hasResp} THEN 'response'
+        WHEN rt.status_code >= 400 OR rt.request_chars IS NOT NULL THEN 'estimate'
         ELSE 'unknown'
       END AS token_source,
       CASE
-        WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN rt.usage_in
-        WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN coalesce(rt.resp_in, 0)
+        WHEN ${hasUsage} THEN rt.usage_in
+        WHEN ${hasResp} THEN coalesce(rt.resp_in, 0)
         WHEN rt.status_code >= 400 THEN 0
-        ELSE rt.est_in
+        ELSE ${estimate('request_chars')}
       END AS input_tokens,
       CASE
-        WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN rt.usage_out
-        WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN coalesce(rt.resp_out, 0)
+        WHEN ${hasUsage} THEN rt.usage_out
+        WHEN ${hasResp} THEN coalesce(rt.resp_out, 0)
         WHEN rt.status_code >= 400 THEN 0
-        ELSE rt.est_out
+        ELSE ${estimate('response_chars')}
       END AS output_tokens,
       rt.cached_in AS cached_input_tokens,
       rt.reasoning_out AS reasoning_tokens
-    FROM (
-      SELECT
-        p.databricks_request_id, p.endpoint_name, p.served_entity_id, p.request_time, p.request_date,
-        p.status_code, p.requester, p.sampling_fraction,
-        1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
-        ${usageContextMap} AS usage_context,
-        CASE WHEN ${noUsageRow} THEN get_json_object(p.request, '$.usage_context') END AS body_usage_context_json,
-        ${usageIn} AS usage_in,
-        ${usageOut} AS usage_out,
-        CASE WHEN ${noUsage} THEN ${RESPONSE_TOKENS.input} END AS resp_in,
-        CASE WHEN ${noUsage} THEN ${RESPONSE_TOKENS.output} END AS resp_out,
-        ${RESPONSE_TOKENS.cached} AS cached_in,
-        ${RESPONSE_TOKENS.reasoning} AS reasoning_out,
-        CASE WHEN ${noUsage} THEN CAST(floor((length(p.request) + 1) / 4) AS BIGINT) END AS est_in,
-        CASE WHEN ${noUsage} THEN CAST(floor((length(p.response) + 1) / 4) AS BIGINT) END AS est_out
-      FROM ${payload} p
-      ${usageJoin}
-      WHERE ${PAYLOAD_FILTERS_SQL}
-    ) rt
+    FROM ${requests} rt
+    WHERE ${PAYLOAD_FILTERS_SQL.replaceAll('p.', 'rt.')}
   )`;
 }
 

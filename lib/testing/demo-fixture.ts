@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from '@/lib/config';
@@ -13,6 +14,8 @@ export interface DemoFixture {
   end: Date;
   config: AppConfig;
   warehouse: Warehouse;
+  /** The engine itself, for tests that attach or build more (e.g. rollups). */
+  instance: Promise<DuckDBInstance>;
   close: () => Promise<void>;
 }
 
@@ -24,9 +27,10 @@ export async function openDemoFixture(opts: { rows?: number; seed?: number; end?
   await generateDemo({ path: demoPath, rows: opts.rows ?? 20_000, seed: opts.seed ?? 11, end });
   const config = loadConfig({ DEMO_DB: demoPath, DUCKDB_MEMORY_LIMIT: '2GB' });
   resetTableDiscovery();
-  const warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
+  const instance = openDuckdb(config.duckdb);
+  const warehouse = createDuckdbWarehouse(instance);
   return {
-    dir, demoPath, end, config, warehouse,
+    dir, demoPath, end, config, warehouse, instance,
     close: async () => {
       await warehouse.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,13 @@ async function openEngine(config: AppConfig): Promise<Warehouse> {
   const instance = openDuckdb(config.duckdb);
   await instance;
   logger.info('warehouse.open', { engine: 'duckdb', source: config.duckdb.dataDir ?? config.duckdb.demoPath, ms: Math.round(performance.now() - started) });
-  return createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
+  const warehouse = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
+  if (config.rollups.mode === 'auto') {
+    // Request facts and hourly rollups, built once per source (lib/rollups); raw tables without them.
+    const { prepareEmbeddedRollups } = await import('@/lib/rollups/prepare');
+    await prepareEmbeddedRollups(await instance, warehouse, config);
+  }
+  return warehouse;
 }
 
 export function getWarehouse(): Promise<SharedWarehouse> {

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { SCHEMA_NAME } from '@/lib/identifiers';
+import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
+import { ROLLUP_AGGREGATES } from './aggregates';
+
+/** Table names inside the rollup schema (Databricks) or the attached `lens` database (embedded). */
+export const ROLLUP_TABLES = {
+  facts: 'gateway_lens_request_facts',
+  state: 'gateway_lens_rollup_state',
+} as const;
+
+/**
+ * A hash of every definition the rollups are built from. A table built by another version is
+ * never read (Databricks) or is rebuilt (embedded), so a changed definition cannot mix with old rows.
+ */
+export function rollupVersion(): string {
+  const definition = [
+    factsSelect({ payload: 'P', endpointUsage: 'c.s.u' }, { window: false }),
+    FACT_COLUMN_LIST,
+    ...ROLLUP_AGGREGATES.map((a) => `${a.name}:${a.select('F')}`),
+  ].join('\n');
+  return createHash('sha256').update(definition).digest('hex').slice(0, 16);
+}
+
+/**
+ * How far Databricks rollups are complete: inference tables deliver rows "usually within an
+ * hour", so rows older than two hours before the build are taken as all there. Later ones are read
+ * raw until the next refresh.
+ */
+export const DATABRICKS_SETTLE_HOURS = 2;
+
+export interface DatabricksBuild {
+  /** `catalog.schema` the rollups are written to. */
+  schema: string;
+  source: FactsSource;
+  /** Refresh only rows from this date on (the table must exist with this version); else rebuild. */
+  sinceDate?: string | null;
+}
+
+/**
+ * The statements `npm run rollups` runs on Databricks, in order. Full build: CREATE OR REPLACE
+ * each table. Incremental (`sinceDate`): delete and re-insert the recent days of each table, so a
+ * scheduled job costs a few days' scan instead of the whole history. The state row is written
+ * last: readers trust only what a finished build recorded.
+ */
+export function databricksStatements(b: DatabricksBuild): string[] {
+  if (!SCHEMA_NAME.test(b.schema)) throw new Error('ROLLUP_SCHEMA is not catalog.schema');
+  if (b.sinceDate != null && !/^\d{4}-\d{2}-\d{2}$/.test(b.sinceDate)) throw new Error('sinceDate is not YYYY-MM-DD');
+  const t = (name: string) => `${b.schema}.${name}`;
+  const facts = t(ROLLUP_TABLES.facts);
+  const select = factsSelect(b.source, { window: false });
+  const statements: string[] = [];
+  if (b.sinceDate == null) {
+    statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
+    for (const a of ROLLUP_AGGREGATES) {
+      statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(facts)}`);
+    }
+  } else {
+    const since = `CAST('${b.sinceDate}' AS DATE)`;
+    statements.push(`DELETE FROM ${facts} WHERE request_date >= ${since}`);
+    statements.push(`INSERT INTO ${facts}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
+    for (const a of ROLLUP_AGGREGATES) {
+      statements.push(`DELETE FROM ${t(a.name)} WHERE ${a.dateColumn} >= ${since}`);
+      statements.push(`INSERT INTO ${t(a.name)}\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}`);
+    }
+  }
+  statements.push(`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.state)} AS
+SELECT
+  '${rollupVersion()}' AS version,
+  current_timestamp() AS built_at,
+  date_trunc('hour', current_timestamp() - INTERVAL ${DATABRICKS_SETTLE_HOURS} HOURS) AS covers_end,
+  (SELECT count(*) FROM ${facts}) AS fact_rows`);
+  return statements;
+}
+
+/** The statement that reads a Databricks rollup state row. */
+export function databricksStateSql(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) throw new Error('ROLLUP_SCHEMA is not catalog.schema');
+  return `SELECT version, built_at, covers_end, fact_rows FROM ${schema}.${ROLLUP_TABLES.state}`;
+}

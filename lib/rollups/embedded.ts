@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBInstance } from '@duckdb/node-api';
+import type { AppConfig } from '@/lib/config';
+import { logger } from '@/lib/logger';
+import { ROLLUP_AGGREGATES } from './aggregates';
+import { ROLLUP_TABLES, rollupVersion } from './build';
+import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
+import type { RollupState } from './state';
+
+/** The embedded rollup database is attached under this name, read-only once built. */
+export const EMBEDDED_ROLLUP_CATALOG = 'lens';
+
+/**
+ * What the rollups were built from: the demo file, or every Parquet file of DATA_DIR, by path,
+ * size and modification time. A different fingerprint means the rollups are stale.
+ */
+export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
+  const hash = createHash('sha256');
+  if (duckdb.dataDir) {
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (entry.name.endsWith('.parquet')) {
+          const st = fs.statSync(p);
+          hash.update(`${path.relative(duckdb.dataDir!, p)}\0${st.size}\0${Math.round(st.mtimeMs)}\n`);
+        }
+      }
+    };
+    walk(duckdb.dataDir);
+  } else {
+    const st = fs.statSync(duckdb.demoPath);
+    hash.update(`${duckdb.demoPath}\0${st.size}\0${Math.round(st.mtimeMs)}`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The embedded build: facts sorted by time (so zone maps skip other days), then the aggregates. */
+export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string): string[] {
+  const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
+  return [
+    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false })}\n) f ORDER BY request_time`,
+    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(facts)}\n) a ORDER BY hour`),
+    `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
+      '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
+      CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
+  ];
+}
+
+const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+async function readState(instance: DuckDBInstance, file: string): Promise<{ version: string; fingerprint: string; fact_rows: number } | null> {
+  const conn = await instance.connect();
+  try {
+    await conn.run(`ATTACH ${sqlString(file)} AS lens_probe (READ_ONLY)`);
+    try {
+      const r = await conn.runAndReadAll(`SELECT version, fingerprint, CAST(fact_rows AS DOUBLE) AS fact_rows FROM lens_probe.${ROLLUP_TABLES.state}`);
+      const row = r.getRowObjectsJS()[0];
+      return row ? { version: String(row.version), fingerprint: String(row.fingerprint), fact_rows: Number(row.fact_rows) } : null;
+    } finally {
+      await conn.run('DETACH lens_probe');
+    }
+  } catch {
+    return null; // unreadable, half-written or from an older layout: rebuild
+  } finally {
+    conn.closeSync();
+  }
+}
+
+/**
+ * Makes sure the embedded engine has current rollups attached as `lens`: reuses the file when
+ * it was built from the same source by the same definitions, else builds it (into a temporary
+ * file renamed into place, so a crash never leaves a half-built file that looks complete).
+ */
+export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: AppConfig, source: FactsSource, opts: { force?: boolean } = {}): Promise<RollupState> {
+  const file = config.duckdb.rollupPath;
+  const fingerprint = sourceFingerprint(config.duckdb);
+  const version = rollupVersion();
+  const existing = opts.force || !fs.existsSync(file) ? null : await readState(instance, file);
+  let built = false;
+  let factRows = existing?.fact_rows ?? 0;
+  const started = performance.now();
+  if (!existing || existing.version !== version || existing.fingerprint !== fingerprint) {
+    logger.info('rollups.build', { file, reason: !existing ? 'missing' : existing.version !== version ? 'definition changed' : 'source changed' });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { force: true });
+    fs.rmSync(`${tmp}.wal`, { force: true });
+    const conn = await instance.connect();
+    try {
+      await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
+      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(sql);
+      const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
+      factRows = Number(r.getRowObjectsJS()[0]?.n ?? 0);
+      await conn.run('DETACH lens_build');
+    } catch (err) {
+      fs.rmSync(tmp, { force: true });
+      throw err;
+    } finally {
+      conn.closeSync();
+    }
+    fs.renameSync(tmp, file);
+    built = true;
+  }
+  const conn = await instance.connect();
+  try {
+    await conn.run(`ATTACH ${sqlString(file)} AS ${EMBEDDED_ROLLUP_CATALOG} (READ_ONLY)`);
+  } finally {
+    conn.closeSync();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  logger.info(built ? 'rollups.built' : 'rollups.reused', { file, factRows, seconds: Math.round(seconds * 10) / 10 });
+  return {
+    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, coversEnd: null },
+    catalog: EMBEDDED_ROLLUP_CATALOG,
+    version,
+    factRows,
+    built,
+    seconds,
+  };
+}
