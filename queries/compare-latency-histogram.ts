@@ -9,6 +9,8 @@ export default defineQuery({
   description: 'Successful requests per served entity (or usage_context group) in ~2% log-spaced latency buckets, with the smallest and largest value of each bucket: the input of quantile intervals and the Mann-Whitney test.',
   params: groupingShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...groupingParams(input) }),
+  // Same rows from the hourly rollups (queries/compare-latency-histogram.rollup.sql).
+  rollup: (params) => params.group_by === 'served_entity',
   row: z.object({
     endpoint_name: z.string(),
     group_key: z.string(),

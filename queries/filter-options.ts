@@ -9,6 +9,8 @@ export default defineQuery({
   params: {},
   // The filter bar lists every entity of the endpoint, not only the one already chosen.
   bind: (input, { window }) => ({ ...filterParams({ endpoint: input.endpoint }, window) }),
+  // Same rows from the hourly rollups (queries/filter-options.rollup.sql).
+  rollup: () => true,
   row: z.object({
     endpoint_name: z.string(),
     served_entity_id: z.string().nullable(),

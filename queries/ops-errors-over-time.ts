@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
+import { hourlyBucketsApply } from '@/lib/rollups/aggregates';
 import { filterParams } from '@/lib/catalogue/filters';
 import { bindBucket, bucketedShape } from '@/lib/ops/params';
 import { ERROR_CATEGORIES } from '@/lib/ops/error-categories';
@@ -10,6 +11,8 @@ export default defineQuery({
   description: 'Estimated requests per bucket and outcome (ok or an error category from the response body).',
   params: bucketedShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window) }),
+  // Same rows from the hourly rollups (queries/ops-errors-over-time.rollup.sql).
+  rollup: hourlyBucketsApply,
   row: z.object({
     bucket: z.iso.datetime(),
     category: z.enum(['ok', ...ERROR_CATEGORIES]),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
+import { hourlyBucketsApply } from '@/lib/rollups/aggregates';
 import { filterParams } from '@/lib/catalogue/filters';
 import { bindBucket, bucketedShape } from '@/lib/ops/params';
 
@@ -9,6 +10,8 @@ export default defineQuery({
   description: 'Logged rows per bucket, and how many have a NULL request or response body.',
   params: bucketedShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window) }),
+  // Same rows from the hourly rollups (queries/ops-logging-nulls.rollup.sql).
+  rollup: hourlyBucketsApply,
   row: z.object({
     bucket: z.iso.datetime(),
     sampled_rows: z.number().int().nonnegative(),

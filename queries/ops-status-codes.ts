@@ -8,6 +8,8 @@ export default defineQuery({
   description: 'Estimated requests per HTTP status code in the payload tables.',
   params: {},
   bind: (input, { window }) => filterParams(input, window),
+  // Same rows from the hourly rollups (queries/ops-status-codes.rollup.sql).
+  rollup: () => true,
   row: z.object({
     status_code: z.number().int(),
     requests: z.number().nonnegative(),

@@ -22,6 +22,12 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   exposesText?: boolean;
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
+  /**
+   * The query has a variant `queries/<id>.rollup.sql` over the hourly rollups (`{{hourly}}`,
+   * `{{latency_hourly}}`) that returns the same rows; given the bound parameters, whether it
+   * applies (e.g. not for minute buckets). The runner uses it when rollups are built.
+   */
+  rollup?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */
   post?: (rows: z.infer<z.ZodObject<RowShape>>[]) => z.infer<z.ZodObject<RowShape>>[];
 }

@@ -5,6 +5,7 @@ import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } fr
 import { getPriceBook } from '@/lib/finance/price-book';
 import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestTokensRelation } from '@/lib/finance/sql';
 import { ERROR_CATEGORY_SQL, requestsRelation } from '@/lib/rollups/facts';
+import { AGGREGATE_PLACEHOLDERS, aggregateRelation } from '@/lib/rollups/aggregates';
 
 const cache = new Map<string, string>();
 
@@ -60,6 +61,13 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       // One row per request with what its bodies say extracted (lib/rollups/facts.ts): the built
       // facts table when it covers the window, else the same columns computed from the raw tables.
       case 'requests': return requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint));
+      // Hourly rollups (lib/rollups/aggregates.ts): the built table for whole covered hours plus
+      // the partial hours at the edges, or the same aggregate computed over the window's requests.
+      case 'hourly':
+      case 'latency_hourly': {
+        const agg = AGGREGATE_PLACEHOLDERS[name]!;
+        return aggregateRelation(agg, requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)), tables.aggregates ? `${tables.aggregates.catalog}.${agg}` : null);
+      }
       // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
       case 'request_tokens': return requestTokensRelation(requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)));
       case 'price_book': return priceBookRelation(getPriceBook());

@@ -6,6 +6,7 @@ import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
 import { chooseFacts } from '@/lib/rollups/facts';
+import { aggregateSpan } from '@/lib/rollups/aggregates';
 import { currentRollups } from '@/lib/rollups/state';
 import { loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
@@ -87,11 +88,19 @@ export async function runQuery(
   const resolved = await resolveTables(config, warehouse);
   let params = def.bind(parsed.input as never, { window: parsed.window });
   // Request facts when they cover the window (lib/rollups); the rest of a window reads raw rows.
-  const facts = chooseFacts((await currentRollups(config, warehouse))?.facts ?? null, parsed.window);
-  const tables = { ...resolved, facts };
+  const rollups = await currentRollups(config, warehouse);
+  const facts = chooseFacts(rollups?.facts ?? null, parsed.window);
   if (facts.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(facts.coversEnd) };
+  // Hourly rollup tables for the whole hours of the window, when the query has a variant over them
+  // that applies to these parameters. They have no requester dimension.
+  const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
+  if (useAggregates) {
+    const span = aggregateSpan(parsed.window, rollups.facts.coversEnd);
+    params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
+  }
+  const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-  const template = loadSql(def.id);
+  const template = loadSql(useAggregates ? `${def.id}.rollup` : def.id);
   const runOptions = {
     signal: options.signal,
     userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,

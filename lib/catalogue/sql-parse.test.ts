@@ -16,10 +16,19 @@ const production: ResolvedTables = {
   servedEntities: 'system.serving.served_entities',
 };
 const empty: ResolvedTables = { ...production, payload: [] };
+// With rollups built (lib/rollups): the facts table for the whole window, or up to a point.
+const withFacts: ResolvedTables = { ...production, facts: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
+const withHybrid: ResolvedTables = { ...production, facts: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date() }, aggregates: { catalog: 'main.lens' } };
 
 describe('the SQL catalogue', () => {
   it('has a definition for every .sql file and a .sql file for every definition', () => {
-    expect(files.map((f) => f.replace(/\.sql$/, ''))).toEqual(Object.keys(CATALOGUE).sort());
+    expect(files.filter((f) => !f.endsWith('.rollup.sql')).map((f) => f.replace(/\.sql$/, ''))).toEqual(Object.keys(CATALOGUE).sort());
+  });
+
+  it('has a rollup variant exactly for the definitions that declare one', () => {
+    const variants = files.filter((f) => f.endsWith('.rollup.sql')).map((f) => f.replace(/\.rollup\.sql$/, ''));
+    expect(variants).toEqual(Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollup).sort());
+    expect(variants.length).toBeGreaterThanOrEqual(5);
   });
 
   describe.each(files)('%s', (file) => {
@@ -29,6 +38,8 @@ describe('the SQL catalogue', () => {
       ['all endpoints', production, null],
       ['one endpoint', production, 'chat'],
       ['no tables yet', empty, null],
+      ['built rollups', withFacts, null],
+      ['rollups up to a point', withHybrid, 'chat'],
     ] as const)('parses under the Spark SQL grammar (%s)', (_label, tables, endpoint) => {
       const errors = spark.validate(renderSql(template, tables, endpoint));
       expect(errors.map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);

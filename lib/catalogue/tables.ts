@@ -15,6 +15,8 @@ export interface ResolvedTables {
   billing?: BillingTables | null;
   /** Whether `{{requests}}` reads the built request facts (lib/rollups/facts.ts); raw when absent. */
   facts?: FactsChoice;
+  /** Where the hourly rollup tables are, when a query may read them for its window; null: compute them. */
+  aggregates?: { catalog: string } | null;
 }
 
 const DISCOVERY_TTL_MS = 5 * 60_000;

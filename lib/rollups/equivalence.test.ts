@@ -27,9 +27,17 @@ afterAll(async () => {
 /** Queries whose SQL reads the request facts (directly or through the token relations). */
 const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => /\{\{\s*(requests|request_tokens|priced_requests)\s*\}\}/.test(loadSql(id)));
 
-const FILTERS = ['range=30d', 'range=24h', 'range=7d&endpoint=chat_assistant', 'range=7d&status=error'];
+const FILTERS = ['range=30d', 'range=24h', 'range=7d&endpoint=chat_assistant', 'range=7d&status=error', 'range=7d&status=ok&served_entity=chat_assistant-gpt-4o'];
+/** A window that starts and ends inside an hour, so both edges come from the requests. */
+const oddWindow = () => {
+  const to = new Date(demo.end.getTime() - 7 * 60_000);
+  const from = new Date(to.getTime() - 50 * 3_600_000 - 23 * 60_000);
+  return `from=${from.toISOString()}&to=${to.toISOString()}`;
+};
 const OWN: Record<string, string[]> = {
   'requests-over-time': ['range=7d&split=served_entity'],
+  'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', 'range=7d&requester=alice%40example.com'],
+  'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],
@@ -74,8 +82,9 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     expect(FACT_QUERIES.length).toBeGreaterThanOrEqual(15);
   });
 
-  const cases = FACT_QUERIES.flatMap((id) => [...FILTERS, ...(OWN[id] ?? [])].map((qs) => [id, qs] as const));
-  it.each(cases)('%s ?%s', async (id, qs) => {
+  const cases = FACT_QUERIES.flatMap((id) => [...FILTERS, 'odd', ...(OWN[id] ?? [])].map((qs) => [id, qs] as const));
+  it.each(cases)('%s ?%s', async (id, given) => {
+    const qs = given === 'odd' ? oddWindow() : given;
     const raw = await rowsWith(id, qs, null);
     const facts = await rowsWith(id, qs, built);
     // Facts up to the middle of the window, raw rows after it.
@@ -89,5 +98,34 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     if (qs === 'range=30d') expect(raw.rows.length).toBeGreaterThan(0);
     expectSameRows(facts.rows, raw.rows);
     expectSameRows(hybrid.rows, raw.rows);
+  });
+});
+
+/** Queries with a variant over the hourly rollup tables (queries/<id>.rollup.sql). */
+const ROLLUP_QUERIES = Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollup);
+
+describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {
+  const cases = ROLLUP_QUERIES.flatMap((id) => [...FILTERS, 'odd', ...(OWN[id] ?? [])].map((qs) => [id, qs] as const));
+  it.each(cases)('%s ?%s', async (id, given) => {
+    const qs = given === 'odd' ? oddWindow() : given;
+    const raw = await rowsWith(id, qs, null);
+    const rolled = await rowsWith(id, qs, built);
+    const def = CATALOGUE[id]!;
+    const params = def.bind(parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).input as never, { window: parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).window });
+    const applies = def.rollup!(params) && !/requester=/.test(qs);
+    // The variant reads the rollup tables exactly when it applies; otherwise the raw query runs.
+    expect(/gateway_lens_(latency_)?hourly/.test(rolled.sql)).toBe(applies);
+    expectSameRows(rolled.rows, raw.rows);
+    // And with rollups covering only part of the window, the rest from the requests.
+    const middle = new Date(demo.end.getTime() - 26 * 3_600_000 - 11 * 60_000);
+    const partial = await rowsWith(id, qs, { ...built, facts: { ...built.facts, coversEnd: middle } });
+    expectSameRows(partial.rows, raw.rows);
+  });
+
+  it('the variants answer most of a long window from the rollup tables', async () => {
+    const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_hourly`, {});
+    expect(Number(rows[0]!.n)).toBe(built.factRows);
+    const latency = await demo.warehouse.run(`SELECT count(*) AS bins, sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_latency_hourly`, {});
+    expect(Number(latency.rows[0]!.bins)).toBeLessThan(Number(latency.rows[0]!.n));
   });
 });

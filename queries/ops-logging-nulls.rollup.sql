@@ -1,0 +1,18 @@
+-- Share of logged rows per time bucket whose request or response body is NULL, from the hourly
+-- rollups (hour and day buckets in whole-hour zones only).
+WITH hourly AS (
+  SELECT
+    {{time_bucket(a.hour)}} AS bucket,
+    a.sampled_rows,
+    a.null_request_rows,
+    a.null_response_rows
+  FROM {{hourly}} a
+)
+SELECT
+  bucket,
+  sum(sampled_rows) AS sampled_rows,
+  sum(null_request_rows) AS null_request_rows,
+  sum(null_response_rows) AS null_response_rows
+FROM hourly
+GROUP BY bucket
+ORDER BY bucket
