@@ -1,0 +1,142 @@
+import { SparkSQL } from 'dt-sql-parser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { payloadRelation } from '@/lib/catalogue/tables';
+import { ROLLUP_AGGREGATES } from './aggregates';
+import { ROLLUP_TABLES, databricksStateSql, databricksStatements, rollupVersion } from './build';
+import type { FactsSource } from './facts';
+
+const spark = new SparkSQL();
+const schema = 'main.lens';
+const payload = payloadRelation([{ endpoint: 'chat', table: 'main.gw.chat_payload' }, { endpoint: 'agent-x', table: 'main.gw.agent_payload' }], null);
+const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage' };
+const withoutUsage: FactsSource = { payload, endpointUsage: null };
+const SINCE = '2026-03-01';
+const aggregateTables = ROLLUP_AGGREGATES.map((a) => `${schema}.${a.name}`);
+const factsTable = `${schema}.${ROLLUP_TABLES.facts}`;
+const stateTable = `${schema}.${ROLLUP_TABLES.state}`;
+
+/**
+ * dt-sql-parser 4.5 has Spark 3's grammar: a statement's target table is at most schema.table and
+ * CREATE TABLE has no CLUSTER BY. Databricks has both, so the head is cut back to that grammar
+ * (and checked to be exactly one of the forms below); the rest of the statement is parsed as is.
+ */
+const HEAD = /^(CREATE OR REPLACE TABLE|DELETE FROM|INSERT INTO) main\.(lens\.\w+)( CLUSTER BY \([\w, ]+\))?(?= AS\n|\n| WHERE )/;
+function parseErrors(sql: string): string[] {
+  expect(sql).toMatch(HEAD);
+  const spark3 = sql.replace(HEAD, '$1 $2');
+  return spark.validate(spark3).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
+}
+
+const builds = [
+  ['full build with endpoint_usage', withUsage, null],
+  ['full build without endpoint_usage', withoutUsage, null],
+  ['incremental with endpoint_usage', withUsage, SINCE],
+  ['incremental without endpoint_usage', withoutUsage, SINCE],
+] as const;
+
+describe('databricksStatements', () => {
+  describe.each(builds)('%s', (_label, source, sinceDate) => {
+    const statements = databricksStatements({ schema, source, sinceDate });
+
+    it.each(statements.map((sql, i) => [i + 1, sql.split('\n')[0]!.slice(0, 70), sql] as const))('statement %i parses under the Spark SQL grammar (%s)', (_i, _head, sql) => {
+      expect(parseErrors(sql)).toEqual([]);
+    });
+
+    it('writes the state row last, once', () => {
+      const writes = statements.filter((s) => s.includes(`TABLE ${stateTable}`) || s.includes(`INTO ${stateTable}`) || s.includes(`FROM ${stateTable}`));
+      expect(writes).toEqual([statements.at(-1)]);
+      expect(statements.at(-1)).toMatch(new RegExp(`^CREATE OR REPLACE TABLE ${stateTable} AS\\n`));
+      expect(statements.at(-1)).toContain(`'${rollupVersion()}' AS version`);
+    });
+
+    it('reads endpoint_usage only when the source has it', () => {
+      const facts = statements[sinceDate ? 1 : 0]!;
+      if (source.endpointUsage) expect(facts).toContain(`FROM ${source.endpointUsage}`);
+      else expect(statements.join('\n')).not.toMatch(/endpoint_usage\b(?! does not)/);
+      expect(facts).toContain('FROM main.gw.chat_payload');
+      expect(facts).toContain('FROM main.gw.agent_payload');
+    });
+
+    it('writes the facts before the aggregates that read them', () => {
+      const firstAggregate = statements.findIndex((s) => aggregateTables.some((t) => s.includes(` ${t}\n`) || s.includes(` ${t} `)));
+      const lastFacts = statements.findLastIndex((s) => s.startsWith('CREATE OR REPLACE TABLE main.lens.gateway_lens_request_facts') || s.startsWith(`INSERT INTO ${factsTable}`));
+      expect(lastFacts).toBeGreaterThanOrEqual(0);
+      expect(firstAggregate).toBeGreaterThan(lastFacts);
+    });
+  });
+
+  it('full build: replaces every table once, then the state', () => {
+    const statements = databricksStatements({ schema, source: withUsage });
+    const targets = statements.map((s) => /^CREATE OR REPLACE TABLE ([\w.]+)/.exec(s)?.[1]);
+    expect(targets).toEqual([factsTable, ...aggregateTables, stateTable]);
+    expect(statements.join('\n')).not.toMatch(/^(DELETE|INSERT)/m);
+    expect(databricksStatements({ schema, source: withUsage, sinceDate: null })).toEqual(statements);
+  });
+
+  it('incremental: deletes and re-inserts each table from the given date only, then the state', () => {
+    const statements = databricksStatements({ schema, source: withUsage, sinceDate: SINCE });
+    const since = `CAST('${SINCE}' AS DATE)`;
+    const tables = [{ table: factsTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
+    expect(statements).toHaveLength(tables.length * 2 + 1);
+    tables.forEach(({ table, dateColumn }, i) => {
+      expect(statements[2 * i]).toBe(`DELETE FROM ${table} WHERE ${dateColumn} >= ${since}`);
+      const insert = statements[2 * i + 1]!;
+      expect(insert.startsWith(`INSERT INTO ${table}\n`)).toBe(true);
+      // The inserted rows are cut at the same date: the facts from the raw rows, the aggregates from the facts.
+      if (table === factsTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
+      else expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
+    });
+    expect(statements.slice(0, -1).join('\n')).not.toContain('CREATE');
+    expect(statements.join('\n').match(/'\d{4}-\d{2}-\d{2}'/g)!.every((d) => d === `'${SINCE}'`)).toBe(true);
+  });
+
+  it.each(['main', 'main.lens.extra', 'main.lens; DROP TABLE x', 'main.`lens`', "main.lens'", ''])('refuses the schema %j', (bad) => {
+    expect(() => databricksStatements({ schema: bad, source: withUsage })).toThrow('ROLLUP_SCHEMA is not catalog.schema');
+    expect(() => databricksStateSql(bad)).toThrow('ROLLUP_SCHEMA is not catalog.schema');
+  });
+
+  it.each(['2026-3-1', '01/03/2026', "2026-03-01' OR '1'='1", '2026-03-01T00:00:00Z', ''])('refuses the date %j', (bad) => {
+    expect(() => databricksStatements({ schema, source: withUsage, sinceDate: bad })).toThrow('sinceDate is not YYYY-MM-DD');
+  });
+
+  it('refuses an endpoint_usage name that is not catalog.schema.table', () => {
+    expect(() => databricksStatements({ schema, source: { payload, endpointUsage: 'usage; DROP TABLE x' } })).toThrow('catalog.schema.table');
+  });
+
+  it('reads the state with a statement that parses', () => {
+    const sql = databricksStateSql(schema);
+    expect(sql).toBe(`SELECT version, built_at, covers_end, fact_rows FROM ${stateTable}`);
+    expect(spark.validate(sql)).toEqual([]);
+  });
+});
+
+describe('rollupVersion', () => {
+  afterEach(() => {
+    vi.doUnmock('./aggregates');
+    vi.resetModules();
+  });
+
+  it('is 16 hex characters and stable', () => {
+    expect(rollupVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(rollupVersion()).toBe(rollupVersion());
+  });
+
+  /** rollupVersion of a fresh copy of build.ts whose aggregates module exports `aggregates`. */
+  async function versionWith(change: (aggregates: typeof ROLLUP_AGGREGATES) => typeof ROLLUP_AGGREGATES): Promise<string> {
+    vi.resetModules();
+    vi.doMock('./aggregates', async (importOriginal) => {
+      const original = await importOriginal<typeof import('./aggregates')>();
+      return { ...original, ROLLUP_AGGREGATES: change(original.ROLLUP_AGGREGATES) };
+    });
+    return (await import('./build')).rollupVersion();
+  }
+
+  it('changes when an aggregate definition changes, and only then', async () => {
+    const current = rollupVersion();
+    expect(await versionWith((list) => list)).toBe(current);
+    expect(await versionWith((list) => list.slice(0, -1))).not.toBe(current);
+    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('count(*) AS sampled_rows', 'count(1) AS sampled_rows') } : a)));
+    expect(changed).toMatch(/^[0-9a-f]{16}$/);
+    expect(changed).not.toBe(current);
+  });
+});
