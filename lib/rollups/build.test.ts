@@ -14,13 +14,14 @@ const SINCE = '2026-03-01';
 const aggregateTables = ROLLUP_AGGREGATES.map((a) => `${schema}.${a.name}`);
 const factsTable = `${schema}.${ROLLUP_TABLES.facts}`;
 const stateTable = `${schema}.${ROLLUP_TABLES.state}`;
+const buildTable = `${schema}.${ROLLUP_TABLES.build}`;
 
 /**
  * dt-sql-parser 4.5 has Spark 3's grammar: a statement's target table is at most schema.table and
  * CREATE TABLE has no CLUSTER BY. Databricks has both, so the head is cut back to that grammar
  * (and checked to be exactly one of the forms below); the rest of the statement is parsed as is.
  */
-const HEAD = /^(CREATE OR REPLACE TABLE|DELETE FROM|INSERT INTO) main\.(lens\.\w+)( CLUSTER BY \([\w, ]+\))?(?= AS\n|\n| WHERE )/;
+const HEAD = /^(CREATE OR REPLACE TABLE|INSERT INTO) main\.(lens\.\w+)( CLUSTER BY \([\w, ]+\))?(?= AS\n|\n| REPLACE WHERE )/;
 function parseErrors(sql: string): string[] {
   expect(sql).toMatch(HEAD);
   const spark3 = sql.replace(HEAD, '$1 $2');
@@ -50,9 +51,9 @@ describe('databricksStatements', () => {
     });
 
     it('reads endpoint_usage only when the source has it', () => {
-      const facts = statements[sinceDate ? 1 : 0]!;
+      const facts = statements[1]!;
       if (source.endpointUsage) expect(facts).toContain(`FROM ${source.endpointUsage}`);
-      else expect(statements.join('\n')).not.toMatch(/endpoint_usage\b(?! does not)/);
+      else expect(statements.join('\n')).not.toMatch(/(?<!with_)endpoint_usage\b(?! does not)/);
       expect(facts).toContain('FROM main.gw.chat_payload');
       expect(facts).toContain('FROM main.gw.agent_payload');
     });
@@ -68,26 +69,36 @@ describe('databricksStatements', () => {
   it('full build: replaces every table once, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage });
     const targets = statements.map((s) => /^CREATE OR REPLACE TABLE ([\w.]+)/.exec(s)?.[1]);
-    expect(targets).toEqual([factsTable, ...aggregateTables, stateTable]);
+    expect(targets).toEqual([buildTable, factsTable, ...aggregateTables, stateTable]);
     expect(statements.join('\n')).not.toMatch(/^(DELETE|INSERT)/m);
     expect(databricksStatements({ schema, source: withUsage, sinceDate: null })).toEqual(statements);
   });
 
-  it('incremental: deletes and re-inserts each table from the given date only, then the state', () => {
+  it('incremental: replaces each table from the given date only, atomically, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage, sinceDate: SINCE });
     const since = `CAST('${SINCE}' AS DATE)`;
     const tables = [{ table: factsTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
-    expect(statements).toHaveLength(tables.length * 2 + 1);
+    expect(statements).toHaveLength(tables.length + 2);
+    expect(statements[0]).toMatch(new RegExp(`^CREATE OR REPLACE TABLE ${buildTable} AS\\n`));
     tables.forEach(({ table, dateColumn }, i) => {
-      expect(statements[2 * i]).toBe(`DELETE FROM ${table} WHERE ${dateColumn} >= ${since}`);
-      const insert = statements[2 * i + 1]!;
-      expect(insert.startsWith(`INSERT INTO ${table}\n`)).toBe(true);
+      const insert = statements[i + 1]!;
+      expect(insert.startsWith(`INSERT INTO ${table} REPLACE WHERE ${dateColumn} >= ${since}\n`)).toBe(true);
       // The inserted rows are cut at the same date: the facts from the raw rows, the aggregates from the facts.
       if (table === factsTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
-      else expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
+      else {
+        expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
+        expect(insert).toMatch(new RegExp(`\\) a WHERE a\\.${dateColumn} >= CAST\\('${SINCE}' AS DATE\\)$`));
+      }
     });
-    expect(statements.slice(0, -1).join('\n')).not.toContain('CREATE');
+    expect(statements.join('\n')).not.toMatch(/^DELETE/m);
     expect(statements.join('\n').match(/'\d{4}-\d{2}-\d{2}'/g)!.every((d) => d === `'${SINCE}'`)).toBe(true);
+  });
+
+  it('measures coverage from the start of the build and records whether endpoint_usage was read', () => {
+    const state = databricksStatements({ schema, source: withUsage }).at(-1)!;
+    expect(state).toContain(`(SELECT max(started_at) FROM ${buildTable}) - INTERVAL 2 HOURS`);
+    expect(state).toContain('true AS with_endpoint_usage');
+    expect(databricksStatements({ schema, source: withoutUsage }).at(-1)).toContain('false AS with_endpoint_usage');
   });
 
   it.each(['main', 'main.lens.extra', 'main.lens; DROP TABLE x', 'main.`lens`', "main.lens'", ''])('refuses the schema %j', (bad) => {

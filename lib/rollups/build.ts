@@ -7,6 +7,8 @@ import { ROLLUP_AGGREGATES } from './aggregates';
 export const ROLLUP_TABLES = {
   facts: 'gateway_lens_request_facts',
   state: 'gateway_lens_rollup_state',
+  /** When the current build started (its state's coverage is measured from it). */
+  build: 'gateway_lens_rollup_build',
 } as const;
 
 /**
@@ -38,10 +40,12 @@ export interface DatabricksBuild {
 }
 
 /**
- * The statements `npm run rollups` runs on Databricks, in order. Full build: CREATE OR REPLACE
- * each table. Incremental (`sinceDate`): delete and re-insert the recent days of each table, so a
- * scheduled job costs a few days' scan instead of the whole history. The state row is written
- * last: readers trust only what a finished build recorded.
+ * The statements `npm run rollups` runs on Databricks, in order. First the build's start time is
+ * recorded: rows are taken as complete up to two hours before it, however long the build runs.
+ * Full build: CREATE OR REPLACE each table. Incremental (`sinceDate`): `INSERT … REPLACE WHERE`
+ * the recent days of each table — one atomic statement per table, so readers never see a gap and
+ * a retried statement cannot double rows — and a scheduled job scans a few days, not the history.
+ * The state row is written last: readers trust only what a finished build recorded.
  */
 export function databricksStatements(b: DatabricksBuild): string[] {
   if (!SCHEMA_NAME.test(b.schema)) throw new Error('ROLLUP_SCHEMA is not catalog.schema');
@@ -49,7 +53,7 @@ export function databricksStatements(b: DatabricksBuild): string[] {
   const t = (name: string) => `${b.schema}.${name}`;
   const facts = t(ROLLUP_TABLES.facts);
   const select = factsSelect(b.source, { window: false });
-  const statements: string[] = [];
+  const statements: string[] = [`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.build)} AS\nSELECT current_timestamp() AS started_at`];
   if (b.sinceDate == null) {
     statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
     for (const a of ROLLUP_AGGREGATES) {
@@ -57,19 +61,18 @@ export function databricksStatements(b: DatabricksBuild): string[] {
     }
   } else {
     const since = `CAST('${b.sinceDate}' AS DATE)`;
-    statements.push(`DELETE FROM ${facts} WHERE request_date >= ${since}`);
-    statements.push(`INSERT INTO ${facts}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
+    statements.push(`INSERT INTO ${facts} REPLACE WHERE request_date >= ${since}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
     for (const a of ROLLUP_AGGREGATES) {
-      statements.push(`DELETE FROM ${t(a.name)} WHERE ${a.dateColumn} >= ${since}`);
-      statements.push(`INSERT INTO ${t(a.name)}\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}`);
+      statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);
     }
   }
   statements.push(`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.state)} AS
 SELECT
   '${rollupVersion()}' AS version,
   current_timestamp() AS built_at,
-  date_trunc('hour', current_timestamp() - INTERVAL ${DATABRICKS_SETTLE_HOURS} HOURS) AS covers_end,
-  (SELECT count(*) FROM ${facts}) AS fact_rows`);
+  date_trunc('hour', (SELECT max(started_at) FROM ${t(ROLLUP_TABLES.build)}) - INTERVAL ${DATABRICKS_SETTLE_HOURS} HOURS) AS covers_end,
+  (SELECT count(*) FROM ${facts}) AS fact_rows,
+  ${b.source.endpointUsage === null ? 'false' : 'true'} AS with_endpoint_usage`);
   return statements;
 }
 

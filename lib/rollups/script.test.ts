@@ -167,7 +167,7 @@ describe('npm run rollups on Databricks', () => {
     const r = await run(['--print', '--since-days', '3'], { config: loadConfig(DATABRICKS_ENV), ...fakeDatabricks().deps });
     expect(r.code).toBe(0);
     expect(r.out).toContain('-- Refreshes rows from 2026-03-07 on');
-    expect(r.out).toContain("DELETE FROM main.lens.gateway_lens_request_facts WHERE request_date >= CAST('2026-03-07' AS DATE);\n\n");
+    expect(r.out).toContain("INSERT INTO main.lens.gateway_lens_request_facts REPLACE WHERE request_date >= CAST('2026-03-07' AS DATE)\n");
   });
 
   it('--print refuses PAYLOAD_SCHEMA, whose tables it would have to discover', async () => {
@@ -186,10 +186,11 @@ describe('npm run rollups on Databricks', () => {
     expect(statementsRun(fake.calls)).toEqual(expected);
     const labels = fake.calls.filter((c) => /^(CREATE|DELETE|INSERT)/.test(c.sql)).map((c) => c.label);
     expect(labels).toEqual(expected.map((s) => `rollups ${statementLabel(s)}`));
-    expect(labels[0]).toBe('rollups create gateway_lens_request_facts');
+    expect(labels[0]).toBe('rollups create gateway_lens_rollup_build');
+    expect(labels[1]).toBe('rollups create gateway_lens_request_facts');
     expect(labels.at(-1)).toBe('rollups create gateway_lens_rollup_state');
     expect(r.out).toContain('full build in main.lens');
-    expect(r.out).toMatch(/ 1\/\d+ {2}create gateway_lens_request_facts +1\.3 s/);
+    expect(r.out).toMatch(/ 2\/\d+ {2}create gateway_lens_request_facts +1\.3 s/);
     expect(fake.opened[0]!.statementTimeoutSeconds).toBeGreaterThanOrEqual(3600);
     expect(fake.closed()).toBe(1);
   });
@@ -213,7 +214,7 @@ describe('npm run rollups on Databricks', () => {
     const r = await run(['--since-days', '2'], { config: loadConfig(DATABRICKS_ENV), ...fake.deps });
     expect(r.code).toBe(0);
     expect(r.out).toContain(message);
-    expect(statementsRun(fake.calls)[0]).toMatch(/^CREATE OR REPLACE TABLE main\.lens\.gateway_lens_request_facts /);
+    expect(statementsRun(fake.calls)[1]).toMatch(/^CREATE OR REPLACE TABLE main\.lens\.gateway_lens_request_facts /);
     expect(statementsRun(fake.calls).join('\n')).not.toMatch(/^DELETE/m);
   });
 
