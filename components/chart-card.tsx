@@ -92,9 +92,14 @@ function LoadingState() {
     const t = setTimeout(() => setSlow(true), 8_000);
     return () => clearTimeout(t);
   }, []);
+  return <ChartSkeleton>{slow && <span role="status">Still working: a stopped SQL warehouse can take a few minutes to start.</span>}</ChartSkeleton>;
+}
+
+/** The pulsing placeholder a chart's box shows until it can draw; `className` sizes it (the card body's h-72 by default). */
+export function ChartSkeleton({ className = 'h-72', children }: { className?: string; children?: ReactNode }) {
   return (
-    <div data-testid="chart-loading" className="flex h-72 animate-pulse items-center justify-center rounded bg-slate-100 text-sm text-slate-500" aria-label="Loading">
-      {slow && <span role="status">Still working: a stopped SQL warehouse can take a few minutes to start.</span>}
+    <div data-testid="chart-loading" className={`${className} flex animate-pulse items-center justify-center rounded bg-slate-100 text-sm text-slate-500`} aria-label="Loading">
+      {children}
     </div>
   );
 }

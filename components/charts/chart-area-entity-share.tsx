@@ -1,14 +1,15 @@
 'use client';
 
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/chart-card';
-import { formatCount, formatTick, formatTimestamp } from '@/lib/charts/format';
+import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import type { PreparedShare } from '@/lib/compare/prepare-share';
 import type { CompareState } from '@/lib/compare/search-params';
 import { useShareOverTime } from '@/lib/compare/use-compare';
-import { ChangeMarkNotes, changeMarkElements } from './change-marks';
+import { ChangeMarkNotes } from './change-marks';
+
+const Plot = lazyPlot(() => import('./plots/plot-area-entity-share').then((m) => m.PlotAreaEntityShare));
 
 /** Share of the endpoint's estimated requests per served entity over time: fallbacks and config changes show here. */
 export function ChartAreaEntityShare({ state, compare }: { state: DashboardState; compare: CompareState }) {
@@ -29,42 +30,13 @@ export function ChartAreaEntityShare({ state, compare }: { state: DashboardState
 }
 
 function ShareBody({ prepared }: { prepared: PreparedShare }) {
-  const { series, points, bucket, domain } = prepared;
+  const { series, bucket } = prepared;
   return (
     <div>
       <div className="h-64" role="img" aria-label={`Traffic share per ${bucket}, ${series.length} series`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatTick(t, bucket)} minTickGap={40} fontSize={12} />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={44} fontSize={12} />
-            <Tooltip content={<ShareTooltip prepared={prepared} />} />
-            <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
-            {changeMarkElements(prepared.changes, prepared.stillArriving)}
-            {series.map((s) => (
-              // Shares of one whole add up to 100%, so stacking is the honest picture here.
-              <Area key={s.key} dataKey={s.key} name={s.key} stackId="share" type="stepAfter" stroke={s.color} fill={s.color} fillOpacity={0.45} connectNulls={false} isAnimationActive={false} />
-            ))}
-          </AreaChart>
-        </ResponsiveContainer>
+        <Plot prepared={prepared} />
       </div>
       <ChangeMarkNotes changes={prepared.changes} />
-    </div>
-  );
-}
-
-function ShareTooltip({ active, label, prepared }: { active?: boolean; label?: number; prepared: PreparedShare }) {
-  const point = active && label !== undefined ? prepared.points.find((p) => p.t === label) : undefined;
-  if (!point) return null;
-  return (
-    <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow">
-      <div className="mb-1 font-semibold">{formatTimestamp(point.t)} · per {prepared.bucket}</div>
-      {prepared.series.map((s) => (
-        <div key={s.key} className="flex gap-3">
-          <span className="flex-1"><span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />{s.label}</span>
-          <span className="tabular-nums">{point[s.key] === null ? 'no traffic' : `${(point[s.key] as number).toFixed(1)}% · ${formatCount(point[`${s.key}_requests`])} req`}</span>
-        </div>
-      ))}
     </div>
   );
 }

@@ -1,15 +1,16 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/chart-card';
+import { lazyPlot } from '@/components/charts/lazy-plot';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import { prepareRequests, type PreparedRequests, type RequestsRow } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
-import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
+
+const Plot = lazyPlot(() => import('./plots/plot-area-requests').then((m) => m.PlotAreaRequests));
 
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status' };
 
@@ -39,7 +40,7 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
 }
 
 function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
-  const { totals, series, points, bucket, stillArriving } = prepared;
+  const { totals, series, bucket, stillArriving } = prepared;
   return (
     <div>
       <dl className="mb-3 flex flex-wrap gap-x-8 gap-y-1 text-sm" data-testid="requests-totals">
@@ -49,48 +50,9 @@ function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
         <div><dt className="text-slate-500">Bucket</dt><dd className="text-lg font-semibold">{bucket}</dd></div>
       </dl>
       <div className="h-72" role="img" aria-label={`Requests per minute per ${bucket}, ${series.length} series`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={prepared.domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, prepared.tz)} minTickGap={40} fontSize={12} />
-            <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'req/min', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
-            <Tooltip content={<RequestsTooltip prepared={prepared} />} />
-            <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
-            {stillArriving && (
-              <ReferenceArea x1={stillArriving.from} x2={stillArriving.to} fill="#94a3b8" fillOpacity={0.15} label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: '#475569' }} />
-            )}
-            {series.map((s) => (
-              <Area key={s.key} dataKey={s.key} name={s.key} stackId="requests" type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.35} isAnimationActive={false} />
-            ))}
-          </AreaChart>
-        </ResponsiveContainer>
+        <Plot prepared={prepared} />
       </div>
       {stillArriving && <p className="mt-1 text-xs text-slate-500">The shaded last hour is still arriving: inference tables land up to about an hour late, so a dip there is not a traffic drop.</p>}
-    </div>
-  );
-}
-
-type TooltipProps = { active?: boolean; label?: number; prepared: PreparedRequests };
-
-function RequestsTooltip({ active, label, prepared }: TooltipProps) {
-  if (!active || label === undefined) return null;
-  const point = prepared.points.find((p) => p.t === label);
-  if (!point) return null;
-  return (
-    <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow">
-      <div className="mb-1 font-semibold">{formatZonedTimestamp(label, prepared.tz)} · per {prepared.bucket}</div>
-      <table>
-        <thead><tr className="text-slate-500"><th className="pr-3 text-left font-normal">series</th><th className="pr-3 text-right font-normal">avg/min</th>{prepared.bucket !== 'minute' && <th className="text-right font-normal">busiest min</th>}</tr></thead>
-        <tbody>
-          {prepared.series.map((s) => (
-            <tr key={s.key}>
-              <td className="pr-3"><span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />{s.label}</td>
-              <td className="pr-3 text-right tabular-nums">{formatRate(point[s.key])}</td>
-              {prepared.bucket !== 'minute' && <td className="text-right tabular-nums">{formatRate(point[`${s.key}_peak`])}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { prepareHistogram, type HistogramRow } from '@/lib/ops/prepare-histogram';
+
+const Plot = lazyPlot(() => import('./plots/plot-bar-latency-histogram').then((m) => m.PlotBarLatencyHistogram));
 
 export function ChartBarLatencyHistogram({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
@@ -25,15 +26,7 @@ export function ChartBarLatencyHistogram({ state }: { state: DashboardState }) {
     >
       {() => (
         <div className="h-56" role="img" aria-label="Latency histogram">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="label" fontSize={11} minTickGap={8} />
-              <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'requests', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
-              <Tooltip labelFormatter={(_l, p) => String(p?.[0]?.payload?.range ?? '')} formatter={(v) => [formatCount(Number(v)), 'requests']} contentStyle={{ fontSize: 12 }} />
-              <Bar dataKey="requests" fill="#0072B2" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <Plot bars={bars} />
         </div>
       )}
     </ChartCard>

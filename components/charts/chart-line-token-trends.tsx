@@ -1,14 +1,15 @@
 'use client';
 
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/chart-card';
+import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { formatTokens } from '@/lib/finance/format';
 import { prepareTokenTrends, type TokenTrendRow } from '@/lib/finance/prepare-token-trends';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { useFinanceQuery } from '@/lib/finance/use-finance-query';
+
+const Plot = lazyPlot(() => import('./plots/plot-line-token-trends').then((m) => m.PlotLineTokenTrends));
 
 /** "Are inputs getting longer, outputs more verbose?": average (solid) and p95 (dashed) per day. */
 export function ChartLineTokenTrends({ state, fin, onMetric }: { state: DashboardState; fin: FinanceState; onMetric: (m: FinanceState['tokens']) => void }) {
@@ -37,19 +38,7 @@ export function ChartLineTokenTrends({ state, fin, onMetric }: { state: Dashboar
     >
       {() => prepared && (
         <div className="h-80" role="img" aria-label={`${fin.tokens} tokens per request, ${prepared.series.length} series`}>
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={prepared.points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} fontSize={12} />
-              <YAxis tickFormatter={(v: number) => formatTokens(v, true)} width={56} fontSize={12} label={{ value: 'tokens', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
-              <Tooltip formatter={(v, name) => [formatTokens(Number(v)), String(name)]} labelFormatter={(d) => `${String(d)} (UTC)`} />
-              <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
-              {prepared.series.flatMap((s) => [
-                <Line key={`${s.key}_avg`} dataKey={`${s.key}_avg`} name={`${s.label} avg`} stroke={s.color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />,
-                <Line key={`${s.key}_p95`} dataKey={`${s.key}_p95`} name={`${s.label} p95`} stroke={s.color} dot={false} strokeDasharray="5 4" connectNulls={false} isAnimationActive={false} legendType="none" />,
-              ])}
-            </LineChart>
-          </ResponsiveContainer>
+          <Plot prepared={prepared} />
         </div>
       )}
     </ChartCard>
