@@ -52,6 +52,7 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const draws: number[] = [];
   const scripts = new Set<string>();
+  let html = '';
   let charts = 0;
   let failedCharts = 0;
   let emptyCharts = 0;
@@ -60,7 +61,12 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: INIT_SCRIPT });
     const page = await context.newPage();
-    if (i === 0) page.on('response', (res) => { if (res.request().resourceType() === 'script' && res.url().startsWith(baseUrl)) scripts.add(res.url()); });
+    if (i === 0) {
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script' && res.url().startsWith(baseUrl)) scripts.add(res.url());
+        if (res.request().isNavigationRequest() && res.request().frame() === page.mainFrame()) res.text().then((t) => { html = t; }, () => {});
+      });
+    }
     try {
       await page.goto(`${baseUrl}${pagePath}`, { waitUntil: 'commit', timeout: timeoutMs });
       const handle = await page.waitForFunction(drawn, undefined, { polling: 50, timeout: timeoutMs });
@@ -78,8 +84,13 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
       await context.close();
     }
   }
-  const jsScripts = await gzippedSizes([...scripts]);
-  const jsGzipBytes = jsScripts.length ? jsScripts.reduce((sum, x) => sum + x.gzipBytes, 0) : null;
+  // First-load JS: the scripts the page's HTML names. Code split off and fetched later (e.g. the
+  // chart library, loaded while the data is on its way) is counted apart, as all JS by draw time.
+  const firstLoad = firstLoadScripts(html, `${baseUrl}${pagePath}`);
+  const allScripts = await gzippedSizes([...scripts]);
+  const jsScripts = allScripts.filter((s) => firstLoad.has(s.url));
+  const jsGzipBytes = html && jsScripts.length ? jsScripts.reduce((sum, x) => sum + x.gzipBytes, 0) : null;
+  const jsAllGzipBytes = allScripts.length ? allScripts.reduce((sum, x) => sum + x.gzipBytes, 0) : null;
   const draw = summarise(draws);
   return {
     path: pagePath,
@@ -88,11 +99,24 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
     emptyCharts,
     draw,
     jsGzipBytes,
-    jsFiles: scripts.size,
-    jsScripts,
+    jsFiles: jsScripts.length,
+    jsAllGzipBytes,
+    jsScripts: allScripts,
     evaluation: evaluatePage(draws.length === runs ? draw.p50 : null, jsGzipBytes, failedCharts),
     note,
   };
+}
+
+/** Paths of the `<script src>` of a page's HTML, leaving out `nomodule` polyfills modern browsers skip. */
+export function firstLoadScripts(html: string, pageUrl: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const attrs = m[1]!;
+    const src = /\bsrc="([^"]+)"/i.exec(attrs)?.[1];
+    if (!src || /\bnomodule\b/i.test(attrs)) continue;
+    out.add(new URL(src.replaceAll('&amp;', '&'), pageUrl).pathname);
+  }
+  return out;
 }
 
 /** Each script's size after gzip -9, as a server compressing it would send it; largest first. */

@@ -26,7 +26,7 @@ const report: BenchReport = {
       evaluation: { verdict: 'n/a', reasons: [] },
     },
   ],
-  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, evaluation: { verdict: 'PASS', reasons: [] } }],
+  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, evaluation: { verdict: 'PASS', reasons: [] } }],
   memory: { peakTreeRssKb: 1024 * 1024, peakProcessHwmKb: 900 * 1024, samples: 10 },
   notes: ['inspector request detail: skipped, inspector-requests is not in this build'],
 };
@@ -53,7 +53,7 @@ describe('renderMarkdown', () => {
   });
 
   it('lists pages and notes', () => {
-    expect(md).toContain('| / | 3 (1 empty) | 950 | 1,000 | 12 | 200.0 kB | PASS |');
+    expect(md).toContain('| / | 3 (1 empty) | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
     expect(md).toContain('- inspector request detail: skipped');
   });
 

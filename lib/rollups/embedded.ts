@@ -49,6 +49,24 @@ export function embeddedStatements(catalog: string, source: FactsSource, fingerp
   ];
 }
 
+/** Temporary build files of processes that died mid-build (another live server's build is left alone). */
+function removeAbandonedBuilds(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.tmp-`;
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      // no such process: its build was abandoned
+    }
+    if (!alive || pid === process.pid) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
 async function readState(instance: DuckDBInstance, file: string): Promise<{ version: string; fingerprint: string; fact_rows: number } | null> {
@@ -86,6 +104,7 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     logger.info('rollups.build', { file, reason: !existing ? 'missing' : existing.version !== version ? 'definition changed' : 'source changed' });
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
+    removeAbandonedBuilds(file);
     fs.rmSync(tmp, { force: true });
     fs.rmSync(`${tmp}.wal`, { force: true });
     const conn = await instance.connect();
