@@ -181,8 +181,11 @@ async function main() {
   const loadStart = os.loadavg();
   const demo = await ensureDemo(args);
   ensureBuild();
+  log('opening the engine; building the rollups unless current (lib/rollups)');
   const raw = await openRawEngine(demo);
   const notes: string[] = [];
+  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}.`);
+  else notes.push('Rollups off (ROLLUPS=off): every query read the raw tables.');
   const routes: RouteResult[] = [];
   let pages: PageResult[] = [];
 

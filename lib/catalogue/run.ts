@@ -7,7 +7,8 @@ import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
 import { chooseFacts } from '@/lib/rollups/facts';
 import { aggregateSpan } from '@/lib/rollups/aggregates';
-import { currentRollups } from '@/lib/rollups/state';
+import { currentRollups, type RollupState } from '@/lib/rollups/state';
+import { logger } from '@/lib/logger';
 import { loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
 
@@ -86,54 +87,72 @@ export async function runQuery(
   const warehouse = options.warehouse ?? (await getWarehouse());
   const config = options.config ?? getConfig();
   const resolved = await resolveTables(config, warehouse);
-  let params = def.bind(parsed.input as never, { window: parsed.window });
-  // Request facts when they cover the window (lib/rollups); the rest of a window reads raw rows.
-  const rollups = await currentRollups(config, warehouse);
-  const facts = chooseFacts(rollups?.facts ?? null, parsed.window);
-  if (facts.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(facts.coversEnd) };
-  // Hourly rollup tables for the whole hours of the window, when the query has a variant over them
-  // that applies to these parameters. They have no requester dimension.
-  const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
-  if (useAggregates) {
-    const span = aggregateSpan(parsed.window, rollups.facts.coversEnd);
-    params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
-  }
-  const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };
+  const bound = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-  const template = loadSql(useAggregates ? `${def.id}.rollup` : def.id);
-  const runOptions = {
-    signal: options.signal,
-    userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
-    label: def.id,
-    cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
-  };
-  let sql = renderSql(template, tables, endpoint);
-  let endpointUsage: QueryResult['endpointUsage'];
-  let ran: Awaited<ReturnType<Warehouse['run']>>;
-  if (usesRequestTokens(template)) {
-    // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
-    const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
-    const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > Date.now();
-    const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
-    if (knownUnreadable) {
-      sql = fallback();
-      endpointUsage = 'unreadable';
-      ran = await warehouse.run(sql, params, runOptions);
-    } else {
-      try {
-        ran = await warehouse.run(sql, params, runOptions);
-        endpointUsage = 'readable';
-      } catch (err) {
-        if (!isUnreadable(err)) throw err;
-        sql = fallback();
-        ran = await warehouse.run(sql, params, runOptions);
-        endpointUsage = 'unreadable';
-        if (cacheKey !== null) unreadableUsage.set(cacheKey, Date.now() + USAGE_RETRY_MS);
-      }
+
+  /** One run: over the rollups when given and they apply (lib/rollups), else the raw tables. */
+  const attempt = async (rollups: RollupState | null) => {
+    let params = bound;
+    // Request facts when they cover the window; the rest of a window reads raw rows.
+    const facts = chooseFacts(rollups?.facts ?? null, parsed.window);
+    if (facts.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(facts.coversEnd) };
+    // Hourly rollup tables for the whole hours of the window, when the query has a variant over
+    // them that applies to these parameters. They have no requester dimension.
+    const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
+    if (useAggregates) {
+      const span = aggregateSpan(parsed.window, rollups.facts.coversEnd);
+      params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
     }
-  } else {
-    ran = await warehouse.run(sql, params, runOptions);
+    const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };
+    const template = loadSql(useAggregates ? `${def.id}.rollup` : def.id);
+    const runOptions = {
+      signal: options.signal,
+      userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
+      label: def.id,
+      cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
+    };
+    let sql = renderSql(template, tables, endpoint);
+    let endpointUsage: QueryResult['endpointUsage'];
+    let ran: Awaited<ReturnType<Warehouse['run']>>;
+    // (Only a read of endpoint_usage can fail for it; built facts already hold what it had.)
+    if (usesRequestTokens(template) && facts.mode !== 'facts') {
+      // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
+      const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
+      const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > Date.now();
+      const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
+      if (knownUnreadable) {
+        sql = fallback();
+        endpointUsage = 'unreadable';
+        ran = await warehouse.run(sql, params, runOptions);
+      } else {
+        try {
+          ran = await warehouse.run(sql, params, runOptions);
+          endpointUsage = 'readable';
+        } catch (err) {
+          if (!isUnreadable(err)) throw err;
+          sql = fallback();
+          ran = await warehouse.run(sql, params, runOptions);
+          endpointUsage = 'unreadable';
+          if (cacheKey !== null) unreadableUsage.set(cacheKey, Date.now() + USAGE_RETRY_MS);
+        }
+      }
+    } else {
+      ran = await warehouse.run(sql, params, runOptions);
+    }
+    return { ran, sql, params, endpointUsage, usesRollups: facts.mode !== 'raw' || useAggregates };
+  };
+
+  const rollups = await currentRollups(config, warehouse);
+  let outcome: Awaited<ReturnType<typeof attempt>>;
+  try {
+    outcome = await attempt(rollups);
+  } catch (err) {
+    // A viewer (or the app) without SELECT on the rollup tables still gets the raw tables' answer.
+    if (rollups === null || !isUnreadable(err)) throw err;
+    logger.warn('rollups.unreadable', { query: def.id, error: (err as Error).message });
+    outcome = await attempt(null);
   }
+  const { ran, sql, params, endpointUsage } = outcome;
   const { rows, durationMs, source } = ran;
   const checked = z.array(def.row).safeParse(rows);
   if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);

@@ -75,6 +75,13 @@ function expectSameRows(actualRows: Row[], expectedRows: Row[]) {
 }
 
 describe('request facts: the built table, the raw tables and a mix of both give the same figures', () => {
+  it('answers from the raw tables when the rollup tables cannot be read', async () => {
+    const raw = await rowsWith('ops-kpis', 'range=7d', null);
+    const missing = await rowsWith('ops-kpis', 'range=7d', { ...built, facts: { ...built.facts, table: `${built.catalog}.no_such_facts` } });
+    expect(missing.sql).not.toContain('no_such_facts');
+    expectSameRows(missing.rows, raw.rows);
+  });
+
   it('built facts for every request of the demo', async () => {
     const { rows } = await demo.warehouse.run(`SELECT count(*) AS n FROM (SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload) x`, {});
     expect(built.factRows).toBe(Number(rows[0]!.n));
