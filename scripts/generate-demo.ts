@@ -5,42 +5,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, whole } from '../lib/cli-args';
 import { generateDemo } from '../lib/demo/generate';
 
 const USAGE = 'usage: tsx scripts/generate-demo.ts [--rows N] [--days D] [--seed S] [--out FILE] [--end ISO-8601] [--if-missing]';
 
 class UsageError extends Error {}
 
-function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const v = value.replaceAll('_', '');
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects a whole number, got "${value}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
 function parse(argv: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        rows: { type: 'string' },
-        days: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        end: { type: 'string' },
-        'if-missing': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const values = parseOptions(argv, {
+    rows: { type: 'string' },
+    days: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    end: { type: 'string' },
+    'if-missing': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, UsageError);
   let end: Date | undefined;
   if (values.end !== undefined) {
     end = new Date(values.end);
@@ -49,9 +30,9 @@ function parse(argv: string[]) {
   const out = values.out ?? (process.env.DEMO_DB?.trim() || path.join('data', 'demo.duckdb'));
   return {
     help: values.help,
-    rows: wholeNumber('rows', values.rows, 200_000, 1_000, 50_000_000),
-    days: wholeNumber('days', values.days, 30, 1, 400),
-    seed: wholeNumber('seed', values.seed, 42, 0, 2_147_483_647),
+    rows: whole('rows', values.rows, 200_000, 1_000, 50_000_000, UsageError),
+    days: whole('days', values.days, 30, 1, 400, UsageError),
+    seed: whole('seed', values.seed, 42, 0, 2_147_483_647, UsageError),
     out: path.resolve(out),
     end,
     ifMissing: values['if-missing'],

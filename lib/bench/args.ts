@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseOptions, whole as wholeCli } from '@/lib/cli-args';
 
 export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
   --rows N          demo size (default 200000); reused from data/bench/ when generated in the last 24 h
@@ -12,6 +12,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [
   --screenshots DIR save each page as the benchmark saw it when drawn`;
 
 export class BenchUsageError extends Error {}
+
+const whole = (name: string, value: string | undefined, fallback: number, min: number, max: number) => wholeCli(name, value, fallback, min, max, BenchUsageError);
 
 export interface BenchArgs {
   rows: number;
@@ -29,25 +31,6 @@ export interface BenchArgs {
   help: boolean;
 }
 
-/** Options only, no positionals; anything parseArgs refuses becomes a UsageError naming it. */
-export function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, UsageError: new (message: string) => Error = BenchUsageError) {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-/** `--name` as a whole number in [min, max] (`1_000`, `200k`, `10m` allowed); `fallback` when absent. */
-export function whole(name: string, value: string | undefined, fallback: number, min: number, max: number, UsageError: new (message: string) => Error = BenchUsageError): number {
-  if (value === undefined) return fallback;
-  const v = value.replaceAll('_', '').replace(/^(\d+(?:\.\d+)?)([km])$/i, (_m, n: string, unit: string) => String(Number(n) * (unit.toLowerCase() === 'k' ? 1e3 : 1e6)));
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects a whole number, got "${value}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const values = parseOptions(argv, {
     rows: { type: 'string' },
@@ -62,7 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     out: { type: 'string' },
     screenshots: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
-  });
+  }, BenchUsageError);
   const rows = whole('rows', values.rows, 200_000, 1_000, 50_000_000);
   const replicate = whole('replicate', values.replicate, 1, 1, 16);
   if (replicate > 1 && (rows % replicate !== 0 || rows / replicate < 1_000)) {

@@ -1,4 +1,4 @@
-import { parseOptions, whole } from '@/lib/bench/args';
+import { parseOptions, whole } from '@/lib/cli-args';
 
 export const ROLLUPS_USAGE = `usage: npm run rollups -- [--force] [--since-days N] [--print] [--help]
   (no option)     build the request facts and hourly rollups (embedded: reuse them when current)
