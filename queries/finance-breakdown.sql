@@ -12,7 +12,7 @@ by_value AS (
   SELECT
     dim_value,
     sum(weight) AS requests,
-    count(*) AS sampled_rows,
+    sum(row_count) AS sampled_rows,
     sum(weight * input_tokens) AS input_tokens,
     sum(weight * output_tokens) AS output_tokens,
     sum(CASE WHEN token_source = 'estimate' THEN weight * tokens ELSE 0 END) AS estimated_tokens,

@@ -18,6 +18,8 @@ export default defineQuery({
       start_date: monthStart.toISOString().slice(0, 10),
     };
   },
+  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
+  rollup: () => true,
   row: z.object({
     day: dayString,
     cost: z.number().nonnegative().nullable(),

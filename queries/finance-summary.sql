@@ -10,7 +10,7 @@ WITH r AS (
 SELECT
   token_source,
   sum(weight) AS requests,
-  count(*) AS sampled_rows,
+  sum(row_count) AS sampled_rows,
   sum(weight * input_tokens) AS input_tokens,
   sum(weight * output_tokens) AS output_tokens,
   sum(weight * cost) AS cost,

@@ -23,9 +23,10 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
   /**
-   * The query has a variant `queries/<id>.rollup.sql` over the hourly rollups (`{{hourly}}`,
-   * `{{latency_hourly}}`) that returns the same rows; given the bound parameters, whether it
-   * applies (e.g. not for minute buckets). The runner uses it when rollups are built.
+   * The query can read the hourly rollups and return the same rows: through its variant
+   * `queries/<id>.rollup.sql` (`{{hourly}}`, `{{latency_hourly}}`) or, without one, through its
+   * own placeholders (`{{priced_requests}}` then prices hourly token groups). Given the bound
+   * parameters, whether that applies (e.g. not for minute buckets). Used when rollups are built.
    */
   rollup?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PAYLOAD_FILTERS_SQL } from './filters';
 import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } from './tables';
 import { getPriceBook } from '@/lib/finance/price-book';
-import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestTokensRelation } from '@/lib/finance/sql';
+import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestRowsForPricing, requestTokensRelation } from '@/lib/finance/sql';
+import { tokenGroupsAsRequests, tokenGroupsRelation } from '@/lib/rollups/tokens';
 import { ERROR_CATEGORY_SQL, requestsRelation } from '@/lib/rollups/facts';
 import { AGGREGATE_PLACEHOLDERS, aggregateRelation } from '@/lib/rollups/aggregates';
 
@@ -11,6 +12,11 @@ const cache = new Map<string, string>();
 
 export function queriesDir(): string {
   return path.join(process.cwd(), 'queries');
+}
+
+/** Whether the catalogue has this SQL file (e.g. a query's `.rollup` variant). */
+export function hasSql(id: string): boolean {
+  return fs.existsSync(path.join(queriesDir(), `${id}.sql`));
 }
 
 /** The SQL text of a catalogue query, read once per process. */
@@ -35,7 +41,7 @@ export { ERROR_CATEGORY_SQL };
  * body), requester, endpoint, served entity or priced model — '(not set)' when it has none.
  */
 export const DIMENSION_VALUE_SQL = `coalesce(CASE :dimension
-      WHEN 'context' THEN coalesce(pr.usage_context[:context_key], get_json_object(pr.body_usage_context_json, concat('$.', :context_key)))
+      WHEN 'context' THEN pr.context_value
       WHEN 'requester' THEN pr.requester
       WHEN 'endpoint' THEN pr.endpoint_name
       WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
@@ -71,7 +77,14 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
       case 'request_tokens': return requestTokensRelation(requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)));
       case 'price_book': return priceBookRelation(getPriceBook());
-      case 'priced_requests': return pricedRequestsRelation(renderSql('{{request_tokens}}', tables, endpoint), servedEntitiesLatestRelation(tables.servedEntities), priceBookRelation(getPriceBook()));
+      // Priced requests, or with rollups hourly groups of them priced the same way (lib/rollups/tokens.ts).
+      case 'priced_requests': {
+        const requestTokens = renderSql('{{request_tokens}}', tables, endpoint);
+        const rows = tables.aggregates
+          ? tokenGroupsAsRequests(tokenGroupsRelation(requestTokens, { tokens: `${tables.aggregates.catalog}.gateway_lens_tokens_hourly`, context: `${tables.aggregates.catalog}.gateway_lens_context_tokens_hourly` }))
+          : requestRowsForPricing(requestTokens);
+        return pricedRequestsRelation(rows, servedEntitiesLatestRelation(tables.servedEntities), priceBookRelation(getPriceBook()));
+      }
       case 'billing_serving_daily': return billingServingDailyRelation(tables.billing ?? null);
       default: throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
     }

@@ -9,7 +9,7 @@ import { chooseFacts } from '@/lib/rollups/facts';
 import { aggregateSpan } from '@/lib/rollups/aggregates';
 import { currentRollups, type RollupState } from '@/lib/rollups/state';
 import { logger } from '@/lib/logger';
-import { loadSql, readsPayload, renderSql } from './render';
+import { hasSql, loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
 
 export type Problem = { path: string; message: string };
@@ -100,11 +100,14 @@ export async function runQuery(
     // them that applies to these parameters. They have no requester dimension.
     const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
     if (useAggregates) {
-      const span = aggregateSpan(parsed.window, rollups.facts.coversEnd);
+      // The query's own bounds when its binding moved them (month to date starts on the 1st).
+      const bound = (v: unknown, fallback: Date) => (typeof v === 'string' && !Number.isNaN(Date.parse(`${v.replace(' ', 'T')}Z`)) ? new Date(`${v.replace(' ', 'T')}Z`) : fallback);
+      const span = aggregateSpan({ start: bound(params.start_time, parsed.window.start), end: bound(params.end_time, parsed.window.end) }, rollups.facts.coversEnd);
       params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
     }
     const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };
-    const template = loadSql(useAggregates ? `${def.id}.rollup` : def.id);
+    // A `.rollup.sql` variant when there is one; otherwise the query's placeholders adapt.
+    const template = loadSql(useAggregates && hasSql(`${def.id}.rollup`) ? `${def.id}.rollup` : def.id);
     const runOptions = {
       signal: options.signal,
       userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,

@@ -13,7 +13,8 @@ import { priceRows, type PriceBook } from './price-book';
  * `usage_context` is the endpoint_usage map; `body_usage_context_json` the request body's copy for
  * requests endpoint_usage does not have; `usage_context_json` both as JSON (costlier: serialises).
  */
-export function requestTokensRelation(requests: string): string {
+export function requestTokensRelation(requests: string, opts: { filtered?: boolean } = {}): string {
+  const filtered = opts.filtered ?? true;
   const hasUsage = '(rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL)';
   const hasResp = '(rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL)';
   const estimate = (chars: string) => `CAST(floor((rt.${chars} + 1) / 4) AS BIGINT)`;
@@ -42,8 +43,8 @@ export function requestTokensRelation(requests: string): string {
       END AS output_tokens,
       rt.cached_in AS cached_input_tokens,
       rt.reasoning_out AS reasoning_tokens
-    FROM ${requests} rt
-    WHERE ${PAYLOAD_FILTERS_SQL.replaceAll('p.', 'rt.')}
+    FROM ${requests} rt${filtered ? `
+    WHERE ${PAYLOAD_FILTERS_SQL.replaceAll('p.', 'rt.')}` : ''}
   )`;
 }
 
@@ -111,36 +112,58 @@ export function billingServingDailyRelation(billing: BillingTables | null): stri
 }
 
 /**
- * `{{priced_requests}}`: `{{request_tokens}}` with the served entity's names and the price in
- * force on the request's date. Matching rule: the entity_name of the latest served_entities row
- * first, then its served_entity_name, each compared whole and case-insensitively with the book's
- * `match` names. `cost` (one request, unweighted) is NULL when unpriced — never 0.
+ * One row per request of `{{request_tokens}}` in the shape pricedRequestsRelation prices:
+ * `row_count` 1, the :context_key value of the finance dimension, and the four token terms
+ * spend is made of (input less cached, cached input, output less reasoning, reasoning).
  */
-export function pricedRequestsRelation(requestTokens: string, servedEntitiesLatest: string, priceBook: string): string {
+export function requestRowsForPricing(requestTokens: string): string {
+  return `(SELECT
+      r.*,
+      1 AS row_count,
+      coalesce(r.usage_context[:context_key], get_json_object(r.body_usage_context_json, concat('$.', :context_key))) AS context_value,
+      coalesce(r.input_tokens, 0) - r.cached_in AS cost_in,
+      r.cached_in AS cost_cached,
+      coalesce(r.output_tokens, 0) - r.reasoning_out AS cost_out,
+      r.reasoning_out AS cost_reasoning
+    FROM (
+      SELECT t.*,
+        least(coalesce(t.cached_input_tokens, 0), coalesce(t.input_tokens, 0)) AS cached_in,
+        least(coalesce(t.reasoning_tokens, 0), coalesce(t.output_tokens, 0)) AS reasoning_out
+      FROM ${requestTokens} t
+    ) r
+  )`;
+}
+
+/**
+ * `{{priced_requests}}`: requests (or rollup groups of them, lib/rollups/tokens.ts) with the served
+ * entity's names and the price in force on the request's date. Matching rule: the entity_name of
+ * the latest served_entities row first, then its served_entity_name, each compared whole and
+ * case-insensitively with the book's `match` names. `cost` (per unit of weight: one request) is
+ * NULL when unpriced — never 0. Queries sum `weight * cost` and `row_count`.
+ */
+export function pricedRequestsRelation(rows: string, servedEntitiesLatest: string, priceBook: string): string {
   const pick = (col: string) => `CASE WHEN pe.model IS NOT NULL THEN pe.${col} ELSE ps.${col} END`;
   // No OR in the join condition: it keeps the price join a hash join on the name.
   const inForce = (alias: string) => `${alias}.effective_from <= t.request_date AND t.request_date < coalesce(${alias}.effective_to, CAST('9999-12-31' AS DATE))`;
   return `(SELECT
       pr.*,
       CASE WHEN pr.price_model IS NULL OR (pr.input_tokens IS NULL AND pr.output_tokens IS NULL) THEN NULL ELSE (
-        (coalesce(pr.input_tokens, 0) - pr.cached_in) * pr.input_per_1m
-        + pr.cached_in * coalesce(pr.cached_input_per_1m, pr.input_per_1m)
-        + (coalesce(pr.output_tokens, 0) - pr.reasoning_out) * pr.output_per_1m
-        + pr.reasoning_out * coalesce(pr.reasoning_per_1m, pr.output_per_1m)
+        pr.cost_in * pr.input_per_1m
+        + pr.cost_cached * coalesce(pr.cached_input_per_1m, pr.input_per_1m)
+        + pr.cost_out * pr.output_per_1m
+        + pr.cost_reasoning * coalesce(pr.reasoning_per_1m, pr.output_per_1m)
       ) / 1000000.0 END AS cost
     FROM (
       SELECT
         t.*,
         se.entity_name,
         se.served_entity_name,
-        least(coalesce(t.cached_input_tokens, 0), coalesce(t.input_tokens, 0)) AS cached_in,
-        least(coalesce(t.reasoning_tokens, 0), coalesce(t.output_tokens, 0)) AS reasoning_out,
         ${pick('model')} AS price_model,
         ${pick('input_per_1m')} AS input_per_1m,
         ${pick('output_per_1m')} AS output_per_1m,
         ${pick('cached_input_per_1m')} AS cached_input_per_1m,
         ${pick('reasoning_per_1m')} AS reasoning_per_1m
-      FROM ${requestTokens} t
+      FROM ${rows} t
       LEFT JOIN ${servedEntitiesLatest} se ON se.served_entity_id = t.served_entity_id
       LEFT JOIN ${priceBook} pe ON pe.match_name = lower(se.entity_name) AND ${inForce('pe')}
       LEFT JOIN ${priceBook} ps ON ps.match_name = lower(se.served_entity_name) AND ${inForce('ps')}

@@ -1,4 +1,6 @@
 import { PAYLOAD_FILTERS_SQL } from '@/lib/catalogue/filters';
+import { requestTokensRelation } from '@/lib/finance/sql';
+import { contextTokensHourlySelect, tokensHourlySelect } from './tokens';
 
 /**
  * Hourly rollups built from the request facts. Every measure is a sum or count (mergeable across
@@ -60,6 +62,20 @@ GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id
 FROM ${facts} f
 WHERE f.status_code < 400 AND f.execution_duration_ms IS NOT NULL
 GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, ${LATENCY_BIN_SQL('f.execution_duration_ms')}`,
+  },
+  {
+    // Token sums for spend (lib/rollups/tokens.ts) per hour, endpoint, entity, requester, status, token source.
+    name: 'gateway_lens_tokens_hourly',
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+    select: (facts) => tokensHourlySelect(requestTokensRelation(facts, { filtered: false })),
+  },
+  {
+    // The same per usage_context key and value.
+    name: 'gateway_lens_context_tokens_hourly',
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, context_key',
+    select: (facts) => contextTokensHourlySelect(requestTokensRelation(facts, { filtered: false })),
   },
 ];
 
