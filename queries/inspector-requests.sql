@@ -3,9 +3,10 @@
 -- Previews and extraction columns are computed only for the page's rows; bodies never leave SQL.
 -- The page is chosen on keys alone, then its bodies are read back by (request_time, id): the sort
 -- never carries bodies, and the time match lets both engines skip files/row groups by min/max.
+-- Without a keyword or tool filter the keys come from the request facts (lib/rollups), no bodies read.
 WITH page_keys AS (
   SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
-  FROM {{payload}} p
+  FROM {{payload_keys}} p
   WHERE {{payload_filters}}
     AND (:q_pattern IS NULL
       OR lower(p.request) LIKE :q_pattern ESCAPE '!'

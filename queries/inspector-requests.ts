@@ -13,6 +13,8 @@ export default defineQuery({
   description: 'One page of logged requests with previews of the last user message and the answer, keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
   bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
+  // Without a keyword or tool-call filter, the page's keys come from the request facts.
+  rollup: (params) => params.q_pattern == null && params.has_tools == null,
   row: z.object({
     endpoint_name: z.string(),
     databricks_request_id: z.string(),

@@ -58,6 +58,11 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
   return template.replace(TIME_BUCKET, (_m, column: string) => timeBucket(column)).replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
     switch (name) {
       case 'payload': return payloadRelation(tables.payload, endpoint);
+      // Rows to choose a page of keys from: with rollups the request facts (no bodies: the query
+      // only reads them where the runner rules out keyword and body filters), else the payloads.
+      case 'payload_keys': return tables.aggregates
+        ? `(SELECT f.*, CAST(NULL AS STRING) AS request, CAST(NULL AS STRING) AS response FROM ${requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint))} f)`
+        : payloadRelation(tables.payload, endpoint);
       case 'payload_filters': return PAYLOAD_FILTERS_SQL;
       case 'error_category': return ERROR_CATEGORY_SQL;
       case 'dimension_value': return DIMENSION_VALUE_SQL;

@@ -31,7 +31,7 @@ describe('the SQL catalogue', () => {
     expect(declared).toEqual(expect.arrayContaining(variants));
     expect(variants.length).toBeGreaterThanOrEqual(5);
     // A query that declares rollups without a variant reads them through its placeholders.
-    for (const id of declared.filter((d) => !variants.includes(d))) expect(fs.readFileSync(path.join(dir, `${id}.sql`), 'utf8')).toMatch(/\{\{\s*priced_requests\s*\}\}/);
+    for (const id of declared.filter((d) => !variants.includes(d))) expect(fs.readFileSync(path.join(dir, `${id}.sql`), 'utf8')).toMatch(/\{\{\s*(priced_requests|payload_keys)\s*\}\}/);
   });
 
   describe.each(files)('%s', (file) => {
