@@ -21,6 +21,8 @@ export default defineQuery({
     split: input.split,
     tz: input.tz,
   }),
+  // Same rows from the per-minute rollup (queries/requests-over-time.rollup.sql).
+  rollup: () => true,
   row: z.object({
     bucket: z.iso.datetime(),
     series: z.string(),

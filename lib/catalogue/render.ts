@@ -75,6 +75,7 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       // Hourly rollups (lib/rollups/aggregates.ts): the built table for whole covered hours plus
       // the partial hours at the edges, or the same aggregate computed over the window's requests.
       case 'hourly':
+      case 'minutely':
       case 'latency_hourly': {
         const agg = AGGREGATE_PLACEHOLDERS[name]!;
         return aggregateRelation(agg, requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)), tables.aggregates ? `${tables.aggregates.catalog}.${agg}` : null);

@@ -64,6 +64,23 @@ WHERE f.status_code < 400 AND f.execution_duration_ms IS NOT NULL
 GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, ${LATENCY_BIN_SQL('f.execution_duration_ms')}`,
   },
   {
+    // Traffic per minute, endpoint, served entity and status: the busiest minute of any bucket.
+    name: 'gateway_lens_minutely',
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+    select: (facts) => `SELECT
+  date_trunc('hour', f.request_time) AS hour,
+  CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
+  date_trunc('minute', f.request_time) AS minute,
+  f.endpoint_name,
+  f.served_entity_id,
+  f.status_code,
+  count(*) AS sampled_rows,
+  sum(f.weight) AS requests
+FROM ${facts} f
+GROUP BY date_trunc('hour', f.request_time), date_trunc('minute', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code`,
+  },
+  {
     // Token sums for spend (lib/rollups/tokens.ts) per hour, endpoint, entity, requester, status, token source.
     name: 'gateway_lens_tokens_hourly',
     dateColumn: 'hour_date',
@@ -79,12 +96,13 @@ GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id
   },
 ];
 
-export type AggregateName = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly';
+export type AggregateName = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely';
 
 /** Placeholder → aggregate: `{{hourly}}`, `{{latency_hourly}}`. */
 export const AGGREGATE_PLACEHOLDERS: Record<string, AggregateName> = {
   hourly: 'gateway_lens_hourly',
   latency_hourly: 'gateway_lens_latency_hourly',
+  minutely: 'gateway_lens_minutely',
 };
 
 /**

@@ -35,7 +35,7 @@ const oddWindow = () => {
   return `from=${from.toISOString()}&to=${to.toISOString()}`;
 };
 const OWN: Record<string, string[]> = {
-  'requests-over-time': ['range=7d&split=served_entity'],
+  'requests-over-time': ['range=7d&split=served_entity', 'range=7d&split=status&tz=Asia/Kolkata', 'range=6h&split=endpoint'],
   'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', 'range=7d&requester=alice%40example.com'],
   'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
   'inspector-requests': ['range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
@@ -122,7 +122,7 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     const params = def.bind(parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).input as never, { window: parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).window });
     const applies = def.rollup!(params) && !/requester=/.test(qs);
     // The variant reads the rollup tables exactly when it applies; otherwise the raw query runs.
-    expect(/gateway_lens_\w*hourly|SELECT f\.\*, CAST\(NULL AS STRING\) AS request/.test(rolled.sql)).toBe(applies);
+    expect(/gateway_lens_\w*(hourly|minutely)|SELECT f\.\*, CAST\(NULL AS STRING\) AS request/.test(rolled.sql)).toBe(applies);
     expectSameRows(rolled.rows, raw.rows);
     // And with rollups covering only part of the window, the rest from the requests.
     const middle = new Date(demo.end.getTime() - 26 * 3_600_000 - 11 * 60_000);
