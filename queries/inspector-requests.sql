@@ -15,9 +15,13 @@ WITH page_keys AS (
     AND (:max_duration_ms IS NULL OR p.execution_duration_ms <= :max_duration_ms)
     AND (:has_tools IS NULL
       OR (:has_tools = 'yes') = coalesce(p.response LIKE '%"tool_calls"%' OR p.response LIKE '%"function_call"%', false))
-    AND (:usage_key IS NULL OR EXISTS (
-      SELECT 1 FROM {{endpoint_usage}} uf
-      WHERE uf.databricks_request_id = p.databricks_request_id
+    -- Not correlated, and guarded first: without a usage_context filter the engines skip it
+    -- instead of joining every row of the window to endpoint_usage.
+    AND (:usage_key IS NULL OR p.databricks_request_id IN (
+      SELECT uf.databricks_request_id FROM {{endpoint_usage}} uf
+      WHERE :usage_key IS NOT NULL
+        AND uf.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
+        AND uf.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
         AND uf.usage_context[:usage_key] IS NOT NULL
         AND (:usage_value IS NULL OR uf.usage_context[:usage_key] = :usage_value)))
     AND (:cursor_id IS NULL
@@ -133,7 +137,12 @@ SELECT
       :x3_path || '[' || CAST(json_array_length(get_json_object(k.x3_doc, :x3_path)) - :x3_from_end AS STRING) || ']' || :x3_suffix)
   END AS x3
 FROM picked k
-LEFT JOIN {{endpoint_usage}} u ON u.databricks_request_id = k.databricks_request_id
+-- Usage rows of the page's time span only (an hour either side), so the engines skip the rest.
+LEFT JOIN (
+  SELECT eu.databricks_request_id, eu.input_token_count, eu.output_token_count FROM {{endpoint_usage}} eu
+  WHERE eu.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
+    AND eu.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
+) u ON u.databricks_request_id = k.databricks_request_id
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = k.served_entity_id
 ORDER BY
   CASE WHEN :sort = 'time_desc' THEN k.request_time END DESC,
