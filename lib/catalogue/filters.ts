@@ -64,6 +64,13 @@ export function sqlTimestamp(d: Date): string {
   return d.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** The instant a `sqlTimestamp` string (a bound :start_time or :end_time) stands for; null if it is not one. */
+export function parseSqlTimestamp(v: unknown): Date | null {
+  if (typeof v !== 'string') return null;
+  const d = new Date(`${v.replace(' ', 'T')}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
 /** The bound parameters behind `{{payload_filters}}`. */
 export function filterParams(f: { endpoint?: string; served_entity?: string; requester?: string; status?: string }, w: TimeWindow) {
   return {
@@ -78,16 +85,41 @@ export function filterParams(f: { endpoint?: string; served_entity?: string; req
   };
 }
 
-/** Prunes files by `request_date` as well as the exact time window, then applies the filters. */
-export const PAYLOAD_FILTERS_SQL = `p.request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
-    AND p.request_time >= CAST(:start_time AS TIMESTAMP)
-    AND p.request_time < CAST(:end_time AS TIMESTAMP)
-    AND (:endpoint IS NULL OR p.endpoint_name = :endpoint)
-    AND (:served_entity_id IS NULL OR p.served_entity_id = :served_entity_id)
-    AND (:requester IS NULL OR p.requester = :requester)
-    AND (:status_class IS NULL
-      OR (:status_class = 'ok' AND p.status_code < 400)
-      OR (:status_class = 'error' AND p.status_code >= 400)
-      OR (:status_class = '4xx' AND p.status_code BETWEEN 400 AND 499)
-      OR (:status_class = '5xx' AND p.status_code >= 500)
-      OR (:status_class = '429' AND p.status_code = 429))`;
+/**
+ * The shared filters as SQL over the parameters `filterParams` binds, on a relation aliased
+ * `alias`. `time`: `rows` prunes by `request_date` as well as the exact window; `rollup_hours`
+ * keeps the whole hours a rollup table answers (`hour` in :lens_agg_start … :lens_agg_end);
+ * `none` leaves time alone. `requester: false` for relations without a requester column.
+ */
+export function sharedFiltersSql(alias: string, opts: { time?: 'rows' | 'rollup_hours' | 'none'; requester?: boolean } = {}): string {
+  const a = `${alias}.`;
+  const time = opts.time ?? 'rows';
+  return [
+    ...(time === 'rows' ? [
+      `${a}request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)`,
+      `${a}request_time >= CAST(:start_time AS TIMESTAMP)`,
+      `${a}request_time < CAST(:end_time AS TIMESTAMP)`,
+    ] : []),
+    ...(time === 'rollup_hours' ? [
+      `${a}hour >= CAST(:lens_agg_start AS TIMESTAMP)`,
+      `${a}hour < CAST(:lens_agg_end AS TIMESTAMP)`,
+    ] : []),
+    `(:endpoint IS NULL OR ${a}endpoint_name = :endpoint)`,
+    `(:served_entity_id IS NULL OR ${a}served_entity_id = :served_entity_id)`,
+    ...(opts.requester === false ? [] : [`(:requester IS NULL OR ${a}requester = :requester)`]),
+    `(:status_class IS NULL
+      OR (:status_class = 'ok' AND ${a}status_code < 400)
+      OR (:status_class = 'error' AND ${a}status_code >= 400)
+      OR (:status_class = '4xx' AND ${a}status_code BETWEEN 400 AND 499)
+      OR (:status_class = '5xx' AND ${a}status_code >= 500)
+      OR (:status_class = '429' AND ${a}status_code = 429))`,
+  ].join('\n    AND ');
+}
+
+/** Rows outside the whole hours a rollup table answers: the partial hours at a window's edges. */
+export function rollupEdgesSql(alias: string): string {
+  return `(${alias}.request_time < CAST(:lens_agg_start AS TIMESTAMP) OR ${alias}.request_time >= CAST(:lens_agg_end AS TIMESTAMP))`;
+}
+
+/** `{{payload_filters}}`: prunes files by `request_date` as well as the exact window, then applies the filters. */
+export const PAYLOAD_FILTERS_SQL = sharedFiltersSql('p');

@@ -33,8 +33,6 @@ export function loadSql(id: string): string {
  * Fills the table placeholders of a catalogue query. Only identifiers from validated config
  * enter the text; every value stays a `:name` parameter.
  */
-export { ERROR_CATEGORY_SQL };
-
 /**
  * `{{dimension_value}}`: the value of a priced request (alias `pr`) for the finance dimension
  * chosen by :dimension — a usage_context key (:context_key; from endpoint_usage, else the request
@@ -55,13 +53,16 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
   for (const m of template.matchAll(/\{\{[^}]*\}\}/g)) {
     if (!/^\{\{\s*[a-z_]+\s*\}\}$/.test(m[0]) && !new RegExp(TIME_BUCKET.source).test(m[0])) throw new Error(`Unknown placeholder ${m[0]} in a catalogue query`);
   }
+  // `{{requests}}`: the built request facts when they cover the window, else the same columns
+  // computed from the raw tables (lib/rollups/facts.ts); several placeholders build on it.
+  const requests = () => requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint));
   return template.replace(TIME_BUCKET, (_m, column: string) => timeBucket(column)).replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
     switch (name) {
       case 'payload': return payloadRelation(tables.payload, endpoint);
       // Rows to choose a page of keys from: with rollups the request facts (no bodies: the query
       // only reads them where the runner rules out keyword and body filters), else the payloads.
       case 'payload_keys': return tables.aggregates
-        ? `(SELECT f.*, CAST(NULL AS STRING) AS request, CAST(NULL AS STRING) AS response FROM ${requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint))} f)`
+        ? `(SELECT f.*, CAST(NULL AS STRING) AS request, CAST(NULL AS STRING) AS response FROM ${requests()} f)`
         : payloadRelation(tables.payload, endpoint);
       case 'payload_filters': return PAYLOAD_FILTERS_SQL;
       case 'error_category': return ERROR_CATEGORY_SQL;
@@ -69,23 +70,21 @@ export function renderSql(template: string, tables: ResolvedTables, endpoint: st
       case 'endpoint_usage': return tables.endpointUsage;
       case 'served_entities': return tables.servedEntities;
       case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
-      // One row per request with what its bodies say extracted (lib/rollups/facts.ts): the built
-      // facts table when it covers the window, else the same columns computed from the raw tables.
-      case 'requests': return requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint));
+      case 'requests': return requests();
       // Hourly rollups (lib/rollups/aggregates.ts): the built table for whole covered hours plus
       // the partial hours at the edges, or the same aggregate computed over the window's requests.
       case 'hourly':
       case 'minutely':
       case 'latency_hourly': {
         const agg = AGGREGATE_PLACEHOLDERS[name]!;
-        return aggregateRelation(agg, requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)), tables.aggregates ? `${tables.aggregates.catalog}.${agg}` : null);
+        return aggregateRelation(agg, requests(), tables.aggregates ? `${tables.aggregates.catalog}.${agg}` : null);
       }
       // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
-      case 'request_tokens': return requestTokensRelation(requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint)));
+      case 'request_tokens': return requestTokensRelation(requests());
       case 'price_book': return priceBookRelation(getPriceBook());
       // Priced requests, or with rollups hourly groups of them priced the same way (lib/rollups/tokens.ts).
       case 'priced_requests': {
-        const requestTokens = renderSql('{{request_tokens}}', tables, endpoint);
+        const requestTokens = requestTokensRelation(requests());
         const rows = tables.aggregates
           ? tokenGroupsAsRequests(tokenGroupsRelation(requestTokens, { tokens: `${tables.aggregates.catalog}.gateway_lens_tokens_hourly`, context: `${tables.aggregates.catalog}.gateway_lens_context_tokens_hourly` }))
           : requestRowsForPricing(requestTokens);

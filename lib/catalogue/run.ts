@@ -4,7 +4,7 @@ import { getWarehouse } from '@/lib/warehouse';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
-import { commonFilterShape, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
+import { commonFilterShape, parseSqlTimestamp, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
 import { chooseFacts } from '@/lib/rollups/facts';
 import { aggregateSpan } from '@/lib/rollups/aggregates';
 import { currentRollups, type RollupState } from '@/lib/rollups/state';
@@ -101,8 +101,9 @@ export async function runQuery(
     const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
     if (useAggregates) {
       // The query's own bounds when its binding moved them (month to date starts on the 1st).
-      const bound = (v: unknown, fallback: Date) => (typeof v === 'string' && !Number.isNaN(Date.parse(`${v.replace(' ', 'T')}Z`)) ? new Date(`${v.replace(' ', 'T')}Z`) : fallback);
-      const span = aggregateSpan({ start: bound(params.start_time, parsed.window.start), end: bound(params.end_time, parsed.window.end) }, rollups.facts.coversEnd);
+      const start = parseSqlTimestamp(params.start_time) ?? parsed.window.start;
+      const end = parseSqlTimestamp(params.end_time) ?? parsed.window.end;
+      const span = aggregateSpan({ start, end }, rollups.facts.coversEnd);
       params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
     }
     const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };

@@ -1,5 +1,5 @@
 import { TABLE_NAME } from '@/lib/config';
-import { PAYLOAD_FILTERS_SQL } from '@/lib/catalogue/filters';
+import { sharedFiltersSql } from '@/lib/catalogue/filters';
 import type { Params } from '@/lib/warehouse/types';
 import { priceRows, type PriceBook } from './price-book';
 
@@ -44,7 +44,7 @@ export function requestTokensRelation(requests: string, opts: { filtered?: boole
       rt.cached_in AS cached_input_tokens,
       rt.reasoning_out AS reasoning_tokens
     FROM ${requests} rt${filtered ? `
-    WHERE ${PAYLOAD_FILTERS_SQL.replaceAll('p.', 'rt.')}` : ''}
+    WHERE ${sharedFiltersSql('rt')}` : ''}
   )`;
 }
 

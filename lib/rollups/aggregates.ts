@@ -1,4 +1,4 @@
-import { PAYLOAD_FILTERS_SQL } from '@/lib/catalogue/filters';
+import { PAYLOAD_FILTERS_SQL, parseSqlTimestamp, rollupEdgesSql, sharedFiltersSql } from '@/lib/catalogue/filters';
 import { requestTokensRelation } from '@/lib/finance/sql';
 import { contextTokensHourlySelect, tokensHourlySelect } from './tokens';
 
@@ -20,66 +20,63 @@ export interface RollupAggregate {
 /** The latency bin of a duration in ms: floor(ln(ms) * 50), about 2% wide; -1 holds 0 ms. */
 export const LATENCY_BIN_SQL = (ms: string) => `CASE WHEN ${ms} < 1 THEN -1 ELSE CAST(floor(ln(CAST(${ms} AS DOUBLE)) * 50) AS BIGINT) END`;
 
-export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = [
-  {
-    // Traffic and outcomes per hour, endpoint, served entity, status and error category.
-    name: 'gateway_lens_hourly',
+/**
+ * An aggregate of the facts (alias f) per hour, endpoint, served entity and status, plus `keys`
+ * (expressions named `AS …`): the grouping every facts rollup shares, written once.
+ */
+function factsAggregate(spec: { name: string; keys: [expr: string, as: string][]; measures: string; where?: string }): RollupAggregate {
+  const keys: [string, string][] = [
+    ["date_trunc('hour', f.request_time)", 'hour'],
+    ["CAST(date_trunc('hour', f.request_time) AS DATE)", 'hour_date'],
+    ['f.endpoint_name', 'endpoint_name'],
+    ['f.served_entity_id', 'served_entity_id'],
+    ['f.status_code', 'status_code'],
+    ...spec.keys,
+  ];
+  // hour_date follows from hour, so it is not grouped by.
+  const groupBy = keys.filter(([, as]) => as !== 'hour_date').map(([expr]) => expr);
+  return {
+    name: spec.name,
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, endpoint_name',
     select: (facts) => `SELECT
-  date_trunc('hour', f.request_time) AS hour,
-  CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
-  f.endpoint_name,
-  f.served_entity_id,
-  f.status_code,
-  f.error_category,
-  count(*) AS sampled_rows,
+  ${keys.map(([expr, as]) => `${expr} AS ${as}`).join(',\n  ')},
+  ${spec.measures}
+FROM ${facts} f${spec.where ? `\nWHERE ${spec.where}` : ''}
+GROUP BY ${groupBy.join(', ')}`,
+  };
+}
+
+export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = [
+  // Traffic and outcomes per hour, endpoint, served entity, status and error category.
+  factsAggregate({
+    name: 'gateway_lens_hourly',
+    keys: [['f.error_category', 'error_category']],
+    measures: `count(*) AS sampled_rows,
   sum(f.weight) AS requests,
   sum(f.guardrail_blocked) AS guardrail_blocked_rows,
   sum(CASE WHEN f.request_chars IS NULL THEN 1 ELSE 0 END) AS null_request_rows,
   sum(CASE WHEN f.response_chars IS NULL THEN 1 ELSE 0 END) AS null_response_rows,
   count(f.execution_duration_ms) AS timed_rows,
-  sum(f.execution_duration_ms) AS duration_ms_sum
-FROM ${facts} f
-GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, f.error_category`,
-  },
-  {
-    // Latency histogram of successful requests per hour, endpoint and served entity.
+  sum(f.execution_duration_ms) AS duration_ms_sum`,
+  }),
+  // Latency histogram of successful requests per hour, endpoint, served entity and status.
+  factsAggregate({
     name: 'gateway_lens_latency_hourly',
-    dateColumn: 'hour_date',
-    clusterBy: 'hour_date, endpoint_name',
-    select: (facts) => `SELECT
-  date_trunc('hour', f.request_time) AS hour,
-  CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
-  f.endpoint_name,
-  f.served_entity_id,
-  f.status_code,
-  ${LATENCY_BIN_SQL('f.execution_duration_ms')} AS bin,
-  count(*) AS sampled_rows,
+    keys: [[LATENCY_BIN_SQL('f.execution_duration_ms'), 'bin']],
+    measures: `count(*) AS sampled_rows,
   sum(f.weight) AS requests,
   min(f.execution_duration_ms) AS min_ms,
-  max(f.execution_duration_ms) AS max_ms
-FROM ${facts} f
-WHERE f.status_code < 400 AND f.execution_duration_ms IS NOT NULL
-GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, ${LATENCY_BIN_SQL('f.execution_duration_ms')}`,
-  },
-  {
-    // Traffic per minute, endpoint, served entity and status: the busiest minute of any bucket.
+  max(f.execution_duration_ms) AS max_ms`,
+    where: 'f.status_code < 400 AND f.execution_duration_ms IS NOT NULL',
+  }),
+  // Traffic per minute, endpoint, served entity and status: the busiest minute of any bucket.
+  factsAggregate({
     name: 'gateway_lens_minutely',
-    dateColumn: 'hour_date',
-    clusterBy: 'hour_date, endpoint_name',
-    select: (facts) => `SELECT
-  date_trunc('hour', f.request_time) AS hour,
-  CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
-  date_trunc('minute', f.request_time) AS minute,
-  f.endpoint_name,
-  f.served_entity_id,
-  f.status_code,
-  count(*) AS sampled_rows,
-  sum(f.weight) AS requests
-FROM ${facts} f
-GROUP BY date_trunc('hour', f.request_time), date_trunc('minute', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code`,
-  },
+    keys: [["date_trunc('minute', f.request_time)", 'minute']],
+    measures: `count(*) AS sampled_rows,
+  sum(f.weight) AS requests`,
+  }),
   {
     // Token sums for spend (lib/rollups/tokens.ts) per hour, endpoint, entity, requester, status, token source.
     name: 'gateway_lens_tokens_hourly',
@@ -109,11 +106,7 @@ export const AGGREGATE_PLACEHOLDERS: Record<string, AggregateName> = {
  * The shared filters on an aggregate row (alias `a`). Requester is not one of its dimensions: the
  * runner never reads the tables when a requester filter is set.
  */
-const AGGREGATE_FILTERS_SQL = `a.hour >= CAST(:lens_agg_start AS TIMESTAMP)
-      AND a.hour < CAST(:lens_agg_end AS TIMESTAMP)
-      AND (:endpoint IS NULL OR a.endpoint_name = :endpoint)
-      AND (:served_entity_id IS NULL OR a.served_entity_id = :served_entity_id)
-      AND ${PAYLOAD_FILTERS_SQL.slice(PAYLOAD_FILTERS_SQL.indexOf('(:status_class IS NULL')).replaceAll('p.', 'a.')}`;
+const AGGREGATE_FILTERS_SQL = sharedFiltersSql('a', { time: 'rollup_hours', requester: false });
 
 /**
  * An hourly aggregate for a window. With built rollups (`table`): the table's rows for the whole
@@ -127,7 +120,7 @@ export function aggregateRelation(name: AggregateName, requests: string, table: 
   if (!agg) throw new Error(`Unknown rollup ${name}`);
   if (table === null) return `(${agg.select(`(SELECT * FROM ${requests} p WHERE ${PAYLOAD_FILTERS_SQL})`)}\n  )`;
   const edges = `(SELECT * FROM ${requests} p WHERE ${PAYLOAD_FILTERS_SQL}
-        AND (p.request_time < CAST(:lens_agg_start AS TIMESTAMP) OR p.request_time >= CAST(:lens_agg_end AS TIMESTAMP)))`;
+        AND ${rollupEdgesSql('p')})`;
   return `(SELECT * FROM ${table} a
     WHERE ${AGGREGATE_FILTERS_SQL}
     UNION ALL
@@ -162,9 +155,9 @@ function offsetMinutes(tz: string, at: Date): number {
 export function hourlyBucketsApply(params: Readonly<Record<string, unknown>>): boolean {
   if (params.bucket !== 'hour' && params.bucket !== 'day') return false;
   const tz = typeof params.tz === 'string' ? params.tz : 'UTC';
-  const start = new Date(`${String(params.start_time).replace(' ', 'T')}Z`);
-  const end = new Date(`${String(params.end_time).replace(' ', 'T')}Z`);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return false;
+  const start = parseSqlTimestamp(params.start_time);
+  const end = parseSqlTimestamp(params.end_time);
+  if (!start || !end) return false;
   try {
     return offsetMinutes(tz, start) % 60 === 0 && offsetMinutes(tz, end) % 60 === 0;
   } catch {

@@ -1,4 +1,4 @@
-import { PAYLOAD_FILTERS_SQL } from '@/lib/catalogue/filters';
+import { rollupEdgesSql, sharedFiltersSql } from '@/lib/catalogue/filters';
 
 /**
  * Token rollups for finance. Prices depend only on the served entity and the day, so spend
@@ -65,9 +65,7 @@ const SUM_COLUMNS = ['row_count', 'weight_sum', 'w_input', 'w_output', 'w_cost_i
 const DIM_COLUMNS = ['hour_date', 'endpoint_name', 'served_entity_id', 'requester', 'status_code', 'token_source', 'input_null', 'output_null'];
 
 /** Shared filters on rollup rows (alias a); requester is a dimension here. */
-const TABLE_FILTERS = `a.hour >= CAST(:lens_agg_start AS TIMESTAMP)
-      AND a.hour < CAST(:lens_agg_end AS TIMESTAMP)
-      AND ${PAYLOAD_FILTERS_SQL.slice(PAYLOAD_FILTERS_SQL.indexOf('(:endpoint IS NULL')).replaceAll('p.', 'a.')}`;
+const TABLE_FILTERS = sharedFiltersSql('a', { time: 'rollup_hours' });
 
 /**
  * Rows in the shape `{{priced_requests}}` gives one request, one per group instead: `weight` is
@@ -80,7 +78,7 @@ const TABLE_FILTERS = `a.hour >= CAST(:lens_agg_start AS TIMESTAMP)
  * `requestTokens` (the window's requests); null: everything computed from `requestTokens`.
  */
 export function tokenGroupsRelation(requestTokens: string, tables: { tokens: string; context: string } | null): string {
-  const edgeFilter = tables ? ` WHERE rt.request_time < CAST(:lens_agg_start AS TIMESTAMP) OR rt.request_time >= CAST(:lens_agg_end AS TIMESTAMP)` : '';
+  const edgeFilter = tables ? ` WHERE ${rollupEdgesSql('rt')}` : '';
   const edges = `(SELECT * FROM ${requestTokens} rt${edgeFilter})`;
   const tokens = tables
     ? `(SELECT * FROM ${tables.tokens} a WHERE ${TABLE_FILTERS}\n      UNION ALL\n      ${tokensHourlySelect(edges)})`
