@@ -14,9 +14,16 @@ export function queriesDir(): string {
   return path.join(process.cwd(), 'queries');
 }
 
-/** Whether the catalogue has this SQL file (e.g. a query's `.rollup` variant). */
+const present = new Map<string, boolean>();
+
+/** Whether the catalogue has this SQL file (e.g. a query's `.rollup` variant); asked once per process like loadSql. */
 export function hasSql(id: string): boolean {
-  return fs.existsSync(path.join(queriesDir(), `${id}.sql`));
+  let exists = present.get(id);
+  if (exists === undefined) {
+    exists = fs.existsSync(path.join(queriesDir(), `${id}.sql`));
+    if (process.env.NODE_ENV === 'production') present.set(id, exists);
+  }
+  return exists;
 }
 
 /** The SQL text of a catalogue query, read once per process. */

@@ -143,7 +143,7 @@ export async function runQuery(
     } else {
       ran = await warehouse.run(sql, params, runOptions);
     }
-    return { ran, sql, params, endpointUsage, usesRollups: facts.mode !== 'raw' || useAggregates };
+    return { ran, sql, params, endpointUsage };
   };
 
   const rollups = await currentRollups(config, warehouse);
