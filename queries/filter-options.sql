@@ -7,6 +7,6 @@ SELECT
   count(*) AS sampled_rows
 FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
-WHERE {{payload_filters}}
+WHERE {{filters(p)}}
 GROUP BY p.endpoint_name, p.served_entity_id
 ORDER BY p.endpoint_name, sampled_rows DESC

@@ -1,14 +1,7 @@
 -- Spend and tokens per value of the chosen dimension (a usage_context key, requester, endpoint,
 -- served entity or priced model), weighted by 1 / sampling_fraction. Values past the top N are
 -- summed into "(other)"; top_n = 0 keeps every value (the CSV export).
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-by_value AS (
+WITH by_value AS (
   SELECT
     dim_value,
     sum(weight) AS requests,
@@ -19,7 +12,7 @@ by_value AS (
     sum(weight * cost) AS cost,
     sum(CASE WHEN cost IS NOT NULL THEN weight ELSE 0 END) AS priced_requests,
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
-  FROM r
+  FROM {{finance_rows}} r
   WHERE (:focus_value IS NULL OR dim_value = :focus_value)
   GROUP BY dim_value
 ),

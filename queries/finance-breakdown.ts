@@ -9,7 +9,7 @@ export default defineQuery({
   params: { ...dimensionShape, ...topShape },
   bind: (input, { window }) => ({ ...financeParams(input, window), top_n: input.top_n }),
   // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     value: z.string(),
     value_rank: z.number().int().positive(),

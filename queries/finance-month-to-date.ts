@@ -19,7 +19,7 @@ export default defineQuery({
     };
   },
   // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     day: dayString,
     cost: z.number().nonnegative().nullable(),

@@ -9,7 +9,7 @@ export default defineQuery({
   params: {},
   bind: (input, { window }) => financeParams({ ...input, dimension: 'endpoint', context_key: 'end_user_to_charge' }, window),
   // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     day: dayString,
     endpoint_name: z.string().nullable(),

@@ -1,13 +1,6 @@
 -- Spend per UTC day, split by the top N values of the chosen dimension (ranked over the whole
 -- window) plus "(other)". Weighted by 1 / sampling_fraction; unpriced tokens are kept apart.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-per_day AS (
+WITH per_day AS (
   SELECT
     CAST(request_date AS STRING) AS day,
     dim_value,
@@ -15,7 +8,7 @@ per_day AS (
     sum(weight * tokens) AS tokens,
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
     sum(weight) AS requests
-  FROM r
+  FROM {{finance_rows}} r
   WHERE (:focus_value IS NULL OR dim_value = :focus_value)
   GROUP BY CAST(request_date AS STRING), dim_value
 ),

@@ -9,7 +9,7 @@ export default defineQuery({
   params: dimensionShape,
   bind: (input, { window }) => financeParams(input, window),
   // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     token_source: z.enum(TOKEN_SOURCES),
     requests: z.number().nonnegative(),

@@ -1,15 +1,8 @@
 -- Tokens per successful request per UTC day: weighted average and p95 of input and output tokens,
 -- for the top N values of the chosen dimension (by requests) plus "(other)". Percentiles are
 -- computed over each group's own rows, never from other percentiles.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-kept AS (
-  SELECT * FROM r
+WITH kept AS (
+  SELECT * FROM {{finance_rows}} r
   WHERE (:focus_value IS NULL OR dim_value = :focus_value)
     AND status_code < 400
     AND token_source <> 'unknown'

@@ -6,8 +6,8 @@
 -- Without a keyword or tool filter the keys come from the request facts (lib/rollups), no bodies read.
 WITH page_keys AS (
   SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
-  FROM {{payload_keys}} p
-  WHERE {{payload_filters}}
+  FROM {{key_rows}} p
+  WHERE {{filters(p)}}
     AND (:q_pattern IS NULL
       OR lower(p.request) LIKE :q_pattern ESCAPE '!'
       OR lower(p.response) LIKE :q_pattern ESCAPE '!')

@@ -4,10 +4,10 @@
 WITH base AS (
   SELECT
     p.endpoint_name, p.databricks_request_id, p.request_time, p.requester,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
+    {{weight(p)}} AS weight,
     coalesce(get_json_object(p.request, '$.messages'), get_json_object(p.request, '$.input')) AS history
   FROM {{payload}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.request IS NOT NULL
 ),
 counted AS (

@@ -4,15 +4,15 @@
 -- returns NULL and the row still lands in a category.
 WITH classified AS (
   SELECT
-    {{error_category}} AS category,
+    {{error_category(p)}} AS category,
     p.status_code,
     p.request_time,
     p.response,
     get_json_object(p.response, '$.error_code') AS error_code,
     get_json_object(p.response, '$.message') AS message,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{payload}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.status_code >= 400
 ),
 detailed AS (

@@ -21,7 +21,7 @@ matched AS (
     row_number() OVER (PARTITION BY k.kw ORDER BY p.request_time DESC, p.databricks_request_id) AS rn
   FROM {{payload}} p
   JOIN keywords k ON k.kw IS NULL OR instr(lower(p.request), lower(k.kw)) > 0
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.request IS NOT NULL
 )
 SELECT keyword, databricks_request_id, endpoint_name, request_time, status_code, requester

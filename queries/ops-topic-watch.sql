@@ -15,9 +15,9 @@ filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     lower(p.request) AS body,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{payload}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.request IS NOT NULL
 )
 SELECT

@@ -4,17 +4,7 @@
 WITH per_minute AS (
   SELECT
     {{time_bucket(a.minute)}} AS bucket,
-    CASE :split
-      WHEN 'endpoint' THEN a.endpoint_name
-      WHEN 'served_entity' THEN coalesce(se.served_entity_name, a.served_entity_id, '(none)')
-      WHEN 'status' THEN CASE
-        WHEN a.status_code < 400 THEN 'ok'
-        WHEN a.status_code = 429 THEN '429'
-        WHEN a.status_code < 500 THEN '4xx'
-        ELSE '5xx'
-      END
-      ELSE 'all'
-    END AS series,
+    {{series(a, se)}} AS series,
     a.minute,
     sum(a.requests) AS requests,
     sum(a.sampled_rows) AS sampled_rows

@@ -1,7 +1,7 @@
 import { CATALOGUE } from '@/queries';
 import { getConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
@@ -26,7 +26,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
         const warehouse = await getWarehouse();
         const tables = await resolveTables(getConfig(), warehouse);
         const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-        const bodiesSql = renderSql(EXPORT_BODIES_SQL, tables, endpoint);
+        const bodiesSql = renderSql(EXPORT_BODIES_SQL, rawContext(tables, endpoint));
         let input: Record<string, unknown> = { ...parsed.input, page_size: Math.min(PAGE, opts.maxRows) };
         let read = 0;
         while (read < opts.maxRows) {
