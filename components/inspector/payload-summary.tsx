@@ -40,7 +40,8 @@ function ErrorBox({ model }: { model: PayloadModel }) {
   return (
     <div className="rounded border border-red-200 bg-red-50 p-2 text-red-900" data-testid="error-summary" data-category={e.category}>
       <p className="font-medium">{e.code ?? 'Error'}{e.provider && ` from ${e.provider}`} · {e.category.replace(/_/g, ' ')}{e.html && ' · HTML page'}</p>
-      {e.reason && <p className="whitespace-pre-wrap break-words" data-testid="error-reason">{e.reason}</p>}
+      {/* A guardrail's reason is its checks' findings, listed below. */}
+      {e.reason && !e.guardrails.length && <p className="whitespace-pre-wrap break-words" data-testid="error-reason">{e.reason}</p>}
       {e.guardrails.map((g, k) => (
         <div key={k} className="mt-1 text-xs" data-testid="guardrail">
           <p>{g.stage === 'input' ? 'Input' : 'Output'} guardrail: {checkFindings(g).join(', ') || (g.flagged ? 'flagged' : 'no finding named')}</p>

@@ -49,7 +49,8 @@ function attr(attrs: Obj, key: string): unknown {
 }
 
 function asText(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
+  // A JSON `null` attribute is MLflow's "no outputs" (e.g. a span that raised).
+  if (v === undefined || v === null || v === 'null') return null;
   if (typeof v === 'string') return v;
   return JSON.stringify(v, null, 2);
 }
