@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_CLOCK_NOW } from './lib/testing/test-clock';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server with injected warehouse faults; e2e/failures.spec.ts reads it from FAULTS_URL. */
@@ -8,6 +9,10 @@ process.env.FAULTS_URL = `http://127.0.0.1:${FAULTS_PORT}`;
 /** A third server on the payload corpus (fixtures/payloads); e2e/payloads.spec.ts reads it from CORPUS_URL. */
 const CORPUS_PORT = PORT + 25;
 process.env.CORPUS_URL = `http://127.0.0.1:${CORPUS_PORT}`;
+// The servers, their demos and the specs share one pinned "now" (lib/time/clock.ts): a run at any
+// hour sees the same data at the same relative times.
+process.env.CLOCK_NOW ??= TEST_CLOCK_NOW;
+const CLOCK_NOW = process.env.CLOCK_NOW;
 // Debian's Chromium where it is installed (CI, machines without Playwright's own browsers);
 // otherwise Playwright's bundled browser, as on a developer laptop.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -22,7 +27,7 @@ function server(port: number, name: string, write: string, env: Record<string, s
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
-    env: { PORT: String(port), HOST: '127.0.0.1', DEMO_DB: db, WAREHOUSE_ENGINE: 'duckdb', ...env },
+    env: { PORT: String(port), HOST: '127.0.0.1', DEMO_DB: db, WAREHOUSE_ENGINE: 'duckdb', CLOCK_NOW, ...env },
   };
 }
 
@@ -53,7 +58,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    // A fresh, seeded demo for each run: incidents sit at fixed offsets from "now".
+    // A fresh, seeded demo for each run, ending at the pinned now: incidents sit at fixed offsets from it.
     server(PORT, 'demo', 'npx tsx scripts/generate-demo.ts --rows 100000 --days 30 --seed 7', { LOG_LEVEL: 'warn' }),
     // The same build with faults injected into the warehouse path (e2e/failures.spec.ts).
     server(FAULTS_PORT, 'faults', 'npx tsx scripts/generate-demo.ts --rows 20000 --days 30 --seed 8', {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FAULT_SPEC } from './warehouse/faults';
 import { accessEnvShape, parseRoles, type Role, type RoleRule } from './access';
 import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
+import { clockProblem } from './time/clock';
 
 export { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 
@@ -148,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const clock = clockProblem(env.CLOCK_NOW);
+  if (clock) problems.push(`CLOCK_NOW: ${clock}`);
 
   const wantsDatabricks = e.WAREHOUSE_ENGINE === 'databricks'
     || (e.WAREHOUSE_ENGINE === 'auto' && Boolean(e.DATABRICKS_WAREHOUSE_ID || e.DATABRICKS_HTTP_PATH));

@@ -30,7 +30,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
         let input: Record<string, unknown> = { ...parsed.input, page_size: Math.min(PAGE, opts.maxRows) };
         let read = 0;
         while (read < opts.maxRows) {
-          const page = await runQuery(def, { input, window: parsed.window }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
+          const page = await runQuery(def, { ...parsed, input }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
           const rows = page.rows.slice(0, input.page_size as number);
           if (!rows.length) break;
           const ids = `,${rows.map((r) => r.databricks_request_id).join(',')},`;

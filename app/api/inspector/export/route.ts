@@ -8,6 +8,7 @@ import { getConfig } from '@/lib/config';
 import { exportJsonl } from '@/lib/inspector/export';
 import { viewerEmail } from '@/lib/inspector/server';
 import { logger } from '@/lib/logger';
+import { now } from '@/lib/time/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +37,7 @@ export async function GET(request: Request) {
     const parsed = parseQueryInput(CATALOGUE['inspector-requests']!, search);
     if (reveal) logger.warn('pii.reveal', { requestId, who: viewerEmail(request), export: true, filters: Object.fromEntries(search) });
     const stream = exportJsonl(parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId });
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const stamp = now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return new Response(stream, {
       headers: {
         'content-type': 'application/x-ndjson; charset=utf-8',
