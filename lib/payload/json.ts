@@ -39,11 +39,11 @@ export function parseEventStream(text: string): unknown[] | null {
 }
 
 /** A body as JSON: plain JSON, or an event stream read as its chunks. */
-export function parseBody(text: string | null): Parsed & { sse?: boolean } {
+export function parseBody(text: string | null): Parsed {
   const p = tryParse(text);
   if (p.ok || text === null) return p;
   const sse = parseEventStream(text);
-  return sse ? { ok: true, value: sse, sse: true } : { ok: false };
+  return sse ? { ok: true, value: sse } : { ok: false };
 }
 
 export function argText(v: unknown): string {
