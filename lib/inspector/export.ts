@@ -5,9 +5,9 @@ import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
+import { interpretPayload } from '@/lib/payload';
 import { getWarehouse } from '@/lib/warehouse';
 import { EXPORT_BODIES_SQL } from './detail-sql';
-import { extractPayload } from './extract';
 import { toFineTuneRecord } from './fine-tune';
 import { maskJsonText } from './pii';
 
@@ -40,7 +40,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
             const b = byId.get(r.databricks_request_id);
             if (!b) continue;
             const text = (v: unknown) => (typeof v === 'string' ? (opts.reveal ? v : maskJsonText(v)) : null);
-            const record = toFineTuneRecord(extractPayload({ request: text(b.request), response: text(b.response), statusCode: b.status_code as number }));
+            const record = toFineTuneRecord(interpretPayload({ request: text(b.request), response: text(b.response), status_code: b.status_code as number }));
             if (record) controller.enqueue(encoder.encode(`${JSON.stringify(record)}\n`));
           }
           read += rows.length;
