@@ -13,7 +13,6 @@ WITH by_value AS (
     sum(CASE WHEN cost IS NOT NULL THEN weight ELSE 0 END) AS priced_requests,
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
   FROM {{finance_rows}} r
-  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
   GROUP BY dim_value
 ),
 ranked AS (
@@ -24,8 +23,8 @@ ranked AS (
 ),
 grouped AS (
   SELECT
-    CASE WHEN :top_n > 0 AND value_rank > :top_n THEN '(other)' ELSE dim_value END AS value,
-    CASE WHEN :top_n > 0 AND value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE value_rank END AS value_rank,
+    {{top_n_series(value_rank, dim_value)}} AS value,
+    {{top_n_rank(value_rank)}} AS value_rank,
     requests, sampled_rows, input_tokens, output_tokens, estimated_tokens, cost, priced_requests, unpriced_tokens
   FROM ranked
 )

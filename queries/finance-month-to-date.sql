@@ -7,6 +7,5 @@ SELECT
   sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
   sum(weight) AS requests
 FROM {{finance_rows}} r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
 GROUP BY CAST(request_date AS STRING)
 ORDER BY day

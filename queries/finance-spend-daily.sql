@@ -9,7 +9,6 @@ WITH per_day AS (
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
     sum(weight) AS requests
   FROM {{finance_rows}} r
-  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
   GROUP BY CAST(request_date AS STRING), dim_value
 ),
 ranked AS (
@@ -22,8 +21,8 @@ ranked AS (
 labelled AS (
   SELECT
     d.*,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE d.dim_value END AS series,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+    {{top_n_series(v.value_rank, d.dim_value)}} AS series,
+    {{top_n_rank(v.value_rank)}} AS series_rank
   FROM per_day d
   JOIN ranked v ON v.dim_value = d.dim_value
 )

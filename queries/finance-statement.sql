@@ -13,6 +13,5 @@ SELECT
   sum(weight * cost) AS cost,
   CAST(:currency AS STRING) AS currency
 FROM {{finance_rows}} r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
 GROUP BY substr(CAST(request_date AS STRING), 1, 7), dim_value, coalesce(price_model, entity_name, served_entity_id, '(unknown)'), price_model IS NOT NULL
 ORDER BY month, value, cost DESC

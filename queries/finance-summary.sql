@@ -11,6 +11,5 @@ SELECT
   sum(CASE WHEN price_model IS NULL THEN weight ELSE 0 END) AS unpriced_requests,
   sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
 FROM {{finance_rows}} r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
 GROUP BY token_source
 ORDER BY token_source

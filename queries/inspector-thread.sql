@@ -29,11 +29,7 @@ counted AS (
 ),
 picked AS (
   SELECT c.*,
-    CASE
-      WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1
-      WHEN c.n_hist >= 2 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 2 AS STRING) || '].role') = 'user' THEN c.n_hist - 2
-      WHEN c.n_hist >= 3 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 3 AS STRING) || '].role') = 'user' THEN c.n_hist - 3
-    END AS user_idx,
+    {{last_user_index(c)}} AS user_idx,
     CASE WHEN c.n_hist >= 1 THEN get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') END AS last_role
   FROM counted c
 )
@@ -49,10 +45,7 @@ SELECT
   k.requester,
   k.n_hist AS history_messages,
   k.last_role,
-  left(coalesce(
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content[0].text'), ''),
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content'), '')
-  ), 300) AS last_user_message,
+  left({{message_text(k, k.user_idx)}}, 300) AS last_user_message,
   left(coalesce(
     nullif(get_json_object(k.response, '$.choices[0].message.content'), ''),
     '→ ' || get_json_object(k.response, '$.choices[0].message.tool_calls[0].function.name') || '(…)',

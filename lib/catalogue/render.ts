@@ -119,7 +119,8 @@ function fileMacro(name: string, args: string[]): string | null {
   const signature = /^--\s*[a-z_]+\(([^)]*)\)/.exec(comments[0] ?? '');
   const params = signature ? signature[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [];
   if (params.length !== args.length || !args.every((a) => COLUMN.test(a))) throw new Error(`Unknown placeholder {{${name}(${args.join(', ')})}} in a catalogue query`);
-  return params.reduce((text, p, i) => text.replace(new RegExp(`@${p}\\b`, 'g'), args[i]!), body).trim();
+  // `@x` stands for the argument wherever no letter or digit follows (`@x_doc` is `x1_doc` for x1).
+  return params.reduce((text, p, i) => text.replace(new RegExp(`@${p}(?![A-Za-z0-9])`, 'g'), args[i]!), body).trim();
 }
 
 /** Table placeholders: identifiers from validated configuration (and the plan's rollup tables). */

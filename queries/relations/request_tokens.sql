@@ -14,18 +14,8 @@ SELECT
     WHEN rt.status_code >= 400 OR rt.request_chars IS NOT NULL THEN 'estimate'
     ELSE 'unknown'
   END AS token_source,
-  CASE
-    WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN rt.usage_in
-    WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN coalesce(rt.resp_in, 0)
-    WHEN rt.status_code >= 400 THEN 0
-    ELSE CAST(floor((rt.request_chars + 1) / 4) AS BIGINT)
-  END AS input_tokens,
-  CASE
-    WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN rt.usage_out
-    WHEN rt.resp_in IS NOT NULL OR rt.resp_out IS NOT NULL THEN coalesce(rt.resp_out, 0)
-    WHEN rt.status_code >= 400 THEN 0
-    ELSE CAST(floor((rt.response_chars + 1) / 4) AS BIGINT)
-  END AS output_tokens,
+  {{token_count(rt, usage_in, resp_in, request_chars)}} AS input_tokens,
+  {{token_count(rt, usage_out, resp_out, response_chars)}} AS output_tokens,
   rt.cached_in AS cached_input_tokens,
   rt.reasoning_out AS reasoning_tokens
 FROM {{requests}} rt
