@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
+import { maskColumns } from '@/lib/inspector/pii';
 
 /** How many of each entity's latest successful requests are parsed for matching messages. */
 export const ROWS_PER_ENTITY = 5000;
@@ -30,4 +31,5 @@ export default defineQuery({
     tool_call: z.string().nullable(),
     output_tokens: z.number().int().nonnegative().nullable(),
   }),
+  post: maskColumns('user_text', 'answer_text', 'tool_call'),
 });

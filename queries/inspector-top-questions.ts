@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { maskText } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/inspector/pii';
 
 export default defineQuery({
   id: 'inspector-top-questions',
@@ -25,5 +25,5 @@ export default defineQuery({
     latest_request_id: z.string(),
     latest_endpoint: z.string(),
   }),
-  post: (rows) => rows.map((r) => ({ ...r, question_key: maskText(r.question_key), example: maskText(r.example) })),
+  post: maskColumns('question_key', 'example'),
 });

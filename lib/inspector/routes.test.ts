@@ -7,6 +7,8 @@ import { generateDemo } from '@/lib/demo/generate';
 // Route handlers read the process configuration, so the demo path is set before they load.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-inspector-'));
 process.env.DEMO_DB = path.join(dir, 'demo.duckdb');
+// As behind a proxy that signs users in: the forwarded identity is believed.
+process.env.TRUSTED_PROXY = 'true';
 
 type Ctx = { params: Promise<{ id: string }> };
 let detail: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
@@ -22,7 +24,7 @@ beforeAll(async () => {
   exportRoute = await import('@/app/api/inspector/export/route');
   queries = await import('@/app/api/queries/[id]/route');
   // A request whose text holds a card number (the demo plants some).
-  const res = await queries.GET(new Request('http://localhost/api/queries/inspector-requests?range=30d&q=4111'), { params: Promise.resolve({ id: 'inspector-requests' }) });
+  const res = await queries.GET(new Request('http://localhost/api/queries/inspector-requests?range=30d&q=charged%20twice'), { params: Promise.resolve({ id: 'inspector-requests' }) });
   const body = await res.json();
   piiId = body.rows[0].databricks_request_id;
   expect(body.rows[0].endpoint_name).toBeTruthy();
@@ -34,10 +36,16 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
+afterEach(async () => {
   delete process.env.PII_REVEAL;
+  (await import('@/lib/config')).resetConfig();
   vi.restoreAllMocks();
 });
+
+async function setReveal(policy: 'all' | 'off') {
+  process.env.PII_REVEAL = policy;
+  (await import('@/lib/config')).resetConfig();
+}
 
 const ctx = (id: string): Ctx => ({ params: Promise.resolve({ id }) });
 const get = (route: { GET: (req: Request, ctx: Ctx) => Promise<Response> }, id: string, qs: string, headers: Record<string, string> = {}) =>
@@ -83,7 +91,7 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   });
 
   it('reveals when PII_REVEAL=all and logs who and which request', async () => {
-    process.env.PII_REVEAL = 'all';
+    await setReveal('all');
     const logs = captureLogs();
     const res = await get(payload, piiId, 'reveal=1', { 'x-forwarded-email': 'auditor@example.com' });
     expect(res.status).toBe(200);
