@@ -28,10 +28,11 @@ export function checkRequest(method, rawUrl) {
 
 /**
  * Answers a refused request: JSON with a request id under /api, plain text elsewhere, with the
- * headers every response carries, and one log line in the server's JSON format.
+ * headers every response carries, and one log line in the server's JSON format (a malformed path
+ * at warn; another method, which scanners send all day, at info).
  * @param {import('node:http').ServerResponse} res
  * @param {{ status: 400 | 405; reason: string; path: string }} refused
- * @param {{ method: string; securityHeaders: { key: string; value: string }[]; log: (line: string) => void }} ctx
+ * @param {{ method: string; securityHeaders: { key: string; value: string }[]; log: (line: string, level: 'info' | 'warn') => void }} ctx
  */
 export function refuse(res, refused, ctx) {
   const requestId = randomUUID();
@@ -45,5 +46,6 @@ export function refuse(res, refused, ctx) {
   if (refused.status === 405) res.setHeader('Allow', ALLOWED_METHODS.join(', '));
   res.statusCode = refused.status;
   res.end(ctx.method === 'HEAD' ? undefined : body);
-  ctx.log(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'request.refused', requestId, status: refused.status, method: ctx.method.slice(0, 16), path: refused.path, reason: refused.reason }));
+  const level = refused.status === 405 ? 'info' : 'warn';
+  ctx.log(JSON.stringify({ time: new Date().toISOString(), level, event: 'request.refused', requestId, status: refused.status, method: ctx.method.slice(0, 16), path: refused.path, reason: refused.reason }), level);
 }

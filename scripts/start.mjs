@@ -21,7 +21,12 @@ const app = next({ dev: false, hostname: host, port: Number(port), dir: process.
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const log = (line) => process.stderr.write(`${line}\n`);
+// The same levels and streams as lib/logger.ts.
+const quiet = { warn: 1, error: 2 }[process.env.LOG_LEVEL ?? ''] ?? 0;
+const log = (line, level) => {
+  if (level === 'warn') process.stderr.write(`${line}\n`);
+  else if (!quiet) process.stdout.write(`${line}\n`);
+};
 const server = http.createServer((req, res) => {
   const refused = checkRequest(req.method ?? '', req.url ?? '/');
   if (refused) return refuse(res, refused, { method: req.method ?? '', securityHeaders, log });

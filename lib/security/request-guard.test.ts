@@ -34,20 +34,22 @@ describe('refuse', () => {
   it('answers JSON with a request id under /api, plain text elsewhere, with every security header, and logs one line', () => {
     const lines: string[] = [];
     const api = fakeResponse();
-    refuse(api.res as never, { status: 400, reason: 'malformed percent-encoding in the path', path: '/api/queries/%ZZ' }, { method: 'GET', securityHeaders, log: (l) => lines.push(l) });
+    refuse(api.res as never, { status: 400, reason: 'malformed percent-encoding in the path', path: '/api/queries/%ZZ' }, { method: 'GET', securityHeaders, log: (l, level) => lines.push(`${level} ${l}`) });
     expect(api.res.statusCode).toBe(400);
     const body = JSON.parse(api.res.body!);
     expect(body).toMatchObject({ error: 'malformed percent-encoding in the path' });
     expect(api.headers['x-request-id']).toBe(body.requestId);
     expect(api.headers['content-security-policy']).toBe(nonPageCsp);
     for (const { key, value } of securityHeaders) expect(api.headers[key.toLowerCase()]).toBe(value);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', event: 'request.refused', status: 400, path: '/api/queries/%ZZ', requestId: body.requestId });
+    expect(lines[0]!.startsWith('warn ')).toBe(true);
+    expect(JSON.parse(lines[0]!.slice(5))).toMatchObject({ level: 'warn', event: 'request.refused', status: 400, path: '/api/queries/%ZZ', requestId: body.requestId });
 
     const page = fakeResponse();
-    refuse(page.res as never, { status: 405, reason: 'method TRACE is not supported: use GET', path: '/ops' }, { method: 'TRACE', securityHeaders, log: () => {} });
+    refuse(page.res as never, { status: 405, reason: 'method TRACE is not supported: use GET', path: '/ops' }, { method: 'TRACE', securityHeaders, log: (l, level) => lines.push(`${level} ${l}`) });
     expect(page.res.statusCode).toBe(405);
     expect(page.headers.allow).toBe('GET, HEAD');
     expect(page.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(page.res.body).toMatch(/^Method Not Allowed: method TRACE/);
+    expect(lines[1]!.startsWith('info ')).toBe(true);
   });
 });
