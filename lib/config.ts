@@ -5,6 +5,7 @@ import { FAULT_SPEC } from './warehouse/faults';
 import { accessEnvShape, parseRoles, type IdentitySource, type Role, type RoleRule } from './access';
 import { REVEAL_POLICIES, type RevealPolicy } from './inspector/pii';
 import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
+import { clockProblem } from './time/clock';
 
 export { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 
@@ -177,6 +178,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   const given = (name: keyof Env) => failed.has(name) || e[name] !== undefined;
+  const clock = clockProblem(env.CLOCK_NOW);
+  if (clock) problems.push(`CLOCK_NOW: ${clock}`);
 
   const wantsDatabricks = e.WAREHOUSE_ENGINE === 'databricks'
     || (e.WAREHOUSE_ENGINE === 'auto' && (given('DATABRICKS_WAREHOUSE_ID') || given('DATABRICKS_HTTP_PATH')));

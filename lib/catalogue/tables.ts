@@ -44,7 +44,7 @@ export async function resolveTables(config: AppConfig, warehouse: Warehouse): Pr
   let payload = config.payloadTables;
   if (!payload) {
     const schema = config.payloadSchema!;
-    const now = Date.now();
+    const now = performance.now();
     const cached = holder.__gatewayPayloadTables;
     if (!cached || cached.key !== schema || now - cached.at > DISCOVERY_TTL_MS) {
       holder.__gatewayPayloadTables = { key: schema, at: now, tables: await discoverPayloadTables(warehouse, schema) };

@@ -5,10 +5,10 @@ import { renderSql } from '@/lib/catalogue/render';
 import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
+import { interpretPayload } from '@/lib/payload';
 import { getWarehouse } from '@/lib/warehouse';
 import type { Row } from '@/lib/warehouse/types';
 import { EXPORT_BODIES_SQL } from './detail-sql';
-import { extractPayload } from './extract';
 import { toFineTuneRecord } from './fine-tune';
 import { maskJsonText } from './pii';
 
@@ -57,7 +57,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
     const warehouse = await getWarehouse();
     const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
     bodiesSql ??= renderSql(EXPORT_BODIES_SQL, await resolveTables(getConfig(), warehouse), endpoint);
-    const result = await runQuery(def, { input: input!, window: parsed.window }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
+    const result = await runQuery(def, { ...parsed, input: input! }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
     const page = def.page!(result.rows as never, input as never) as { rows: Row[]; next: Record<string, string | number> | null };
     read += page.rows.length;
     input = page.next && read < opts.maxRows ? { ...input, ...page.next, page_size: Math.min(PAGE, opts.maxRows - read) } : null;
@@ -70,7 +70,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
     for (const r of page.rows) {
       const b = byId.get(r.databricks_request_id);
       if (!b) continue;
-      const record = toFineTuneRecord(extractPayload({ request: text(b.request), response: text(b.response), statusCode: b.status_code as number }));
+      const record = toFineTuneRecord(interpretPayload({ request: text(b.request), response: text(b.response), status_code: b.status_code as number }));
       if (record) lines += `${JSON.stringify(record)}\n`;
     }
     return lines;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
 import { captureLogLines, closeServer, resetServerEnv, setServerEnv } from '@/lib/testing/server-env';
+import { now } from '@/lib/time/clock';
+import { readPlanted } from '@/lib/testing/planted';
 
 // Route handlers read the process configuration, so the demo path is set before they load.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-inspector-'));
@@ -15,20 +17,16 @@ type Ctx = { params: Promise<{ id: string }> };
 let detail: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let payload: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let exportRoute: { GET: (req: Request) => Promise<Response> };
-let queries: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let piiId: string;
 
 beforeAll(async () => {
-  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5 });
+  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5, end: now() });
+  const planted = await readPlanted(process.env.DEMO_DB!);
   detail = await import('@/app/api/inspector/requests/[id]/route');
   payload = await import('@/app/api/inspector/requests/[id]/payload/route');
   exportRoute = await import('@/app/api/inspector/export/route');
-  queries = await import('@/app/api/queries/[id]/route');
-  // A request whose text holds a card number (the demo plants some).
-  const res = await queries.GET(new Request('http://localhost/api/queries/inspector-requests?range=30d&q=charged%20twice'), { params: Promise.resolve({ id: 'inspector-requests' }) });
-  const body = await res.json();
-  piiId = body.rows[0].databricks_request_id;
-  expect(body.rows[0].endpoint_name).toBeTruthy();
+  // The request the demo plants with a test card number in its text.
+  piiId = planted.card_number!.id;
 });
 
 afterAll(() => closeServer(dir));
@@ -86,7 +84,10 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   it('downloads one body as a file', async () => {
     const res = await get(payload, piiId, 'download=request');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${piiId}-request-masked.json"`);
-    expect(JSON.parse(await res.text())).toBeTruthy();
+    const text = await res.text();
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(text).not.toMatch(/4111[ -]?1111/);
+    expect(text).toContain('[card number]');
     expect((await get(payload, piiId, 'download=everything')).status).toBe(400);
   });
 });

@@ -6,6 +6,7 @@ import { authorizeText, checkSearchTerms, mayReveal } from '@/lib/api/authorize'
 import { getConfig } from '@/lib/config';
 import { claimExportSlot, EXPORTS_PER_VIEWER, exportJsonl } from '@/lib/inspector/export';
 import { logger } from '@/lib/logger';
+import { now } from '@/lib/time/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,7 +45,7 @@ export async function GET(request: Request) {
     if (reveal) logger.warn('pii.reveal', { requestId, who, export: true, filters: Object.fromEntries(search) });
     if (terms.audited.length) logger.warn('pii.search', { requestId, who, export: true, params: terms.audited });
     const stream = exportJsonl(parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId, done: release });
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const stamp = now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return new Response(stream, {
       headers: {
         'content-type': 'application/x-ndjson; charset=utf-8',
