@@ -1,5 +1,4 @@
 import { ENDPOINT_NAME, TABLE_NAME, endpointFromTable, type AppConfig, type PayloadTable } from '@/lib/config';
-import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
 import { billingTables, type BillingTables } from '@/lib/finance/sql';
 import { payloadUnionSql } from './render';

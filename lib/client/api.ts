@@ -1,3 +1,4 @@
+import type { QueryPlan } from '@/lib/catalogue/plan';
 import type { Params, Row } from '@/lib/warehouse/types';
 
 /** What `/api/queries/<id>` returns on success. */
@@ -14,6 +15,8 @@ export interface QueryResponse<R = Row> {
   next?: Record<string, string | number> | null;
   /** The server's clock when it answered (pinned by CLOCK_NOW in tests and fixed-moment demos). */
   now: string;
+  /** How the query ran (lib/catalogue/plan.ts): sources, rollups, relations, identity, fallbacks. */
+  plan: QueryPlan;
   requestId: string;
 }
 

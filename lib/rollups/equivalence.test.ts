@@ -5,6 +5,7 @@ import { hasSql, loadSql, rawContext, renderStatement } from '@/lib/catalogue/re
 import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import type { QueryPlan } from '@/lib/catalogue/plan';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { expectInformative, expectSameRows } from '@/lib/testing/same-rows';
 import type { Row } from '@/lib/warehouse/types';
 import { ENTITIES, PEOPLE, PID } from '@/lib/demo/catalog';
 import { prepareEmbeddedRollups } from './prepare';
@@ -71,37 +72,6 @@ async function rowsWith(id: string, qs: string, state: RollupState | null): Prom
   const def = CATALOGUE[id]!;
   const r = await runQuery(def, parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config), { warehouse: demo.warehouse, config: demo.config });
   return { rows: r.rows, sql: r.sql, plan: r.plan };
-}
-
-/** Rows in a canonical order: ORDER BY ties may come back either way on different plans. */
-const canonical = (rows: Row[]) => [...rows].sort((a, b) => {
-  const key = (r: Row) => JSON.stringify(Object.values(r).map((v) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v)));
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-});
-
-/**
- * Comparing two empty answers proves nothing: every case must return rows, and some figure in them
- * must be non-zero (an aggregate over nothing is one row of zeros).
- */
-function expectInformative(rows: Row[], what: string) {
-  expect(rows.length, `${what}: no rows`).toBeGreaterThan(0);
-  expect(rows.some((r) => Object.values(r).some((v) => typeof v === 'number' && v !== 0)), `${what}: only zeros`).toBe(true);
-}
-
-/** The same rows; sums of doubles may differ in the last bits with the order of addition. */
-function expectSameRows(actualRows: Row[], expectedRows: Row[]) {
-  const actual = canonical(actualRows);
-  const expected = canonical(expectedRows);
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    const want = expected[i]!;
-    expect(Object.keys(row)).toEqual(Object.keys(want));
-    for (const [k, v] of Object.entries(row)) {
-      const w = want[k];
-      if (typeof v === 'number' && typeof w === 'number') expect(v).toBeCloseTo(w, Math.max(0, 9 - Math.ceil(Math.log10(Math.abs(w) + 1))));
-      else expect(v).toEqual(w);
-    }
-  });
 }
 
 describe('request facts: the built table, the raw tables and a mix of both give the same figures', () => {
