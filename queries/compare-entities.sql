@@ -15,9 +15,9 @@ WITH base AS (
     -- endpoint_usage counts tokens for every request; the response's own usage is the fallback
     -- (both extracted once into the request facts).
     CASE WHEN p.usage_in IS NOT NULL THEN p.usage_in
-      WHEN p.status_code < 400 THEN p.resp_in END AS input_tokens,
+      WHEN p.status_code < 400 THEN p.tokens_in END AS input_tokens,
     CASE WHEN p.in_usage THEN p.usage_out
-      WHEN p.status_code < 400 THEN p.resp_out END AS output_tokens,
+      WHEN p.status_code < 400 THEN p.tokens_out END AS output_tokens,
     CASE WHEN p.in_usage THEN 1 ELSE 0 END AS in_usage
   FROM {{requests}} p
   WHERE {{filters(p)}}

@@ -1,10 +1,10 @@
 -- Estimated requests per time bucket and outcome: 'ok' or an error category read from the
 -- response body (guardrail verdicts and provider errors are JSON inside the `message` string),
--- read once into the request facts.
+-- or 'trace_error' for an answer whose agent trace has a failed span; read once into the request facts.
 WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
-    p.error_category AS category,
+    {{outcome(p)}} AS category,
     {{weight(p)}} AS weight
   FROM {{requests}} p
   WHERE {{filters(p)}}

@@ -30,7 +30,7 @@ describe('renderStatement', () => {
   });
 
   it('picks each relation file the plan calls for', () => {
-    const facts: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
+    const facts: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts', textTable: 'main.lens.gateway_lens_request_text' }, aggregates: { catalog: 'main.lens' } };
     const { sql, relations } = renderStatement('SELECT * FROM {{hourly}} a, {{pricing_rows}} r', facts);
     expect(relations.find((r) => r.name === 'requests')!.source).toBe('queries/relations/requests.facts.sql');
     expect(relations.find((r) => r.name === 'pricing_rows')!.source).toBe('queries/relations/pricing_rows.groups.sql');

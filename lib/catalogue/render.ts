@@ -2,7 +2,7 @@ import { TABLE_NAME, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
-import { FACT_COLUMN_LIST } from '@/lib/rollups/facts';
+import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
 import { rollupEdgesSql, sharedFiltersSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
@@ -32,12 +32,14 @@ export interface RenderContext {
   pageKeys?: 'facts' | 'payload';
   /** The payload relation given whole (a rollup build over a prepared union); else built from `tables`. */
   payloadSql?: string;
+  /** The one reading of the payload rows (payload_facts) given whole: a build reads it once into a table. */
+  payloadFactsSql?: string;
 }
 
 export type RequestsSource =
   | { mode: 'raw' }
-  | { mode: 'facts'; table: string }
-  | { mode: 'hybrid'; table: string; coversEnd: Date };
+  | { mode: 'facts'; table: string; textTable: string }
+  | { mode: 'hybrid'; table: string; textTable: string; coversEnd: Date };
 
 export interface RenderedStatement {
   sql: string;
@@ -95,6 +97,11 @@ const TS_MACROS: Record<string, Expand> = {
     if (args.length) throw new Error('Unknown placeholder {{fact_columns(…)}} in a catalogue query');
     return FACT_COLUMN_LIST;
   },
+  /** The request text columns, in the order the text table holds them. */
+  text_columns: (args) => {
+    if (args.length) throw new Error('Unknown placeholder {{text_columns(…)}} in a catalogue query');
+    return TEXT_COLUMN_LIST;
+  },
 };
 
 /**
@@ -133,6 +140,10 @@ const TABLES: Record<string, Expand> = {
     if (ctx.requests.mode === 'raw') throw new Error('{{facts_table}} in a plan without request facts');
     return ctx.requests.table;
   },
+  text_table: (_a, ctx) => {
+    if (ctx.requests.mode === 'raw') throw new Error('{{text_table}} in a plan without request facts');
+    return ctx.requests.textTable;
+  },
   rollup_table: (args, ctx) => {
     const name = oneArg('rollup_table', args);
     if (!ROLLUP_TABLE_NAMES.includes(name)) throw new Error(`Unknown rollup table ${name}`);
@@ -159,6 +170,7 @@ const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => s
 /** Which file of a shared relation the plan calls for (queries/relations/<name>[.<variant>].sql). */
 const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
+  request_text: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
   pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
@@ -175,7 +187,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro
@@ -190,7 +202,7 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
   const expand = (text: string, stack: string[]): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
     const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim()).filter((a) => a !== '');
     if (TABLES[name]) {
-      if (name === 'facts_table' || name === 'rollup_table') readsPayloadData = true;
+      if (name === 'facts_table' || name === 'text_table' || name === 'rollup_table') readsPayloadData = true;
       return TABLES[name](args, ctx);
     }
     if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack);
@@ -203,7 +215,9 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
     if (PAYLOAD_DATA.has(name)) readsPayloadData = true;
     if (!relations.has(name)) {
       if (stack.includes(name)) throw new Error(`Relations read each other in a circle: ${[...stack, name].join(' → ')}`);
-      const generated = GENERATED[name];
+      const generated = name === 'payload_facts' && ctx.payloadFactsSql !== undefined
+        ? { source: 'the one reading of the payload rows, read once by the build', sql: () => ctx.payloadFactsSql! }
+        : GENERATED[name];
       if (generated) {
         relations.set(name, { body: expand(generated.sql(ctx), [...stack, name]), source: generated.source, comments: [] });
       } else {

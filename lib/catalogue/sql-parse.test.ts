@@ -17,8 +17,8 @@ const production: ResolvedTables = {
 };
 const empty: ResolvedTables = { ...production, payload: [] };
 // With rollups built (lib/rollups): the facts table for the whole window, or up to a point.
-const withFacts: RenderContext = { ...rawContext(production), requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' }, pageKeys: 'facts' };
-const withHybrid = (endpoint: string): RenderContext => ({ ...rawContext(production, endpoint), requests: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date('2026-11-22T10:00:00Z') }, aggregates: { catalog: 'main.lens' } });
+const withFacts: RenderContext = { ...rawContext(production), requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts', textTable: 'main.lens.gateway_lens_request_text' }, aggregates: { catalog: 'main.lens' }, pageKeys: 'facts' };
+const withHybrid = (endpoint: string): RenderContext => ({ ...rawContext(production, endpoint), requests: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', textTable: 'main.lens.gateway_lens_request_text', coversEnd: new Date('2026-11-22T10:00:00Z') }, aggregates: { catalog: 'main.lens' } });
 const usageUnreadable: RenderContext = rawContext(production, null, 'none');
 
 describe('the SQL catalogue', () => {

@@ -1,5 +1,9 @@
-/** Error categories the catalogue reads from response bodies, in the order they are checked. */
-export const ERROR_CATEGORIES = ['rate_limited', 'input_guardrail', 'output_guardrail', 'provider_error', 'server_5xx', 'client_4xx'] as const;
+/**
+ * Outcome categories the catalogue reads from response bodies (lib/payload categoryOf, in the
+ * order they are checked), then 'trace_error': an answered request whose agent trace has a failed
+ * span, never counted clean; and 'unknown': a row without a status code.
+ */
+export const ERROR_CATEGORIES = ['rate_limited', 'input_guardrail', 'output_guardrail', 'provider_error', 'server_5xx', 'client_4xx', 'trace_error', 'unknown'] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
 export const CATEGORY_LABEL: Record<ErrorCategory | 'ok', string> = {
@@ -10,6 +14,8 @@ export const CATEGORY_LABEL: Record<ErrorCategory | 'ok', string> = {
   provider_error: 'External provider error',
   server_5xx: 'Server error (5xx)',
   client_4xx: 'Other client error (4xx)',
+  trace_error: 'Answered, failed span in trace',
+  unknown: 'No status code',
 };
 
 export const CATEGORY_COLOR: Record<ErrorCategory, string> = {
@@ -19,4 +25,6 @@ export const CATEGORY_COLOR: Record<ErrorCategory, string> = {
   provider_error: '#D55E00',
   server_5xx: '#7C3AED',
   client_4xx: '#E69F00',
+  trace_error: '#A3A000',
+  unknown: '#64748B',
 };

@@ -13,12 +13,19 @@ import type { Warehouse } from '@/lib/warehouse/types';
 const guardrail = (side: 'input' | 'output', verdict: Record<string, unknown>) =>
   JSON.stringify({ error_code: 'BAD_REQUEST', message: JSON.stringify({ [`${side}_guardrail`]: [{ flagged: true, ...verdict }], finishReason: `${side}_guardrail_triggered` }) });
 const provider = (name: string, error: unknown, code: string) => JSON.stringify({ error_code: code, message: JSON.stringify({ external_model_provider: name, external_model_error: error }) });
+// An agent that answered although an LLM span of its trace failed (fixtures/payloads/responses-agent/trace-failed-llm-span.json).
+const tracedAnswer = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'fixtures/payloads/responses-agent/trace-failed-llm-span.json'), 'utf8')).response as string;
 
 const BODIES: { id: string; status: number; response: string | null; category: string; detail: string; message: string }[] = [
-  { id: 'pii', status: 400, response: guardrail('input', { pii_detection: true, anonymized_input: ['card <CREDIT_CARD>'] }), category: 'input_guardrail', detail: 'PII', message: 'Input guardrail triggered' },
-  { id: 'kw', status: 400, response: guardrail('input', { invalid_keywords: true }), category: 'input_guardrail', detail: 'invalid keywords', message: 'Input guardrail triggered' },
-  { id: 'safety-in', status: 400, response: guardrail('input', { categories: { violent_crimes: true } }), category: 'input_guardrail', detail: 'safety: violent_crimes', message: 'Input guardrail triggered' },
-  { id: 'safety-out', status: 400, response: guardrail('output', { categories: { hate: true } }), category: 'output_guardrail', detail: 'safety: hate', message: 'Output guardrail triggered' },
+  { id: 'pii', status: 400, response: guardrail('input', { pii_detection: true, anonymized_input: ['card <CREDIT_CARD>'] }), category: 'input_guardrail', detail: 'personal data (PII)', message: 'Input guardrail: personal data (PII)' },
+  { id: 'kw', status: 400, response: guardrail('input', { invalid_keywords: true }), category: 'input_guardrail', detail: 'invalid keywords', message: 'Input guardrail: invalid keywords' },
+  { id: 'safety-in', status: 400, response: guardrail('input', { categories: { violent_crimes: true } }), category: 'input_guardrail', detail: 'safety: violent_crimes', message: 'Input guardrail: safety: violent_crimes' },
+  { id: 'safety-out', status: 400, response: guardrail('output', { categories: { hate: true } }), category: 'output_guardrail', detail: 'safety: hate', message: 'Output guardrail: safety: hate' },
+  // A privacy block: every category is listed with its verdict, and the true one is not the first (a real PII block has flagged: false).
+  { id: 'privacy', status: 400, response: guardrail('input', { flagged: false, categories: { 'violent-crimes': false, privacy: true } }), category: 'input_guardrail', detail: 'safety: privacy', message: 'Input guardrail: safety: privacy' },
+  { id: 'html', status: 502, response: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', category: 'server_5xx', detail: 'HTML error page', message: '<n> Bad Gateway' },
+  { id: 'nested', status: 400, response: provider('amazon-bedrock', JSON.stringify({ message: 'Input is too long.' }), 'BAD_REQUEST'), category: 'provider_error', detail: 'provider: amazon-bedrock', message: 'amazon-bedrock: Input is too long.' },
+  { id: 'trace', status: 200, response: tracedAnswer, category: 'trace_error', detail: 'failed span in the agent trace', message: 'A span of the agent trace failed (the request was answered)' },
   { id: 'rate', status: 429, response: JSON.stringify({ error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'Exceeded rate limit: 600 requests per minute for this service principal for endpoint chat. Retry after a short wait.' }), category: 'rate_limited', detail: 'REQUEST_LIMIT_EXCEEDED', message: 'Exceeded rate limit: <n> requests per minute for this service principal for endpoint chat. Retry after a short wait.' },
   { id: 'rate-null', status: 429, response: null, category: 'rate_limited', detail: 'no response body logged', message: '(no response body logged)' },
   { id: 'openai', status: 502, response: provider('openai', { error: { message: 'The upstream server returned an error while processing your request.', type: 'server_error', param: null, code: null } }, 'BAD_GATEWAY'), category: 'provider_error', detail: 'provider: openai', message: 'openai: The upstream server returned an error while processing your request.' },
@@ -56,7 +63,7 @@ beforeAll(async () => {
 });
 afterAll(() => wh?.close());
 
-describe('error taxonomy read from response bodies (the SQL itself, on DuckDB)', () => {
+describe('error taxonomy read from response bodies (the one interpretation in SQL, on DuckDB)', () => {
   it('puts every body in its category with the right detail', async () => {
     const { rows } = await wh.run(sqlOf('ops-error-taxonomy'), params);
     const got = Object.fromEntries(rows.map((r) => [`${r.status_code}/${r.category}/${r.detail}`, r.requests]));
@@ -65,7 +72,7 @@ describe('error taxonomy read from response bodies (the SQL itself, on DuckDB)',
     expect(got).toEqual(want);
   });
 
-  it('uses the same categories over time, with ok rows for the error rate', async () => {
+  it('uses the same categories over time, with ok rows for the error rate and answers with a failed span apart', async () => {
     const { rows } = await wh.run(sqlOf('ops-errors-over-time'), params);
     const got = Object.fromEntries(rows.map((r) => [r.category, r.requests]));
     const want: Record<string, number> = { ok: 1 };

@@ -6,7 +6,7 @@ import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
-import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
+import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
 
 /** The embedded rollup database is attached under this name, read-only once built. */
@@ -37,11 +37,20 @@ export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The embedded build: facts sorted by time (so zone maps skip other days), then the aggregates. */
+/**
+ * The embedded build: the payload rows read once (the one interpretation, into a temporary table),
+ * then the facts and the texts from it, sorted by time (so zone maps skip other days), then the
+ * aggregates.
+ */
 export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string): string[] {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
+  const text = `${catalog}.${ROLLUP_TABLES.text}`;
+  const read = 'lens_payload_read';
   return [
-    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false })}\n) f ORDER BY request_time`,
+    `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source)}`,
+    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false, read })}\n) f ORDER BY request_time`,
+    `CREATE TABLE ${text} AS SELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textSelect(source, { read })}\n) t ORDER BY request_time`,
+    `DROP TABLE ${read}`,
     ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(facts)}\n) a ORDER BY hour`),
     `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
@@ -132,7 +141,7 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   const seconds = (performance.now() - started) / 1000;
   logger.info(built ? 'rollups.built' : 'rollups.reused', { file, factRows, seconds: Math.round(seconds * 10) / 10 });
   return {
-    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, coversEnd: null },
+    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, textTable: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.text}`, coversEnd: null },
     catalog: EMBEDDED_ROLLUP_CATALOG,
     version,
     factRows,

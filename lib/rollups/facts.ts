@@ -21,8 +21,23 @@ export const FACT_COLUMNS = [
   { name: 'logging_error_codes', databricks: 'ARRAY<STRING>' },
   { name: 'requester', databricks: 'STRING' },
   { name: 'weight', databricks: 'DOUBLE' },
+  { name: 'kind', databricks: 'STRING' },
   { name: 'error_category', databricks: 'STRING' },
   { name: 'guardrail_blocked', databricks: 'INT' },
+  { name: 'error_code', databricks: 'STRING' },
+  { name: 'error_format', databricks: 'STRING' },
+  { name: 'error_reason', databricks: 'STRING' },
+  { name: 'error_provider', databricks: 'STRING' },
+  { name: 'guardrail_stage', databricks: 'STRING' },
+  { name: 'guardrail_pii', databricks: 'BOOLEAN' },
+  { name: 'guardrail_keywords', databricks: 'BOOLEAN' },
+  { name: 'guardrail_categories', databricks: 'ARRAY<STRING>' },
+  { name: 'tool_names', databricks: 'ARRAY<STRING>' },
+  { name: 'has_tool_calls', databricks: 'BOOLEAN' },
+  { name: 'choices', databricks: 'INT' },
+  { name: 'trace_error', databricks: 'BOOLEAN' },
+  { name: 'trace_spans', databricks: 'INT' },
+  { name: 'is_stream', databricks: 'BOOLEAN' },
   { name: 'request_chars', databricks: 'BIGINT' },
   { name: 'response_chars', databricks: 'BIGINT' },
   { name: 'in_usage', databricks: 'BOOLEAN' },
@@ -30,13 +45,50 @@ export const FACT_COLUMNS = [
   { name: 'usage_out', databricks: 'BIGINT' },
   { name: 'usage_context', databricks: 'MAP<STRING,STRING>' },
   { name: 'body_usage_context_json', databricks: 'STRING' },
-  { name: 'resp_in', databricks: 'BIGINT' },
-  { name: 'resp_out', databricks: 'BIGINT' },
-  { name: 'cached_in', databricks: 'BIGINT' },
-  { name: 'reasoning_out', databricks: 'BIGINT' },
+  { name: 'tokens_in', databricks: 'BIGINT' },
+  { name: 'tokens_out', databricks: 'BIGINT' },
+  { name: 'tokens_cached', databricks: 'BIGINT' },
+  { name: 'tokens_reasoning', databricks: 'BIGINT' },
+  { name: 'body_token_source', databricks: 'STRING' },
+  { name: 'est_tokens_in', databricks: 'BIGINT' },
+  { name: 'est_tokens_out', databricks: 'BIGINT' },
 ] as const;
 
 export const FACT_COLUMN_LIST = FACT_COLUMNS.map((c) => c.name).join(', ');
+
+/**
+ * Request text: one row per logged request with the texts the one interpretation reads from its
+ * bodies (queries/relations/request_text_rows.sql) — the question, the answer, the searchable
+ * text — and the columns the shared filters and weights need. Kept apart from the facts, which
+ * charts and rollups read, so text views alone pay for text; built beside them.
+ */
+export const TEXT_COLUMNS = [
+  { name: 'endpoint_name', databricks: 'STRING' },
+  { name: 'databricks_request_id', databricks: 'STRING' },
+  { name: 'request_date', databricks: 'DATE' },
+  { name: 'request_time', databricks: 'TIMESTAMP' },
+  { name: 'status_code', databricks: 'INT' },
+  { name: 'served_entity_id', databricks: 'STRING' },
+  { name: 'requester', databricks: 'STRING' },
+  { name: 'weight', databricks: 'DOUBLE' },
+  { name: 'kind', databricks: 'STRING' },
+  { name: 'asks_question', databricks: 'BOOLEAN' },
+  { name: 'last_user_text', databricks: 'STRING' },
+  { name: 'answer_text', databricks: 'STRING' },
+  { name: 'search_text', databricks: 'STRING' },
+] as const;
+
+export const TEXT_COLUMN_LIST = TEXT_COLUMNS.map((c) => c.name).join(', ');
+
+/** Columns the one reading gives a build (payload_facts): what request_facts and request_text_rows read of it. */
+const READ_COLUMNS = [
+  'endpoint_name', 'databricks_request_id', 'client_request_id', 'request_date', 'request_time', 'status_code', 'sampling_fraction',
+  'execution_duration_ms', 'served_entity_id', 'logging_error_codes', 'requester', 'request', 'response',
+  'kind', 'last_user_text', 'answer_text', 'search_text', 'asks_question', 'tool_names', 'has_tool_calls', 'choices',
+  'tokens_in', 'tokens_out', 'tokens_cached', 'tokens_reasoning', 'token_source', 'est_tokens_in', 'est_tokens_out',
+  'error_category', 'error_code', 'error_format', 'error_reason', 'error_provider', 'guardrail_stage', 'guardrail_pii', 'guardrail_keywords', 'guardrail_categories',
+  'trace_error', 'trace_spans', 'is_stream',
+] as const;
 
 export interface FactsSource {
   /** The payload relation (every `*_payload` table as one, with `endpoint_name`). */
@@ -48,28 +100,45 @@ export interface FactsSource {
 /** Tables of a build: only the names the request facts relation reads are used. */
 const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: 'unused.unused.unused' });
 
+const buildContext = (src: FactsSource, payloadFactsSql?: string) => ({
+  tables: buildTables(src),
+  endpoint: null,
+  scope: 'build' as const,
+  requests: { mode: 'raw' as const },
+  aggregates: null,
+  usage: src.endpointUsage === null ? 'none' as const : 'read' as const,
+  payloadSql: src.payload,
+  payloadFactsSql,
+});
+
 /**
  * The facts SELECT over every raw row (for a build), as one statement: the payload relation, the
- * endpoint_usage rows and request_facts as named CTEs. `window` is kept for callers that only
- * ever built: it must be false; inline use goes through the `requests` relation of a plan.
+ * endpoint_usage rows, the one reading of the payload rows (payload_facts) and request_facts as
+ * named CTEs — or, given `read` (a table the build wrote the reading into once), over it.
+ * `window` is kept for callers that only ever built: it must be false; inline use goes through
+ * the `requests` relation of a plan.
  */
-export function factsSelect(src: FactsSource, opts: { window: false }): string {
+export function factsSelect(src: FactsSource, opts: { window: false; read?: string }): string {
   if (opts.window !== false) throw new Error('factsSelect renders the build; queries read {{requests}}');
-  return renderSql('SELECT * FROM {{request_facts}}', {
-    tables: buildTables(src),
-    endpoint: null,
-    scope: 'build',
-    requests: { mode: 'raw' },
-    aggregates: null,
-    usage: src.endpointUsage === null ? 'none' : 'read',
-    payloadSql: src.payload,
-  });
+  return renderSql('SELECT * FROM {{request_facts}}', buildContext(src, opts.read && `SELECT * FROM ${opts.read}`));
+}
+
+/** The text SELECT over every raw row (for a build), as factsSelect; `read` as there. */
+export function textSelect(src: FactsSource, opts: { read?: string } = {}): string {
+  return renderSql('SELECT * FROM {{request_text_rows}}', buildContext(src, opts.read && `SELECT * FROM ${opts.read}`));
+}
+
+/** The one reading of every raw row (for a build to write once and read twice): its columns the facts and texts need. */
+export function readSelect(src: FactsSource): string {
+  return renderSql(`SELECT ${READ_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM {{payload_facts}} r`, buildContext(src));
 }
 
 /** Where the built facts live and how far they reach. */
 export interface FactsTable {
   /** `catalog.schema.table` (Databricks) or `lens.request_facts` (embedded). */
   table: string;
+  /** The request text table built beside it. */
+  textTable: string;
   /** Rows before this instant are all in the table; null: the source is a snapshot, all of it is. */
   coversEnd: Date | null;
 }
@@ -82,7 +151,7 @@ export type FactsChoice = RequestsSource;
  */
 export function chooseFacts(facts: FactsTable | null, window: { start: Date; end: Date } | null): FactsChoice {
   if (!facts || !window) return { mode: 'raw' };
-  if (facts.coversEnd === null || window.end <= facts.coversEnd) return { mode: 'facts', table: facts.table };
+  if (facts.coversEnd === null || window.end <= facts.coversEnd) return { mode: 'facts', table: facts.table, textTable: facts.textTable };
   if (window.start >= facts.coversEnd) return { mode: 'raw' };
-  return { mode: 'hybrid', table: facts.table, coversEnd: facts.coversEnd };
+  return { mode: 'hybrid', table: facts.table, textTable: facts.textTable, coversEnd: facts.coversEnd };
 }
