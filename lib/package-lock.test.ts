@@ -37,7 +37,7 @@ describe('package-lock.json', () => {
   });
 
   it('agrees with package.json, overrides included', () => {
-    const rootEntry = entries[''];
+    const rootEntry = entries['']!;
     expect(rootEntry.dependencies).toEqual(pkg.dependencies);
     expect(rootEntry.devDependencies).toEqual(pkg.devDependencies);
     for (const [name, version] of Object.entries(pkg.overrides as Record<string, string>)) {

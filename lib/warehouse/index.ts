@@ -18,7 +18,13 @@ async function create(): Promise<SharedWarehouse> {
     logger.warn('warehouse.faults', { spec: config.warehouseFaults });
     engine = withFaults(engine, parseFaults(config.warehouseFaults));
   }
-  return withSharedRunner(engine, { maxConcurrent: config.maxConcurrentQueries, maxEntries: config.queryCache ? 500 : 0 });
+  // Results are per viewer only when statements really run as the viewer (user authorization on).
+  const userAuthorization = config.engine === 'databricks' && config.databricks?.userAuthorization === true;
+  return withSharedRunner(engine, {
+    maxConcurrent: config.maxConcurrentQueries,
+    maxEntries: config.queryCache ? 500 : 0,
+    runsAsViewer: (options) => userAuthorization && Boolean(options.userAccessToken),
+  });
 }
 
 async function openEngine(config: AppConfig): Promise<Warehouse> {
