@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { failed, http, setup, statusError, type Plan } from '@/lib/testing/fake-databricks';
 import { classifyDatabricksError, oauthHostProblem } from './databricks-errors';
 import { withSharedRunner } from './shared-runner';
-import { WarehouseError, type Params, type RunOptions, type RunResult, type Warehouse } from './types';
+import { WarehouseError, type RunResult, type Warehouse } from './types';
 
 // Shapes a pro/classic warehouse answers while it starts. The texts are the server's, as reported
 // against the Node driver by users of it (lightdash issue 27953 and the startup-retry fixtures of
