@@ -86,9 +86,10 @@ export async function runQuery(
 ): Promise<QueryResult> {
   const warehouse = options.warehouse ?? (await getWarehouse());
   const config = options.config ?? getConfig();
-  const resolved = await resolveTables(config, warehouse);
-  const bound = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
+  // Filtered to an endpoint whose table was skipped (lib/catalogue/table-health.ts): fails with its reason.
+  const resolved = await resolveTables(config, warehouse, { endpoint });
+  const bound = def.bind(parsed.input as never, { window: parsed.window });
 
   /** One run: over the rollups when given and they apply (lib/rollups), else the raw tables. */
   const attempt = async (rollups: RollupState | null) => {

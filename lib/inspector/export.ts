@@ -24,8 +24,8 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
     async start(controller) {
       try {
         const warehouse = await getWarehouse();
-        const tables = await resolveTables(getConfig(), warehouse);
         const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
+        const tables = await resolveTables(getConfig(), warehouse, { endpoint });
         const bodiesSql = renderSql(EXPORT_BODIES_SQL, tables, endpoint);
         let input: Record<string, unknown> = { ...parsed.input, page_size: Math.min(PAGE, opts.maxRows) };
         let read = 0;

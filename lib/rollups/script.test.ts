@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { payloadRelation, resetTableDiscovery } from '@/lib/catalogue/tables';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { DatabricksConfig } from '@/lib/warehouse/databricks';
 import { WarehouseError, type Params, type Row, type RunOptions, type Warehouse } from '@/lib/warehouse/types';
 import { main, printedScript, statementLabel } from '@/scripts/rollups';
@@ -119,8 +120,13 @@ function fakeDatabricks(answer: (sql: string) => Row[] | void = () => undefined)
   let closed = 0;
   const warehouse: Warehouse = {
     engine: 'databricks',
-    async run(sql: string, _params: Params, options: RunOptions = {}) {
+    async run(sql: string, params: Params, options: RunOptions = {}) {
       calls.push({ sql, label: options.label });
+      // The payload tables' column check: every table asked about has the AI Gateway layout.
+      if (options.label === 'table-columns' && !sql.includes('not_there')) {
+        const tables = Object.entries(params).filter(([k]) => /^t\d+$/.test(k)).map(([, v]) => String(v));
+        return { rows: tables.flatMap((t) => PAYLOAD_COLUMNS.map((c) => ({ table_name: t, column_name: c.name, data_type: c.databricks }))), durationMs: 1 };
+      }
       return { rows: answer(sql) ?? [], durationMs: 1_250 };
     },
     async close() {

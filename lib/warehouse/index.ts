@@ -13,37 +13,35 @@ const holder = globalThis as unknown as { __gatewayWarehouse?: Promise<SharedWar
 
 async function create(): Promise<SharedWarehouse> {
   const config = getConfig();
-  let engine = await openEngine(config);
+  // Results cached before the embedded source changed must not be served after it.
+  let clearResults: (() => void) | null = null;
+  let engine = await openEngine(config, () => clearResults?.());
   if (config.warehouseFaults) {
     logger.warn('warehouse.faults', { spec: config.warehouseFaults });
     engine = withFaults(engine, parseFaults(config.warehouseFaults));
   }
   // Results are per viewer only when statements really run as the viewer (user authorization on).
   const userAuthorization = config.engine === 'databricks' && config.databricks?.userAuthorization === true;
-  return withSharedRunner(engine, {
+  const runner = withSharedRunner(engine, {
     maxConcurrent: config.maxConcurrentQueries,
     maxEntries: config.queryCache ? 500 : 0,
     runsAsViewer: (options) => userAuthorization && Boolean(options.userAccessToken),
   });
+  clearResults = () => runner.clear();
+  return runner;
 }
 
-async function openEngine(config: AppConfig): Promise<Warehouse> {
+async function openEngine(config: AppConfig, onSourceChange: () => void): Promise<Warehouse> {
   if (config.engine === 'databricks' && config.databricks) {
     const { createDatabricksWarehouse } = await import('./databricks');
     logger.info('warehouse.open', { engine: 'databricks', httpPath: config.databricks.httpPath, auth: config.databricks.auth.kind, userAuthorization: config.databricks.userAuthorization });
     return createDatabricksWarehouse(config.databricks);
   }
-  const { openDuckdb, createDuckdbWarehouse } = await import('./duckdb');
+  const { openEmbeddedWarehouse } = await import('./embedded-snapshot');
   const started = performance.now();
-  const instance = openDuckdb(config.duckdb);
-  await instance;
+  // Request facts and hourly rollups are built once per source (lib/rollups); raw tables without them.
+  const warehouse = await openEmbeddedWarehouse(config, { onChange: onSourceChange });
   logger.info('warehouse.open', { engine: 'duckdb', source: config.duckdb.dataDir ?? config.duckdb.demoPath, ms: Math.round(performance.now() - started) });
-  const warehouse = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
-  if (config.rollups.mode === 'auto') {
-    // Request facts and hourly rollups, built once per source (lib/rollups); raw tables without them.
-    const { prepareEmbeddedRollups } = await import('@/lib/rollups/prepare');
-    await prepareEmbeddedRollups(await instance, warehouse, config);
-  }
   return warehouse;
 }
 
