@@ -1,6 +1,8 @@
 import type { AppConfig } from '@/lib/config';
 import { checkAllTables } from '@/lib/catalogue/tables';
 import type { TableStatus } from '@/lib/catalogue/table-health';
+import { grantForError, readGrants } from '@/lib/deploy/grants';
+import { databricksStateSql, rollupVersion } from '@/lib/rollups/build';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -8,6 +10,20 @@ export interface Check { check: string; status: CheckStatus; detail: string }
 
 function reason(err: unknown): string {
   return err instanceof WarehouseError ? `${err.kind}: ${err.message}` : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}
+
+/** Whether the rollups in ROLLUP_SCHEMA can be read and are of this definition version. */
+async function rollupCheck(schema: string, warehouse: Warehouse, principal: string | undefined): Promise<Check> {
+  const check = `rollups ${schema}`;
+  try {
+    const row = (await warehouse.run(databricksStateSql(schema), {}, { label: 'doctor' })).rows[0];
+    if (!row) return { check, status: 'warn', detail: 'no build recorded yet: run the rollup job (databricks.yml) once; panels read the raw tables meanwhile' };
+    if (String(row.version) !== rollupVersion()) return { check, status: 'warn', detail: `built by definition version ${String(row.version)}, this is ${rollupVersion()}: run the full build job; panels read the raw tables meanwhile` };
+    return { check, status: 'ok', detail: `built at ${String(row.built_at)}, ${String(row.fact_rows)} fact rows, covering up to ${String(row.covers_end)}` };
+  } catch (err) {
+    const grant = principal ? grantForError(err, principal) ?? (err instanceof WarehouseError && err.kind === 'permission' ? readGrants({ schema }, principal).join('; ') : null) : null;
+    return { check, status: 'warn', detail: `${reason(err)}${grant ? ` — fix: ${grant}` : ''} (panels read the raw tables meanwhile)` };
+  }
 }
 
 const LABEL: Record<TableStatus['role'], string> = { payload: 'payload', endpoint_usage: 'endpoint usage', served_entities: 'served entities' };
@@ -36,9 +52,19 @@ export async function runDoctor(config: AppConfig, warehouse: Warehouse): Promis
     checks.push({ check: 'connect', status: 'fail', detail: `${engineLabel}: ${reason(err)}` });
     return checks;
   }
+  // On Databricks, who the app is, so a missing grant is printed as the exact statement to run.
+  let principal: string | undefined;
+  if (warehouse.engine === 'databricks') {
+    try {
+      principal = String((await warehouse.run('SELECT current_user() AS principal', {}, { label: 'doctor' })).rows[0]?.principal ?? '') || undefined;
+      checks.push({ check: 'identity', status: 'ok', detail: `queries run as ${principal}${config.databricks?.userAuthorization ? ' (payload queries as each viewer: see deploy/grants.sql for theirs)' : ''}` });
+    } catch (err) {
+      checks.push({ check: 'identity', status: 'warn', detail: `current_user() failed: ${reason(err)}` });
+    }
+  }
   let statuses: TableStatus[];
   try {
-    statuses = await checkAllTables(config, warehouse);
+    statuses = await checkAllTables(config, warehouse, { principal });
   } catch (err) {
     checks.push({ check: 'payload tables', status: 'fail', detail: reason(err) });
     return checks;
@@ -53,6 +79,7 @@ export async function runDoctor(config: AppConfig, warehouse: Warehouse): Promis
       : `none ${config.payloadSchema ? `named *_payload in ${config.payloadSchema}` : 'configured'}`,
   });
   checks.push(...statuses.map(tableCheck));
+  if (warehouse.engine === 'databricks' && config.rollups.mode === 'auto' && config.rollups.schema) checks.push(await rollupCheck(config.rollups.schema, warehouse, principal));
   return checks;
 }
 

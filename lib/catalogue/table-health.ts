@@ -209,6 +209,8 @@ export async function checkTableColumns(
   return out;
 }
 
+export const NOT_VISIBLE = 'not found, or not visible to this identity';
+
 function statusOf(t: { table: string; role: TableRole; endpoint?: string }, columns: Map<string, string>, engine: EngineName): TableStatus {
   const bad = t.role === 'payload' ? 'skipped' : 'unavailable';
   const base = { role: t.role, table: t.table, ...(t.endpoint ? { endpoint: t.endpoint } : {}) };
@@ -216,7 +218,7 @@ function statusOf(t: { table: string; role: TableRole; endpoint?: string }, colu
     return {
       ...base,
       status: bad,
-      problem: 'not found, or not visible to this identity',
+      problem: NOT_VISIBLE,
       fix: engine === 'databricks' ? `check the name, and GRANT USE CATALOG, USE SCHEMA and SELECT on ${t.table} to the app` : 'export the table into DATA_DIR',
     };
   }

@@ -3,7 +3,8 @@ import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { logger } from '@/lib/logger';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
 import { WarehouseError } from '@/lib/warehouse/types';
-import { assertEndpointUsable, checkTableColumns, knownTableHealth, recordChecked, skippedMessage, type TableStatus } from './table-health';
+import { NOT_VISIBLE, assertEndpointUsable, checkTableColumns, knownTableHealth, recordChecked, skippedMessage, type TableStatus } from './table-health';
+import { grantForError, readGrants } from '@/lib/deploy/grants';
 import { billingTables, type BillingTables } from '@/lib/finance/sql';
 import type { FactsChoice } from '@/lib/rollups/facts';
 
@@ -123,7 +124,7 @@ export function servedEntitiesLatestRelation(table: string): string {
  * each usable one read once (`SELECT 1 … LIMIT 1`), and the two system tables. A payload table
  * found unreadable is skipped from then on, like one of another layout.
  */
-export async function checkAllTables(config: AppConfig, warehouse: Warehouse): Promise<TableStatus[]> {
+export async function checkAllTables(config: AppConfig, warehouse: Warehouse, opts: { principal?: string } = {}): Promise<TableStatus[]> {
   resetTableDiscovery();
   let usable: PayloadTable[] = [];
   let skipped: TableStatus[] = [];
@@ -138,7 +139,7 @@ export async function checkAllTables(config: AppConfig, warehouse: Warehouse): P
   }
   const out: TableStatus[] = [...skipped];
   for (const p of usable) {
-    const status = await readable(warehouse, { role: 'payload', table: p.table, endpoint: p.endpoint });
+    const status = await readable(warehouse, { role: 'payload', table: p.table, endpoint: p.endpoint }, opts.principal);
     if (status.status !== 'ok') {
       const found = holder.__gatewayPayloadTables;
       if (found) {
@@ -162,12 +163,18 @@ export async function checkAllTables(config: AppConfig, warehouse: Warehouse): P
     try {
       [status] = (await checkTableColumns(warehouse, [t])) as [TableStatus];
     } catch (err) {
-      status = { ...t, status: 'unavailable', problem: `cannot be described (${reasonOf(err)})`, fix: `GRANT USE CATALOG and USE SCHEMA on ${t.table.split('.').slice(0, 2).join('.')} to the app` };
+      const grant = opts.principal ? grantForError(err, opts.principal) : null;
+      status = { ...t, status: 'unavailable', problem: `cannot be described (${reasonOf(err)})`, fix: grant ?? `grant USE CATALOG and USE SCHEMA on ${t.table.split('.').slice(0, 2).join('.')} to the app` };
     }
-    out.push(status.status === 'ok' ? await readable(warehouse, status) : status);
+    out.push(status.status === 'ok' ? await readable(warehouse, status, opts.principal) : status);
   }
-  recordChecked(out);
-  return out;
+  // Knowing who the app is, a table it cannot see gets the exact statements that would show it.
+  const principal = opts.principal;
+  const withGrants = principal
+    ? out.map((s) => (s.status !== 'ok' && s.problem === NOT_VISIBLE ? { ...s, fix: readGrants({ table: s.table }, principal).join('; ') } : s))
+    : out;
+  recordChecked(withGrants);
+  return withGrants;
 }
 
 function reasonOf(err: unknown): string {
@@ -175,17 +182,21 @@ function reasonOf(err: unknown): string {
 }
 
 /** Reads one row; an error makes the table skipped (payload) or unavailable (system), with the grant to give. */
-async function readable(warehouse: Warehouse, t: Omit<TableStatus, 'status'>): Promise<TableStatus> {
+async function readable(warehouse: Warehouse, t: Omit<TableStatus, 'status'>, principal?: string): Promise<TableStatus> {
   try {
     await warehouse.run(`SELECT 1 AS readable FROM ${t.table} LIMIT 1`, {}, { label: 'table-check' });
     return { ...t, status: 'ok' };
   } catch (err) {
     const permission = err instanceof WarehouseError && err.kind === 'permission';
+    // Databricks says which privilege is missing ("does not have USE SCHEMA on Schema 'system.serving'").
+    const grant = principal ? grantForError(err, principal) : null;
     return {
       ...t,
       status: t.role === 'payload' ? 'skipped' : 'unavailable',
       problem: `cannot be read (${reasonOf(err)})`,
-      fix: permission ? `GRANT SELECT ON TABLE ${t.table} to the app (see docs/grants.sql)` : warehouse.engine === 'duckdb' ? 're-export the table: a file is truncated or not Parquet' : 'check the table in Catalog Explorer',
+      fix: grant ?? (permission
+        ? `grant USE CATALOG, USE SCHEMA and SELECT on ${t.table} to the app (deploy/grants.sql)`
+        : warehouse.engine === 'duckdb' ? 're-export the table: a file is truncated or not Parquet' : 'check the table in Catalog Explorer'),
     };
   }
 }
