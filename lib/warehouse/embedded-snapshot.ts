@@ -10,6 +10,8 @@ import { attachDataDir, createDuckdbWarehouse, openDuckdb } from './duckdb';
 import { WarehouseError, type Warehouse } from './types';
 
 export interface EmbeddedWarehouse extends Warehouse {
+  /** Fingerprints the source now (at most once a second) and acts on a change; `run` does it too. */
+  check(): Promise<void>;
   /** Where the served data stands: current, or bypassing rollups while they are rebuilt. */
   snapshot(): { rollups: 'current' | 'rebuilding' | 'off' | 'failed'; changes: number };
 }
@@ -135,6 +137,7 @@ export async function openEmbeddedWarehouse(
       return inner.run(sql, params, options);
     },
     close: () => inner.close(),
+    check,
     snapshot: () => ({ rollups, changes }),
   };
 }

@@ -28,6 +28,8 @@ export interface SharedRunnerOptions {
    * viewer token is given. Statements that run as the app share results whatever token came along.
    */
   runsAsViewer?: (options: RunOptions) => boolean;
+  /** Runs before the cache is consulted, e.g. to notice that the data changed and drop old results. */
+  beforeRun?: () => Promise<void>;
 }
 
 type Flight = { key: string; promise: Promise<RunResult>; controller: AbortController; waiters: number };
@@ -123,6 +125,7 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
   return {
     engine: inner.engine,
     async run(sql, params, options = {}) {
+      await opts.beforeRun?.();
       const key = keyOf(sql, params, options);
       const ttl = options.cacheTtlMs ?? 0;
       const hit = ttl > 0 ? cache.get(key) : undefined;
