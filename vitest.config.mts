@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_CLOCK_GUARD, TEST_CLOCK_NOW } from './lib/testing/test-clock';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   resolve: { alias: { '@': root } },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
@@ -13,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every test runs at a pinned moment; `--mode clock-guard` runs the suite at another one.
+    env: { CLOCK_NOW: process.env.CLOCK_NOW ?? (mode === 'clock-guard' ? TEST_CLOCK_GUARD : TEST_CLOCK_NOW) },
   },
-});
+}));

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { nowMs } from '../lib/time/clock';
 
 const DAY = 86_400_000;
 
@@ -39,7 +40,7 @@ test.describe('finance', () => {
     expect(spike!.value).toBe('acme-analytics');
     expect(spike!.ratio).toBeGreaterThan(5);
     expect(runnerUp!.ratio).toBeLessThan(spike!.ratio / 2);
-    const ageDays = (Date.now() - Date.parse(`${spike!.day}T00:00:00Z`)) / DAY;
+    const ageDays = (nowMs() - Date.parse(`${spike!.day}T00:00:00Z`)) / DAY;
     expect(ageDays).toBeGreaterThan(3);
     expect(ageDays).toBeLessThan(9);
 

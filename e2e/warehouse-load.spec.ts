@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { nowMs } from '../lib/time/clock';
 import { NAV_ITEMS } from '../components/app-shell';
 
 type Metrics = { executions: number; cacheHits: number; shared: number };
@@ -13,7 +14,7 @@ async function settled(page: Page) {
 
 // An absolute, closed window, so a minute ticking over between two loads cannot change any query.
 const day = 86_400_000;
-const end = new Date(Math.floor(Date.now() / day) * day - day).toISOString().slice(0, 16);
+const end = new Date(Math.floor(nowMs() / day) * day - day).toISOString().slice(0, 16);
 const start = new Date(Date.parse(`${end}Z`) - 7 * day).toISOString().slice(0, 16);
 const pages = NAV_ITEMS.map((n) => n.href).filter((href) => href !== '/api-reference');
 

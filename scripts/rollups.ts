@@ -12,6 +12,7 @@ import { jobFile } from '../lib/rollups/job';
 import type { FactsSource } from '../lib/rollups/facts';
 import type { DatabricksConfig } from '../lib/warehouse/databricks';
 import { WarehouseError, type Warehouse } from '../lib/warehouse/types';
+import { now as clockNow } from '../lib/time/clock';
 
 /** A full build scans every payload row: far longer than the dashboard's per-query timeout. */
 const BUILD_STATEMENT_TIMEOUT_SECONDS = 4 * 3600;
@@ -97,7 +98,7 @@ async function runDatabricks(config: AppConfig, databricks: DatabricksConfig, ar
     io.err('rollups: ROLLUP_SCHEMA is not set: name the catalog.schema the rollup tables are written to and read from, e.g. ROLLUP_SCHEMA=main.gateway_lens');
     return 2;
   }
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now?.() ?? clockNow();
   if (args.print) {
     // The job's SQL: nothing fixed at print time but the configuration (tables found when it runs).
     io.out(jobFile({

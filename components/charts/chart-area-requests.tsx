@@ -21,8 +21,8 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
     const d = query.data;
     if (!d?.window) return null;
     // "Still arriving" is judged at the moment the data was fetched, which keeps render pure.
-    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, query.dataUpdatedAt, String(d.params.tz ?? 'UTC'));
-  }, [query.data, query.dataUpdatedAt]);
+    return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, Date.parse(d.now), String(d.params.tz ?? 'UTC'));
+  }, [query.data]);
 
   return (
     <ChartCard

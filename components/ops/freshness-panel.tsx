@@ -43,8 +43,8 @@ export function FreshnessPanel({ state }: { state: DashboardState }) {
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-slate-500"><tr><th className="py-1 pr-3">Table</th><th className="pr-3">Newest row</th><th className="pr-3">Age</th><th>State</th></tr></thead>
           <tbody>
-            {d.rows.map((r) => row(`${r.endpoint_name} payload`, r.latest_request_time, query.dataUpdatedAt))}
-            {usage.data?.rows[0]?.latest_request_time && row('endpoint_usage', usage.data.rows[0].latest_request_time, usage.dataUpdatedAt)}
+            {d.rows.map((r) => row(`${r.endpoint_name} payload`, r.latest_request_time, Date.parse(d.now)))}
+            {usage.data?.rows[0]?.latest_request_time && row('endpoint_usage', usage.data.rows[0].latest_request_time, Date.parse(usage.data.now))}
             {usage.error && (
               <tr className="border-t border-slate-100 text-slate-500"><td className="py-1 pr-3">endpoint_usage</td><td colSpan={3}>{isUnreadable(usage.error) ? 'not readable with this identity' : `could not be read: ${usage.error.message}`}</td></tr>
             )}

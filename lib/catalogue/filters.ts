@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENDPOINT_NAME } from '@/lib/identifiers';
 import { DAY_MS, presetMs } from '@/lib/time/ranges';
+import { now as clockNow } from '@/lib/time/clock';
 
 export { RANGE_PRESETS, presetMs } from '@/lib/time/ranges';
 
@@ -30,7 +31,7 @@ export interface TimeWindow { start: Date; end: Date }
  * Turns `range` or `from`/`to` into an absolute window. The end of a relative range is the
  * current minute's end, so a refresh moves it forward.
  */
-export function resolveWindow(input: { range?: string; from?: string; to?: string }, maxRangeDays: number, now = new Date()): { ok: true; window: TimeWindow } | { ok: false; problems: { path: string; message: string }[] } {
+export function resolveWindow(input: { range?: string; from?: string; to?: string }, maxRangeDays: number, now = clockNow()): { ok: true; window: TimeWindow } | { ok: false; problems: { path: string; message: string }[] } {
   const problems: { path: string; message: string }[] = [];
   let start: Date;
   let end: Date;

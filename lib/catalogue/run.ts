@@ -11,6 +11,7 @@ import { currentRollups, type RollupState } from '@/lib/rollups/state';
 import { logger } from '@/lib/logger';
 import { hasSql, loadSql, readsPayload, renderSql } from './render';
 import { resolveTables } from './tables';
+import { now as clockNow } from '@/lib/time/clock';
 
 export type Problem = { path: string; message: string };
 
@@ -39,6 +40,8 @@ export interface QueryResult {
   /** engine: ran now; cache: an earlier identical result; shared: joined one already running. */
   source: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
+  /** The dashboard's clock when the query was asked: what "still arriving" and ages count from. */
+  now: string;
   /** For queries over `{{request_tokens}}`: whether token counts could use endpoint_usage. */
   endpointUsage?: 'readable' | 'unreadable';
 }
@@ -53,10 +56,12 @@ const isUnreadable = (err: unknown) => err instanceof WarehouseError && (err.kin
 export interface ParsedQueryInput {
   input: Record<string, unknown>;
   window: TimeWindow;
+  /** The dashboard's clock when the window was resolved (lib/time/clock.ts). */
+  now: Date;
 }
 
 /** Validates a query string against the shared filters and the query's own parameters. */
-export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new Date(), config: AppConfig = getConfig()): ParsedQueryInput {
+export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clockNow(), config: AppConfig = getConfig()): ParsedQueryInput {
   const obj: Record<string, string> = {};
   const problems: Problem[] = [];
   for (const key of new Set(raw.keys())) {
@@ -75,7 +80,7 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = new D
   if (problems.length || !parsed.success) throw new InvalidParams(problems);
   const win = resolveWindow(parsed.data, config.maxRangeDays, now);
   if (!win.ok) throw new InvalidParams(win.problems);
-  return { input: parsed.data, window: win.window };
+  return { input: parsed.data, window: win.window, now };
 }
 
 /** Binds, renders and runs one catalogue query; rows are checked against its schema. */
@@ -114,7 +119,7 @@ export async function runQuery(
       signal: options.signal,
       userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
       label: def.id,
-      cacheTtlMs: cacheTtlMs(parsed.window, Date.now()),
+      cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
     };
     let sql = renderSql(template, tables, endpoint);
     let endpointUsage: QueryResult['endpointUsage'];
@@ -123,7 +128,7 @@ export async function runQuery(
     if (usesRequestTokens(template) && facts.mode !== 'facts') {
       // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
       const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
-      const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > Date.now();
+      const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > performance.now();
       const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
       if (knownUnreadable) {
         sql = fallback();
@@ -138,7 +143,7 @@ export async function runQuery(
           sql = fallback();
           ran = await warehouse.run(sql, params, runOptions);
           endpointUsage = 'unreadable';
-          if (cacheKey !== null) unreadableUsage.set(cacheKey, Date.now() + USAGE_RETRY_MS);
+          if (cacheKey !== null) unreadableUsage.set(cacheKey, performance.now() + USAGE_RETRY_MS);
         }
       }
     } else {
@@ -170,6 +175,7 @@ export async function runQuery(
     durationMs,
     source: source ?? 'engine',
     window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
+    now: parsed.now.toISOString(),
     ...(endpointUsage ? { endpointUsage } : {}),
   };
 }

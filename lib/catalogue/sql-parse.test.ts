@@ -18,7 +18,7 @@ const production: ResolvedTables = {
 const empty: ResolvedTables = { ...production, payload: [] };
 // With rollups built (lib/rollups): the facts table for the whole window, or up to a point.
 const withFacts: ResolvedTables = { ...production, facts: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
-const withHybrid: ResolvedTables = { ...production, facts: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date() }, aggregates: { catalog: 'main.lens' } };
+const withHybrid: ResolvedTables = { ...production, facts: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date('2026-11-22T10:00:00Z') }, aggregates: { catalog: 'main.lens' } };
 
 describe('the SQL catalogue', () => {
   it('has a definition for every .sql file and a .sql file for every definition', () => {

@@ -55,7 +55,7 @@ async function discoverPayloadTables(warehouse: Warehouse, schema: string): Prom
  */
 export async function resolveTables(config: AppConfig, warehouse: Warehouse, opts: { endpoint?: string | null } = {}): Promise<ResolvedTables> {
   const key = config.payloadTables ? `tables:${config.payloadTables.map((t) => `${t.endpoint}=${t.table}`).join(',')}` : `schema:${config.payloadSchema}`;
-  const now = Date.now();
+  const now = performance.now();
   const cached = holder.__gatewayPayloadTables;
   if (!cached || cached.key !== key || now - cached.at > DISCOVERY_TTL_MS) {
     const candidates = config.payloadTables ?? await discoverPayloadTables(warehouse, config.payloadSchema!);

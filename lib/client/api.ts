@@ -10,6 +10,10 @@ export interface QueryResponse<R = Row> {
   durationMs: number;
   source?: 'engine' | 'cache' | 'shared';
   window: { start: string; end: string } | null;
+  /** Keyset-paged queries: the parameters of the next page, or null on the last one. */
+  next?: Record<string, string | number> | null;
+  /** The server's clock when it answered (pinned by CLOCK_NOW in tests and fixed-moment demos). */
+  now: string;
   requestId: string;
 }
 

@@ -30,6 +30,7 @@ export function useComparison(state: DashboardState, compare: CompareState) {
   const prepared = useMemo(() => {
     if (!entities.data || !state.endpoint) return null;
     // Prices in force at the end of the range, as the finance view applies them per day.
+    // eslint-disable-next-line no-restricted-syntax -- only a query without a time window has no window end; then today's prices
     const date = (entities.data.window?.end ?? new Date().toISOString()).slice(0, 10);
     return prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline, price: priceLookupFrom(book, date) });
   }, [entities.data, histogram.data, state.endpoint, compare.baseline, book]);
@@ -51,7 +52,7 @@ export function useShareOverTime(state: DashboardState, compare: CompareState) {
     const d = query.data;
     if (!d?.window || !state.endpoint) return null;
     // "Still arriving" is judged when the data was fetched, which keeps render pure.
-    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: query.dataUpdatedAt, order, history });
-  }, [query.data, query.dataUpdatedAt, state.endpoint, order, history]);
+    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: Date.parse(d.now), order, history });
+  }, [query.data, state.endpoint, order, history]);
   return { params, query, prepared };
 }

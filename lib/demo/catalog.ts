@@ -11,7 +11,7 @@ const uuid = (s: string) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 export const ACCOUNT_ID = uuid('demo-account');
 export const WORKSPACE_ID = '1234567890123456';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ENDPOINT_USAGE_COLUMNS, PAYLOAD_COLUMNS, SERVED_ENTITIES_COLUMNS, type ColumnSpec } from '../table-schemas';
 import { COST_SPIKE_END_USER, ENTITIES, PEOPLE, PID } from './catalog';
-import { generateDemo, INVALID_JSON_TOTAL } from './generate';
+import { generateDemo, INVALID_JSON_TOTAL, PLANTED } from './generate';
 
 const ROWS = 20_000;
 // A Friday evening: every incident falls on a weekday inside the last seven days.
@@ -98,7 +98,7 @@ describe('schemas match lib/table-schemas.ts', () => {
     const t = await rows(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_catalog = 'demo' ORDER BY 1`);
     expect(t.map((x) => x.t)).toEqual([
       'inference.chat_assistant_payload', 'inference.doc_embeddings_payload', 'inference.support_agent_payload',
-      'meta.generation', 'meta.incidents', 'serving.endpoint_usage', 'serving.served_entities',
+      'meta.generation', 'meta.incidents', 'meta.planted', 'serving.endpoint_usage', 'serving.served_entities',
     ]);
   });
 });
@@ -278,6 +278,40 @@ describe('data features', () => {
       FROM demo.inference.chat_assistant_payload`);
     expect(num(r.busy)).toBeGreaterThan(3 * num(r.quiet));
     expect(num(r.weekday)).toBeGreaterThan(2 * num(r.weekend_day));
+  });
+});
+
+describe('planted requests', () => {
+  it('lists each planted request once, and each is what its name says', async () => {
+    const planted = await rows(`SELECT m.name, p.status_code, p.request, p.response, p.logging_error_codes
+      FROM demo.meta.planted m JOIN demo.inference.chat_assistant_payload p USING (databricks_request_id) ORDER BY m.name`);
+    expect(planted.map((r) => r.name)).toEqual(PLANTED.map((x) => x.name).sort());
+    const by = Object.fromEntries(planted.map((r) => [r.name as string, r]));
+    expect(by.card_number!.request).toContain('4111 1111 1111 1111');
+    expect(by.card_number!.status_code).toBe(400);
+    const lastMessage = (r: Record<string, unknown>) => JSON.stringify(JSON.parse(String(r.request)).messages.at(-1).content);
+    expect(lastMessage(by.hostile_script!)).toContain('<script>alert(1)</script>');
+    expect(lastMessage(by.hostile_img!)).toContain('onerror=alert(1)');
+    expect(by.keyword_block!.response).toContain('invalid_keywords');
+    expect(by.oversize_request!.request).toBeNull();
+    expect(by.tool_call!.response).toContain('"tool_calls":[');
+  });
+
+  it('plants the card number at every end hour, so finding it never depends on the time of day', async () => {
+    for (const hour of ['00', '06', '12', '18']) {
+      const file = path.join(dir, `hour-${hour}.duckdb`);
+      await generateDemo({ path: file, rows: 2_000, seed: 5, end: new Date(`2026-11-22T${hour}:17:00Z`) });
+      const inst = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+      const c = await inst.connect();
+      try {
+        const found = (await c.runAndReadAll(`SELECT p.request FROM meta.planted m JOIN inference.chat_assistant_payload p USING (databricks_request_id) WHERE m.name = 'card_number'`)).getRowObjectsJson();
+        expect(found, `end ${hour}:17`).toHaveLength(1);
+        expect(String(found[0]!.request)).toContain('4111 1111 1111 1111');
+      } finally {
+        c.closeSync();
+        inst.closeSync();
+      }
+    }
   });
 });
 

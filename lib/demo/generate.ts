@@ -15,6 +15,7 @@ import {
 import { servedEntityRows } from './served-entities';
 import { numList, pick, str, strList, ts, withSeed } from './sql';
 import * as T from './texts';
+import { now } from '../time/clock';
 
 export interface GenerateOptions {
   path: string;
@@ -37,6 +38,19 @@ export interface GenerateResult {
 export const INVALID_JSON_BODIES = { chatTruncatedResponses: 4, chatPlainTextResponses: 2, agentTruncatedRequests: 1, agentTruncatedResponses: 1 } as const;
 export const INVALID_JSON_TOTAL = Object.values(INVALID_JSON_BODIES).reduce((a, b) => a + b, 0);
 
+/**
+ * Requests planted in every demo large enough to hold them, listed in `meta.planted` by name (the
+ * first matching row of its endpoint): find them by name, never by "the first row that matches".
+ */
+export const PLANTED = [
+  { name: 'card_number', endpoint: 'chat', where: `request LIKE '%4111 1111 1111 1111%'`, description: 'PII guardrail block whose request holds the test card number 4111 1111 1111 1111 and an e-mail address' },
+  { name: 'hostile_script', endpoint: 'chat', where: `status = 200 AND json_extract_string(request, '$.messages[-1].content') LIKE '%<script>alert(1)</script>%'`, description: 'answered request whose last user message holds a <script> tag, to be shown as text' },
+  { name: 'hostile_img', endpoint: 'chat', where: `status = 200 AND json_extract_string(request, '$.messages[-1].content') LIKE '%onerror=alert(1)%'`, description: 'answered request whose last user message holds an <img onerror> tag, to be shown as text' },
+  { name: 'keyword_block', endpoint: 'chat', where: `response LIKE '%invalid_keywords%'`, description: 'input guardrail block for the keyword "Project Nightingale"' },
+  { name: 'oversize_request', endpoint: 'chat', where: `request IS NULL AND list_contains(log_codes, 'MAX_REQUEST_SIZE_EXCEEDED')`, description: 'request body not logged: MAX_REQUEST_SIZE_EXCEEDED' },
+  { name: 'tool_call', endpoint: 'chat', where: `status = 200 AND response LIKE '%"finish_reason":"tool_calls"%'`, description: 'answer that calls a tool' },
+] as const satisfies readonly { name: string; endpoint: 'chat' | 'agent'; where: string; description: string }[];
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -56,7 +70,7 @@ export async function generateDemo(opts: GenerateOptions): Promise<GenerateResul
   const rows = opts.rows ?? 200_000;
   const days = opts.days ?? 30;
   const seed = opts.seed ?? 42;
-  const end = floorToMinute(opts.end ?? new Date());
+  const end = floorToMinute(opts.end ?? now());
   validate(rows, days, seed, end);
   const progress = opts.onProgress ?? (() => {});
 
@@ -303,6 +317,8 @@ function makePlan(p: PlanInput): Stage[] {
                WHEN pid IN (${PID.acme}, ${PID.storm}) THEN 'job-' || strftime(ts, '%Y%m%d') || '-' || lpad(((i // CASE WHEN storm THEN 3 ELSE 1 END) % 1000000)::VARCHAR, 6, '0')
                WHEN us(sh, 'crid') < 0.3 THEN 'nb-' || left(md5(i::VARCHAR || '/crid'), 12) END AS crid,
           CASE
+            -- The first English PII block always carries the test card number (meta.planted 'card_number').
+            WHEN kind = 'g_pii' AND NOT ja AND i = (SELECT min(i) FROM b WHERE kind = 'g_pii' AND NOT ja) THEN ${str(T.PII_EN[0]!)}
             WHEN kind = 'g_pii' THEN CASE WHEN ja THEN ${pick(T.PII_JA, 'i', 'pii')} ELSE ${pick(T.PII_EN, 'i', 'pii')} END
             WHEN kind = 'g_kw' THEN ${pick(T.KEYWORD_TEXTS, 'i', 'kw')}
             WHEN kind = 'g_safety' THEN ${pick(T.UNSAFE_TEXTS, 'i', 'unsafe')}
@@ -654,17 +670,23 @@ function makePlan(p: PlanInput): Stage[] {
     ],
   };
 
+  // eslint-disable-next-line no-restricted-syntax -- when the file was written, not the moment the demo is pinned to
+  const generatedAt = new Date();
   const meta: Stage = {
     label: 'served_entities and meta tables',
     sql: [
       duckdbCreateTable('out.serving.served_entities', SERVED_ENTITIES_COLUMNS),
       `INSERT INTO out.serving.served_entities VALUES ${servedEntityRows({ start: p.start, chatChange: chatChangeAt, agentChange: agentChangeAt, days: p.days }).join(',\n')}`,
       `CREATE OR REPLACE TABLE out.meta.generation (seed INTEGER, rows BIGINT, days INTEGER, start_time TIMESTAMP, end_time TIMESTAMP, generated_at TIMESTAMP, generator_version VARCHAR)`,
-      `INSERT INTO out.meta.generation VALUES (${p.seed}, ${p.rows}, ${p.days}, ${start}, ${end}, ${ts(new Date())}, ${str(GENERATOR_VERSION)})`,
+      `INSERT INTO out.meta.generation VALUES (${p.seed}, ${p.rows}, ${p.days}, ${start}, ${end}, ${ts(generatedAt)}, ${str(GENERATOR_VERSION)})`,
       `CREATE OR REPLACE TABLE out.meta.incidents (name VARCHAR, endpoint_name VARCHAR, served_entity_id VARCHAR, start_time TIMESTAMP, end_time TIMESTAMP, description VARCHAR)`,
       ...(p.incidents.length
         ? [`INSERT INTO out.meta.incidents VALUES ${p.incidents.map((x) => `(${str(x.name)}, ${str(x.endpointName)}, ${x.servedEntityId ? str(x.servedEntityId) : 'NULL'}, ${ts(x.start)}, ${ts(x.end)}, ${str(x.description)})`).join(', ')}`]
         : []),
+      // Rows tests and docs can find by name, whatever the demo's size or end time.
+      `CREATE OR REPLACE TABLE out.meta.planted (name VARCHAR, endpoint_name VARCHAR, databricks_request_id VARCHAR, description VARCHAR)`,
+      `INSERT INTO out.meta.planted ${PLANTED.map((x) => `(SELECT ${str(x.name)}, ${str(ENDPOINTS[x.endpoint])}, rid, ${str(x.description)}
+        FROM ${x.endpoint}_rows WHERE in_payload AND ${x.where} ORDER BY i LIMIT 1)`).join('\n        UNION ALL ')}`,
     ],
   };
 

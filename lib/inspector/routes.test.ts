@@ -1,56 +1,41 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
+import { captureLogLines, closeServer, resetServerEnv, setServerEnv } from '@/lib/testing/server-env';
+import { now } from '@/lib/time/clock';
+import { readPlanted } from '@/lib/testing/planted';
 
 // Route handlers read the process configuration, so the demo path is set before they load.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-inspector-'));
 process.env.DEMO_DB = path.join(dir, 'demo.duckdb');
+// As behind a proxy that signs users in: the forwarded identity is believed.
+process.env.TRUSTED_PROXY = 'true';
 
 type Ctx = { params: Promise<{ id: string }> };
 let detail: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let payload: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let exportRoute: { GET: (req: Request) => Promise<Response> };
-let queries: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
 let piiId: string;
 
 beforeAll(async () => {
-  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5 });
+  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5, end: now() });
+  const planted = await readPlanted(process.env.DEMO_DB!);
   detail = await import('@/app/api/inspector/requests/[id]/route');
   payload = await import('@/app/api/inspector/requests/[id]/payload/route');
   exportRoute = await import('@/app/api/inspector/export/route');
-  queries = await import('@/app/api/queries/[id]/route');
-  // A request whose text holds a card number (the demo plants some).
-  const res = await queries.GET(new Request('http://localhost/api/queries/inspector-requests?range=30d&q=4111'), { params: Promise.resolve({ id: 'inspector-requests' }) });
-  const body = await res.json();
-  piiId = body.rows[0].databricks_request_id;
-  expect(body.rows[0].endpoint_name).toBeTruthy();
+  // The request the demo plants with a test card number in its text.
+  piiId = planted.card_number!.id;
 });
 
-afterAll(async () => {
-  const { closeWarehouse } = await import('@/lib/warehouse');
-  await closeWarehouse();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  delete process.env.PII_REVEAL;
-  vi.restoreAllMocks();
-});
+afterAll(() => closeServer(dir));
+afterEach(resetServerEnv);
 
 const ctx = (id: string): Ctx => ({ params: Promise.resolve({ id }) });
 const get = (route: { GET: (req: Request, ctx: Ctx) => Promise<Response> }, id: string, qs: string, headers: Record<string, string> = {}) =>
   route.GET(new Request(`http://localhost/api/inspector/requests/${id}?${qs}`, { headers }), ctx(id));
 
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-    return true;
-  });
-  return lines;
-}
 
 describe('GET /api/inspector/requests/:id', () => {
   it('returns metadata, its SQL and whether reveal is allowed; 404 for an unknown id; 400 for a malformed one', async () => {
@@ -76,22 +61,22 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   });
 
   it('refuses reveal when PII_REVEAL is off, and logs the attempt', async () => {
-    const logs = captureLogs();
+    const logs = captureLogLines();
     const res = await get(payload, piiId, 'reveal=1', { 'x-forwarded-email': 'pm@example.com' });
     expect(res.status).toBe(403);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'pii.reveal_denied', who: 'pm@example.com', databricksRequestId: piiId }));
   });
 
   it('reveals when PII_REVEAL=all and logs who and which request', async () => {
-    process.env.PII_REVEAL = 'all';
-    const logs = captureLogs();
+    setServerEnv({ PII_REVEAL: 'all' });
+    const logs = captureLogLines();
     const res = await get(payload, piiId, 'reveal=1', { 'x-forwarded-email': 'auditor@example.com' });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.masked).toBe(false);
     expect(body.request).toMatch(/4111[ -]?1111/);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'pii.reveal', who: 'auditor@example.com', databricksRequestId: piiId }));
-    const anon = captureLogs();
+    const anon = captureLogLines();
     await get(payload, piiId, 'reveal=1');
     expect(anon).toContainEqual(expect.objectContaining({ event: 'pii.reveal', who: 'anonymous' }));
   });
@@ -99,7 +84,10 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   it('downloads one body as a file', async () => {
     const res = await get(payload, piiId, 'download=request');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${piiId}-request-masked.json"`);
-    expect(JSON.parse(await res.text())).toBeTruthy();
+    const text = await res.text();
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(text).not.toMatch(/4111[ -]?1111/);
+    expect(text).toContain('[card number]');
     expect((await get(payload, piiId, 'download=everything')).status).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import { resolveTables } from '@/lib/catalogue/tables';
 import { getWarehouse } from '@/lib/warehouse';
 import type { Params, Row, Warehouse } from '@/lib/warehouse/types';
 import { DETAIL_SQL, PAYLOAD_SQL } from './detail-sql';
+import { now as clockNow } from '@/lib/time/clock';
 
 export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -27,7 +28,7 @@ const lookupShape = z.object({
  * Which request and where to look. Without a window the whole retention is searched (the
  * permalink carries only the id and endpoint); request_date still prunes files on Databricks.
  */
-export function parseLookup(id: string, search: URLSearchParams, config: AppConfig = getConfig(), now = new Date()): DetailLookup {
+export function parseLookup(id: string, search: URLSearchParams, config: AppConfig = getConfig(), now = clockNow()): DetailLookup {
   const problems: Problem[] = [];
   if (!REQUEST_ID.test(id)) problems.push({ path: 'id', message: 'expected a databricks_request_id' });
   const parsed = lookupShape.safeParse(Object.fromEntries(search));
@@ -61,9 +62,3 @@ export const loadDetail = (lookup: DetailLookup, options: { signal?: AbortSignal
 
 export const loadPayload = (lookup: DetailLookup, options: { signal?: AbortSignal; userAccessToken?: string } = {}) =>
   runOne(PAYLOAD_SQL, lookup, { ...options, label: 'inspector-payload' });
-
-/** Who is asking, as Databricks Apps forwards it; for the audit log only. */
-export function viewerEmail(request: Request): string {
-  const v = request.headers.get('x-forwarded-email') ?? request.headers.get('x-forwarded-preferred-username');
-  return v && v.length <= 320 ? v : 'anonymous';
-}

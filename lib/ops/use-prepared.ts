@@ -8,11 +8,11 @@ import { prepareTimeSeries, type PreparedSeries, type SeriesOptions } from './pr
 
 /** Prepares a time-series response once per fetch; bucket and zone come from the bound parameters. */
 export function usePreparedSeries<R extends { bucket: string }>(query: UseQueryResult<QueryResponse<R>>, options: Omit<SeriesOptions<R>, 'window' | 'bucket' | 'tz' | 'now'>): PreparedSeries | null {
-  const { data, dataUpdatedAt } = query;
+  const { data } = query;
   return useMemo(() => {
     if (!data?.window) return null;
-    return prepareTimeSeries(data.rows, { ...options, window: data.window, bucket: data.params.bucket as Bucket, tz: String(data.params.tz ?? 'UTC'), now: dataUpdatedAt });
+    return prepareTimeSeries(data.rows, { ...options, window: data.window, bucket: data.params.bucket as Bucket, tz: String(data.params.tz ?? 'UTC'), now: Date.parse(data.now) });
     // Options are plain functions of a row, recreated each render; the data alone decides.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, dataUpdatedAt]);
+  }, [data]);
 }

@@ -41,7 +41,7 @@ export async function currentRollups(config: AppConfig, warehouse: Warehouse): P
   const schema = config.rollups.schema;
   if (!schema) return null;
   const cached = holder.__gatewayRollups;
-  if (cached && cached.key === schema && Date.now() - cached.at < STATE_TTL_MS) return cached.state;
+  if (cached && cached.key === schema && performance.now() - cached.at < STATE_TTL_MS) return cached.state;
   let state: RollupState | null = null;
   try {
     const { rows } = await warehouse.run(databricksStateSql(schema), {}, { label: 'rollup-state' });
@@ -61,6 +61,6 @@ export async function currentRollups(config: AppConfig, warehouse: Warehouse): P
   } catch (err) {
     logger.warn('rollups.state_unreadable', { schema, error: (err as Error).message });
   }
-  holder.__gatewayRollups = { state, at: Date.now(), key: schema };
+  holder.__gatewayRollups = { state, at: performance.now(), key: schema };
   return state;
 }
