@@ -29,7 +29,7 @@ export async function openEmbeddedWarehouse(
   config: AppConfig,
   opts: { now?: () => number; minCheckIntervalMs?: number; onChange?: () => void } = {},
 ): Promise<EmbeddedWarehouse> {
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => performance.now());
   const interval = opts.minCheckIntervalMs ?? 1_000;
   const instance = openDuckdb(config.duckdb);
   await instance;
