@@ -8,13 +8,13 @@ import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_COLOR, CATEGORY_LABEL, ERROR_CATEGORIES, type ErrorCategory } from '@/lib/ops/error-categories';
 import { formatPercent } from '@/lib/ops/format';
-import { prepareErrorRate, type ErrorsRow } from '@/lib/ops/prepare-errors';
+import { prepareErrorRate } from '@/lib/ops/prepare-errors';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 /** Failed requests per bucket stacked by category, with the error rate as a line on its own axis. */
 export function ChartBarErrors({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<ErrorsRow>('ops-errors-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-errors-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.category,
     values: { n: (r) => r.requests },

@@ -8,12 +8,11 @@ import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; code: string; sampled_rows: number };
 
 /** Why bodies were not logged: logging_error_codes per bucket. */
 export function ChartBarLoggingCodes({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<Row>('ops-logging-codes', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-logging-codes', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.code, values: { n: (r) => r.sampled_rows }, missing: 'zero' });
   const marks: Mark[] = (prepared?.series ?? []).map((s) => ({ dataKey: `${s.key}_n`, name: s.label, color: s.color, kind: 'bar', stackId: 'codes' }));
   return (

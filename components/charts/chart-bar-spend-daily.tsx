@@ -6,14 +6,14 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { formatMoney, formatTokens } from '@/lib/finance/format';
-import { prepareSpendDaily, type PreparedSpendDaily, type SpendDailyRow } from '@/lib/finance/prepare-spend-daily';
+import { prepareSpendDaily, type PreparedSpendDaily } from '@/lib/finance/prepare-spend-daily';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-spend-daily').then((m) => m.PlotBarSpendDaily));
 
 export function ChartBarSpendDaily({ state, fin }: { state: DashboardState; fin: FinanceState }) {
-  const { query, params } = useFinanceQuery<SpendDailyRow>('finance-spend-daily', state, fin, { top_n: String(fin.top) });
+  const { query, params } = useFinanceQuery('finance-spend-daily', state, fin, { top_n: String(fin.top) });
   const prepared = useMemo(() => (query.data?.window ? prepareSpendDaily(query.data.rows, query.data.window) : null), [query.data]);
   const currency = currencyOf(query.data);
   return (

@@ -13,7 +13,7 @@ const Plot = lazyPlot(() => import('./plots/plot-bar-status-codes').then((m) => 
 /** Requests per status code; the bar of 200s is usually far taller, so the axis is logarithmic. */
 export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<StatusCodeRow>('ops-status-codes', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-status-codes', params, { live: isLive(state) });
   return (
     <ChartCard
       testId="chart-status-codes"

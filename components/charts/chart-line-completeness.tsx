@@ -9,13 +9,13 @@ import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatPercent } from '@/lib/ops/format';
-import { completenessByStatus, completenessSeries, isUnreadable, type CompletenessRow } from '@/lib/ops/prepare-completeness';
+import { completenessByStatus, completenessSeries, isUnreadable } from '@/lib/ops/prepare-completeness';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 /** endpoint_usage (every request) against the payload tables (what was logged), with the gap by status. */
 export function ChartLineCompleteness({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<CompletenessRow>('ops-completeness', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-completeness', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: () => 'all',
     values: { usage: () => 0, logged: () => 0 },

@@ -9,13 +9,12 @@ import { formatMs } from '@/lib/ops/format';
 import type { OpsState } from '@/lib/ops/search-params';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-export type LatencyRow = { bucket: string; series: string; sampled_rows: number; p50_ms: number; p95_ms: number; p99_ms: number; p50_output_tokens_per_s: number | null };
 const PCT_COLORS = { p50: '#009E73', p95: '#E69F00', p99: '#D55E00' } as const;
 
 /** p50/p95/p99 as lines (never stacked): all three for one series, or one percentile per series. */
 export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
-  const query = useCatalogueQuery<LatencyRow>('ops-latency-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.series,
     values: { n: (r) => r.sampled_rows, p50: (r) => r.p50_ms, p95: (r) => r.p95_ms, p99: (r) => r.p99_ms },

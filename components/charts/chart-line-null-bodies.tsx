@@ -8,13 +8,12 @@ import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatPercent } from '@/lib/ops/format';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; sampled_rows: number; null_request_rows: number; null_response_rows: number };
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 
 /** Share of logged rows with a NULL request or response body; no rows → a gap, not 0%. */
 export function ChartLineNullBodies({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<Row>('ops-logging-nulls', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-logging-nulls', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: () => 'all',
     values: { req: (r) => share(r.null_request_rows, r.sampled_rows), res: (r) => share(r.null_response_rows, r.sampled_rows) },

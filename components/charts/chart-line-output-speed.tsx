@@ -8,12 +8,11 @@ import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { OpsState } from '@/lib/ops/search-params';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
-import type { LatencyRow } from './chart-line-latency';
 
 /** Median output tokens per second; shares the latency query, so it costs no extra request. */
 export function ChartLineOutputSpeed({ state, ops }: { state: DashboardState; ops: OpsState }) {
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
-  const query = useCatalogueQuery<LatencyRow>('ops-latency-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.series, values: { tps: (r) => r.p50_output_tokens_per_s }, missing: 'gap' });
   const known = (prepared?.series ?? []).filter((s) => prepared!.points.some((p) => p[`${s.key}_tps`] !== null));
   return (

@@ -5,7 +5,7 @@ import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { prepareTokenTrends, type TokenTrendRow } from '@/lib/finance/prepare-token-trends';
+import { prepareTokenTrends } from '@/lib/finance/prepare-token-trends';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { useFinanceQuery } from '@/lib/finance/use-finance-query';
 
@@ -13,7 +13,7 @@ const Plot = lazyPlot(() => import('./plots/plot-line-token-trends').then((m) =>
 
 /** "Are inputs getting longer, outputs more verbose?": average (solid) and p95 (dashed) per day. */
 export function ChartLineTokenTrends({ state, fin, onMetric }: { state: DashboardState; fin: FinanceState; onMetric: (m: FinanceState['tokens']) => void }) {
-  const { query, params } = useFinanceQuery<TokenTrendRow>('finance-token-trends', state, fin, { top_n: String(Math.min(fin.top, 5)) });
+  const { query, params } = useFinanceQuery('finance-token-trends', state, fin, { top_n: String(Math.min(fin.top, 5)) });
   const prepared = useMemo(() => (query.data?.window ? prepareTokenTrends(query.data.rows, fin.tokens, query.data.window) : null), [query.data, fin.tokens]);
   const toggle = (
     <div role="group" aria-label="Token direction" className="flex overflow-hidden rounded border border-slate-300 text-xs">

@@ -8,12 +8,11 @@ import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; keyword: string; requests: number; sampled_rows: number };
 
 /** Requests per bucket mentioning each keyword (case-insensitive, in the request body). */
 export function ChartLineTopics({ state, topics }: { state: DashboardState; topics: string }) {
   const params = { ...apiTimeFilters(state), keywords: topics };
-  const query = useCatalogueQuery<Row>('ops-topic-watch', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-topic-watch', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.keyword, values: { n: (r) => r.requests }, missing: 'zero' });
   return (
     <ChartCard

@@ -10,13 +10,12 @@ import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { perMinute } from '@/lib/ops/prepare-series';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; series: string; requests: number; sampled_rows: number; peak_minute_requests: number };
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status class' };
 
 /** Requests per minute per series, with the busiest minute of each coarse bucket dashed. */
 export function ChartLineTraffic({ state }: { state: DashboardState }) {
   const params = { ...apiTimeFilters(state), split: state.split };
-  const query = useCatalogueQuery<Row>('requests-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('requests-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.series,
     values: { qpm: (r, c) => perMinute(r.requests, c), peak: (r) => r.peak_minute_requests },

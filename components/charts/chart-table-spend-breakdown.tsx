@@ -6,13 +6,13 @@ import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { formatCount } from '@/lib/charts/format';
 import { formatMoney, formatPercent, formatTokens } from '@/lib/finance/format';
-import { prepareBreakdown, type BreakdownLine, type BreakdownRow } from '@/lib/finance/prepare-breakdown';
+import { prepareBreakdown, type BreakdownLine } from '@/lib/finance/prepare-breakdown';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 /** Spend per value of the chosen dimension; the whole table stays visible while drilled in. */
 export function ChartTableSpendBreakdown({ state, fin, onFocus }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void }) {
-  const { query, params } = useFinanceQuery<BreakdownRow>('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
+  const { query, params } = useFinanceQuery('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
   const label = dimensionLabel(fin);
   return (
     <ChartCard

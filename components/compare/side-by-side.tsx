@@ -12,7 +12,7 @@ import type { SideBySideRow } from '@/lib/compare/types';
 export function SideBySide({ state }: { state: DashboardState }) {
   // Every entity of the endpoint takes part, whatever the entity filter says.
   const params = { ...apiFilters(state), served_entity: undefined };
-  const query = useCatalogueQuery<SideBySideRow>('compare-side-by-side', params);
+  const query = useCatalogueQuery('compare-side-by-side', params);
   return (
     <ChartCard
       testId="compare-side-by-side"

@@ -6,14 +6,14 @@ import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { formatCount } from '@/lib/charts/format';
 import { formatMoney, formatPercent, formatTokens } from '@/lib/finance/format';
-import { prepareProjection, type MonthDayRow } from '@/lib/finance/prepare-projection';
+import { prepareProjection } from '@/lib/finance/prepare-projection';
 import { prepareSummary, type SummaryRow } from '@/lib/finance/prepare-summary';
 import type { FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 export function FinanceKpis({ state, fin }: { state: DashboardState; fin: FinanceState }) {
-  const summary = useFinanceQuery<SummaryRow>('finance-summary', state, fin);
-  const month = useFinanceQuery<MonthDayRow>('finance-month-to-date', state, fin);
+  const summary = useFinanceQuery('finance-summary', state, fin);
+  const month = useFinanceQuery('finance-month-to-date', state, fin);
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="lg:col-span-2">

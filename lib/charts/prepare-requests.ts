@@ -2,14 +2,9 @@ import type { Bucket } from '@/lib/time/buckets';
 import { zonedBucketRange } from '@/lib/ops/time-zone';
 import { stillArrivingWindow } from './freshness';
 import { STATUS_COLORS, seriesColor } from './palette';
+import type { QueryRow } from '@/queries';
 
-export interface RequestsRow {
-  bucket: string;
-  series: string;
-  requests: number;
-  sampled_rows: number;
-  peak_minute_requests: number;
-}
+export type RequestsRow = QueryRow<'requests-over-time'>;
 
 export interface SeriesInfo { key: string; label: string; color: string; requests: number }
 

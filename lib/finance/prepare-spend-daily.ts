@@ -1,6 +1,7 @@
 import { seriesColor } from '@/lib/charts/palette';
+import type { QueryRow } from '@/queries';
 
-export interface SpendDailyRow { day: string; series: string; series_rank: number; cost: number | null; tokens: number; unpriced_tokens: number; requests: number }
+export type SpendDailyRow = QueryRow<'finance-spend-daily'>;
 
 export interface SpendSeries { key: string; label: string; color: string }
 export type SpendPoint = { t: number; day: string; total: number; unpricedTokens: number; partial: boolean } & Record<string, number | string | boolean>;

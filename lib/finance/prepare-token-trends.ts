@@ -1,10 +1,8 @@
 import { seriesColor } from '@/lib/charts/palette';
 import { OTHER } from './prepare-spend-daily';
+import type { QueryRow } from '@/queries';
 
-export interface TokenTrendRow {
-  day: string; series: string; series_rank: number; requests: number; sampled_rows: number;
-  avg_input_tokens: number | null; p95_input_tokens: number | null; avg_output_tokens: number | null; p95_output_tokens: number | null;
-}
+export type TokenTrendRow = QueryRow<'finance-token-trends'>;
 
 export interface TrendSeries { key: string; label: string; color: string }
 export type TrendPoint = { t: number; day: string } & Record<string, number | string | null>;

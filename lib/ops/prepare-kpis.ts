@@ -1,16 +1,8 @@
 import { formatCount, formatRate } from '@/lib/charts/format';
 import { formatChange, formatMs, formatPercent } from './format';
+import type { QueryRow } from '@/queries';
 
-export interface KpiRow {
-  period: 'current' | 'previous';
-  requests: number;
-  sampled_rows: number;
-  errors: number;
-  peak_minute_requests: number;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  p99_ms: number | null;
-}
+export type KpiRow = QueryRow<'ops-kpis'>;
 
 /** One tile; other views (tokens, cost) can pass tiles of the same shape into the KPI row. */
 export interface KpiTile {
