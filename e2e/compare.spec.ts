@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { ENTITIES } from '../lib/demo/catalog';
 
-const CLAUDE = '5eeefdc2e7dadcd6a13d55b57dd304a8';
+const CLAUDE = ENTITIES.claude.id;
 
 test.describe('compare served entities', () => {
   test('opens on the A/B endpoint and flags the slower model with significant latency', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { plantedRequest } from './demo';
 
 /** Any alert/confirm from payload text would mean markup ran; every test fails on one. */
 function forbidDialogs(page: Page) {
@@ -94,18 +95,22 @@ test.describe('request inspector', () => {
     await expect(thread.locator('[aria-current="step"]')).toHaveCount(1);
   });
 
-  test('an injected script never runs and shows as text', async ({ page }) => {
+  test('an injected script never runs and shows as text', async ({ page, request }) => {
     const dialogs = forbidDialogs(page);
-    await page.goto('/inspector?range=30d&endpoint=chat_assistant');
+    // The planted request whose last user message holds the script, listed by a search around its time.
+    const script = await plantedRequest('hostile_script');
+    const at = Date.parse((await (await request.get(`/api/inspector/requests/${script.id}?endpoint=${script.endpoint}`)).json()).row.request_time);
+    const around = `from=${new Date(at - 60_000).toISOString().slice(0, 16)}&to=${new Date(at + 60_000).toISOString().slice(0, 16)}`;
+    await page.goto(`/inspector?range=custom&${around}&endpoint=${script.endpoint}`);
     await search(page, '<script>');
-    await expect(page.getByTestId('request-table')).toContainText('<script>alert(1)</script>');
-    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    const row = page.getByTestId('request-row').filter({ has: page.locator(`a[href*="${script.id}"]`) });
+    await expect(row).toContainText('<script>alert(1)</script>');
+    await row.getByRole('link').first().click();
     const transcript = page.getByTestId('transcript');
     await expect(transcript).toContainText('<script>alert(1)</script>');
     await expect(transcript.locator('script, img, a')).toHaveCount(0);
-    await page.goto('/inspector?range=30d');
-    await search(page, 'onerror');
-    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    const img = await plantedRequest('hostile_img');
+    await page.goto(`/inspector/${img.id}?endpoint=${img.endpoint}`);
     await expect(page.getByTestId('transcript')).toContainText('onerror=alert(1)');
     await expect(page.getByTestId('transcript').locator('img')).toHaveCount(0);
     await page.getByRole('tab', { name: 'Raw JSON' }).click();
@@ -123,14 +128,16 @@ test.describe('request inspector', () => {
     const table = page.getByTestId('request-table');
     await expect(table).toContainText('[card number]');
     await expect(table).not.toContainText('4111');
-    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    // The demo's planted card-number request, opened by its id.
+    const card = await plantedRequest('card_number');
+    await page.goto(`/inspector/${card.id}?endpoint=${card.endpoint}`);
     await expect(page.getByTestId('transcript')).toContainText('[card number]');
     await expect(page.getByTestId('transcript')).not.toContainText('4111');
     await expect(page.getByTestId('pii-masked')).toBeVisible();
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-    const masked = await request.get(`/api/inspector/requests/${id}/payload?endpoint=support_agent`);
+    const id = card.id;
+    const masked = await request.get(`/api/inspector/requests/${id}/payload?endpoint=${card.endpoint}`);
     expect(await masked.text()).not.toContain('4111');
-    const reveal = await request.get(`/api/inspector/requests/${id}/payload?endpoint=support_agent&reveal=1`);
+    const reveal = await request.get(`/api/inspector/requests/${id}/payload?endpoint=${card.endpoint}&reveal=1`);
     expect(reveal.status()).toBe(403);
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
+import { now } from '@/lib/time/clock';
 import { commonFilterShape } from '@/lib/catalogue/filters';
 import { CATALOGUE } from '@/queries';
 
@@ -51,7 +52,7 @@ let route: RouteModule;
 let before: string;
 
 beforeAll(async () => {
-  await generateDemo({ path: demoPath, rows: 2_000, seed: 13 });
+  await generateDemo({ path: demoPath, rows: 2_000, seed: 13, end: now() });
   before = await tableFingerprint();
   route = await import('@/app/api/queries/[id]/route');
 });

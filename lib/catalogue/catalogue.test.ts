@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { ENTITIES, PEOPLE } from '@/lib/demo/catalog';
 import { parseQueryInput, runQuery, InvalidParams } from './run';
 
 let demo: DemoFixture;
@@ -24,6 +25,7 @@ describe('requests-over-time', () => {
   it.each(['none', 'endpoint', 'served_entity', 'status'])('splits by %s with the same total', async (split) => {
     const base = await run('requests-over-time', 'range=7d&split=none');
     const total = base.rows.reduce((s, r) => s + (r.requests as number), 0);
+    expect(total).toBeGreaterThan(0);
     const splitRows = await run('requests-over-time', `range=7d&split=${split}`);
     expect(splitRows.rows.reduce((s, r) => s + (r.requests as number), 0)).toBeCloseTo(total, 6);
   });
@@ -52,7 +54,8 @@ describe('requests-over-time', () => {
     const errors = await run('requests-over-time', 'range=30d&status=5xx&split=status');
     expect(new Set(errors.rows.map((r) => r.series))).toEqual(new Set(['5xx']));
     const options = await run('filter-options', 'range=30d&endpoint=chat_assistant');
-    const entity = options.rows[0]!.served_entity_id as string;
+    const entity = ENTITIES.gpt.id;
+    expect(options.rows.map((r) => r.served_entity_id)).toContain(entity);
     const one = await run('requests-over-time', `range=30d&served_entity=${encodeURIComponent(entity)}&split=served_entity`);
     expect(new Set(one.rows.map((r) => r.series)).size).toBe(1);
   });
@@ -60,6 +63,8 @@ describe('requests-over-time', () => {
   it('treats a hostile filter value as a literal that matches nothing', async () => {
     const r = await run('requests-over-time', `range=30d&requester=${encodeURIComponent("x' OR '1'='1")}`);
     expect(r.rows).toEqual([]);
+    // A real requester through the same filter has rows: the hostile value matched nothing as a literal.
+    expect((await run('requests-over-time', `range=30d&requester=${encodeURIComponent(PEOPLE[0]!.requester)}`)).rows.length).toBeGreaterThan(0);
   });
 });
 

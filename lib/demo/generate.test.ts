@@ -289,7 +289,9 @@ describe('planted requests', () => {
     const by = Object.fromEntries(planted.map((r) => [r.name as string, r]));
     expect(by.card_number!.request).toContain('4111 1111 1111 1111');
     expect(by.card_number!.status_code).toBe(400);
-    expect(by.hostile_script!.request).toContain('<script>alert(1)</script>');
+    const lastMessage = (r: Record<string, unknown>) => JSON.stringify(JSON.parse(String(r.request)).messages.at(-1).content);
+    expect(lastMessage(by.hostile_script!)).toContain('<script>alert(1)</script>');
+    expect(lastMessage(by.hostile_img!)).toContain('onerror=alert(1)');
     expect(by.keyword_block!.response).toContain('invalid_keywords');
     expect(by.oversize_request!.request).toBeNull();
     expect(by.tool_call!.response).toContain('"tool_calls":[');

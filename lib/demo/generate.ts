@@ -44,7 +44,8 @@ export const INVALID_JSON_TOTAL = Object.values(INVALID_JSON_BODIES).reduce((a, 
  */
 export const PLANTED = [
   { name: 'card_number', endpoint: 'chat', where: `request LIKE '%4111 1111 1111 1111%'`, description: 'PII guardrail block whose request holds the test card number 4111 1111 1111 1111 and an e-mail address' },
-  { name: 'hostile_script', endpoint: 'chat', where: `status = 200 AND request LIKE '%<script>alert(1)</script>%'`, description: 'answered request whose user text holds a <script> tag, to be shown as text' },
+  { name: 'hostile_script', endpoint: 'chat', where: `status = 200 AND json_extract_string(request, '$.messages[-1].content') LIKE '%<script>alert(1)</script>%'`, description: 'answered request whose last user message holds a <script> tag, to be shown as text' },
+  { name: 'hostile_img', endpoint: 'chat', where: `status = 200 AND json_extract_string(request, '$.messages[-1].content') LIKE '%onerror=alert(1)%'`, description: 'answered request whose last user message holds an <img onerror> tag, to be shown as text' },
   { name: 'keyword_block', endpoint: 'chat', where: `response LIKE '%invalid_keywords%'`, description: 'input guardrail block for the keyword "Project Nightingale"' },
   { name: 'oversize_request', endpoint: 'chat', where: `request IS NULL AND list_contains(log_codes, 'MAX_REQUEST_SIZE_EXCEEDED')`, description: 'request body not logged: MAX_REQUEST_SIZE_EXCEEDED' },
   { name: 'tool_call', endpoint: 'chat', where: `status = 200 AND response LIKE '%"finish_reason":"tool_calls"%'`, description: 'answer that calls a tool' },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
+import { now } from '@/lib/time/clock';
 import { readPlanted } from '@/lib/testing/planted';
 
 // Route handlers read the process configuration, so the demo path is set before they load.
@@ -16,7 +17,7 @@ let exportRoute: { GET: (req: Request) => Promise<Response> };
 let piiId: string;
 
 beforeAll(async () => {
-  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5 });
+  await generateDemo({ path: process.env.DEMO_DB!, rows: 10_000, seed: 5, end: now() });
   const planted = await readPlanted(process.env.DEMO_DB!);
   detail = await import('@/app/api/inspector/requests/[id]/route');
   payload = await import('@/app/api/inspector/requests/[id]/payload/route');
@@ -96,7 +97,10 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   it('downloads one body as a file', async () => {
     const res = await get(payload, piiId, 'download=request');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${piiId}-request-masked.json"`);
-    expect(JSON.parse(await res.text())).toBeTruthy();
+    const text = await res.text();
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(text).not.toMatch(/4111[ -]?1111/);
+    expect(text).toContain('[card number]');
     expect((await get(payload, piiId, 'download=everything')).status).toBe(400);
   });
 });

@@ -190,7 +190,6 @@ describe('createDatabricksWarehouse: statements', () => {
     const { warehouse } = setup({}, [{ rows, schema }]);
     const result = await warehouse.run('SELECT 1', {});
     expect(result.rows).toEqual([{ cost: 0.07, label: '0.070000', tokens: 12, at: '2025-06-01T00:00:00.000Z', gone: null, tags: ['a'], usage: { team: 'ml' } }]);
-    expect(result.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('closes the operation and the session after success', async () => {
