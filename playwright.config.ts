@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh, seeded demo for each run, ending at the pinned now: incidents sit at fixed offsets from it.
-      command: `npx tsx scripts/generate-demo.ts --rows 100000 --days 30 --seed 7 --out data/e2e-demo-${PORT}.duckdb && node scripts/start.mjs`,
+      command: `npx tsx --conditions=react-server scripts/generate-demo.ts --rows 100000 --days 30 --seed 7 --out data/e2e-demo-${PORT}.duckdb && node scripts/start.mjs`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
@@ -53,7 +53,7 @@ export default defineConfig({
     },
     {
       // The same build with faults injected into the warehouse path (e2e/failures.spec.ts).
-      command: `npx tsx scripts/generate-demo.ts --rows 20000 --days 30 --seed 8 --out data/e2e-faults-${PORT}.duckdb && node scripts/start.mjs`,
+      command: `npx tsx --conditions=react-server scripts/generate-demo.ts --rows 20000 --days 30 --seed 8 --out data/e2e-faults-${PORT}.duckdb && node scripts/start.mjs`,
       url: `http://127.0.0.1:${FAULTS_PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -6,7 +6,8 @@ import { TEST_CLOCK_GUARD, TEST_CLOCK_NOW } from './lib/testing/test-clock';
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig(({ mode }) => ({
-  resolve: { alias: { '@': root } },
+  // Tests run server modules directly: 'server-only' is the empty marker there, as on the server.
+  resolve: { alias: { '@': root, 'server-only': path.join(root, 'node_modules/server-only/empty.js') } },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules', '.next', 'e2e', 'data'],

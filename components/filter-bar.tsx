@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { apiFilters, writeState, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { RANGE_PRESETS } from '@/lib/time/ranges';
-import { TimeControls } from './ops/time-controls';
+import { TimeControls } from './time-controls';
 
 
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };

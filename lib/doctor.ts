@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AppConfig } from '@/lib/config';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { REQUIRED_COLUMNS } from '@/lib/table-schemas';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { ConfigError, loadConfig, type AppConfig } from '@/lib/config';
 import { runDoctor } from '@/lib/doctor';
-import { closeWarehouse, getWarehouse } from '@/lib/warehouse';
+import { closeWarehouse, getWarehouse } from '@/lib/engine';
 import { logger } from '@/lib/logger';
 
 /** A bad configuration stops the server with one clear message; shutdown closes the engine. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import type { commonFilterShape } from '@/lib/catalogue/filters';

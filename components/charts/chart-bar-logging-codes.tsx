@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { TimeChart, type Mark } from '@/components/charts/time-chart';
 import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';

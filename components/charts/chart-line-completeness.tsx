@@ -2,8 +2,8 @@
 
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart } from '@/components/ops/time-chart';
-import { UnreadablePanel } from '@/components/ops/unreadable-panel';
+import { TimeChart } from '@/components/charts/time-chart';
+import { UnreadablePanel } from '@/components/unreadable-panel';
 import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';

@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';

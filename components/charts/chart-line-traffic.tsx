@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { TimeChart, type Mark } from '@/components/charts/time-chart';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import { STATUS_COLORS, seriesColor } from '@/lib/charts/palette';
 import { queryUrl } from '@/lib/client/api';

@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { StatementLinks } from '@/components/finance/statement-links';
+import type { ReactNode } from 'react';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { formatCount } from '@/lib/charts/format';
@@ -11,7 +11,8 @@ import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 /** Spend per value of the chosen dimension; the whole table stays visible while drilled in. */
-export function ChartTableSpendBreakdown({ state, fin, onFocus }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void }) {
+/** `links` draws the header's downloads for the range the table shows (the page knows which). */
+export function ChartTableSpendBreakdown({ state, fin, onFocus, links }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void; links?: (windowEnd: string) => ReactNode }) {
   const { query, params } = useFinanceQuery('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
   const label = dimensionLabel(fin);
   return (
@@ -21,7 +22,7 @@ export function ChartTableSpendBreakdown({ state, fin, onFocus }: { state: Dashb
       subtitle={`Top ${fin.top} by cost, the rest summed as (other). The CSV has every value.`}
       query={query}
       csvHref={queryUrl('finance-breakdown', { ...params, top_n: '0' }, 'csv')}
-      headerExtra={query.data?.window && <StatementLinks state={state} fin={fin} windowEnd={query.data.window.end} />}
+      headerExtra={query.data?.window && links?.(query.data.window.end)}
       isEmpty={(d) => d.rows.length === 0}
       empty="No requests were logged in this range. Try a longer range or clear the filters."
     >

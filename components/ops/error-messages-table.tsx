@@ -6,7 +6,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_LABEL } from '@/lib/ops/error-categories';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
 
 

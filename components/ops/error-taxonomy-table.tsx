@@ -6,7 +6,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_COLOR, CATEGORY_LABEL } from '@/lib/ops/error-categories';
-import { formatZonedShort } from '@/lib/ops/time-zone';
+import { formatZonedShort } from '@/lib/time/zone';
 
 
 /** What failed and why: guardrail (which check), rate limit, provider (which), 5xx, 4xx. */

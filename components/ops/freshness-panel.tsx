@@ -6,7 +6,7 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatAge, freshnessOf } from '@/lib/ops/prepare-freshness';
 import { isUnreadable } from '@/lib/ops/prepare-completeness';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 
 const BADGE = { fresh: 'bg-emerald-100 text-emerald-800', arriving: 'bg-amber-100 text-amber-800', stale: 'bg-red-100 text-red-800' } as const;
 const STATUS_TEXT = { fresh: 'up to date', arriving: 'still arriving', stale: 'stale' } as const;

@@ -8,7 +8,7 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { MAX_KEYWORDS, parseKeywords } from '@/lib/ops/keywords';
 import type { OpsState } from '@/lib/ops/search-params';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
 
 

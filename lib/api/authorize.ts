@@ -1,3 +1,4 @@
+import 'server-only';
 import { can, viewerOf, type Viewer } from '@/lib/access';
 import type { AppConfig } from '@/lib/config';
 import type { AnyQuery } from '@/lib/catalogue/define';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from '@/lib/config';
 import { logger } from '@/lib/logger';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';

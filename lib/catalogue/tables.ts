@@ -1,3 +1,4 @@
+import 'server-only';
 import { ENDPOINT_NAME, TABLE_NAME, endpointFromTable, type AppConfig, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { Params, Warehouse } from '@/lib/warehouse/types';

@@ -1,6 +1,6 @@
 import type { Bucket } from '@/lib/time/buckets';
-import { zonedBucketRange } from '@/lib/ops/time-zone';
-import { stillArrivingWindow } from './freshness';
+import { zonedBucketRange } from '@/lib/time/zone';
+import { stillArrivingWindow } from '@/lib/time/freshness';
 import { STATUS_COLORS, seriesColor } from './palette';
 import type { QueryRow } from '@/queries';
 

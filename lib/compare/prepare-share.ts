@@ -1,4 +1,4 @@
-import { stillArrivingWindow } from '@/lib/charts/freshness';
+import { stillArrivingWindow } from '@/lib/time/freshness';
 import { seriesColor } from '@/lib/charts/palette';
 import { bucketRange, type Bucket } from '@/lib/time/buckets';
 import type { HistoryRow, ShareRow } from './types';

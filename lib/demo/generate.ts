@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Demo data generator: writes a DuckDB file shaped like AI Gateway inference tables plus the
  * serving system tables, entirely with set-based SQL inside DuckDB. Every pseudo-random number is

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TABLE_NAME } from '@/lib/config';
 import { sharedFiltersSql } from '@/lib/catalogue/filters';
 import type { Params } from '@/lib/warehouse/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * SQL behind the request detail and its payload. Not catalogue queries: they take one request
  * id, and their bodies must pass PII masking (or an audited reveal) before leaving the server.

@@ -1,11 +1,12 @@
-import { CATALOGUE } from '@/queries';
+import 'server-only';
+import type { AnyQuery } from '@/lib/catalogue/define';
 import { getConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
 import { renderSql } from '@/lib/catalogue/render';
 import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { EXPORT_BODIES_SQL } from './detail-sql';
 import { extractPayload } from './extract';
 import { toFineTuneRecord } from './fine-tune';
@@ -15,11 +16,11 @@ const PAGE = 200;
 
 /**
  * Walks the filtered list page by page (the same keyset as the UI), loads each page's bodies in
- * one statement and writes one fine-tuning example per answered request.
+ * one statement and writes one fine-tuning example per answered request. `def` is the list query
+ * (inspector-requests), handed in by the route so this module does not load the catalogue.
  */
-export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; reveal: boolean; signal?: AbortSignal; userAccessToken?: string; requestId: string }): ReadableStream<Uint8Array> {
+export function exportJsonl(def: AnyQuery, parsed: ParsedQueryInput, opts: { maxRows: number; reveal: boolean; signal?: AbortSignal; userAccessToken?: string; requestId: string }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const def = CATALOGUE['inspector-requests']!;
   return new ReadableStream({
     async start(controller) {
       try {

@@ -1,4 +1,4 @@
-import { STILL_ARRIVING_MS } from '@/lib/charts/freshness';
+import { STILL_ARRIVING_MS } from '@/lib/time/freshness';
 import type { QueryRow } from '@/queries';
 
 export type FreshnessRow = QueryRow<'ops-freshness'>;

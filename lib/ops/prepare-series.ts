@@ -1,7 +1,7 @@
 import type { Bucket } from '@/lib/time/buckets';
-import { stillArrivingWindow } from '@/lib/charts/freshness';
+import { stillArrivingWindow } from '@/lib/time/freshness';
 import { seriesColor } from '@/lib/charts/palette';
-import { zonedBucketRange } from './time-zone';
+import { zonedBucketRange } from '@/lib/time/zone';
 
 export interface SeriesDef { key: string; label: string; color: string }
 /** One chart point; values live under `s0_<field>`, `s1_<field>`… so odd series names never break keys. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PAYLOAD_FILTERS_SQL, parseSqlTimestamp, rollupEdgesSql, sharedFiltersSql } from '@/lib/catalogue/filters';
 import { requestTokensRelation } from '@/lib/finance/sql';
 import { contextTokensHourlySelect, tokensHourlySelect } from './tokens';

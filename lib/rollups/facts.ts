@@ -1,3 +1,4 @@
+import 'server-only';
 import { TABLE_NAME } from '@/lib/config';
 import { PAYLOAD_FILTERS_SQL } from '@/lib/catalogue/filters';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { rollupEdgesSql, sharedFiltersSql } from '@/lib/catalogue/filters';
 
 /**

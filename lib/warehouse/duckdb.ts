@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
@@ -30,11 +31,8 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
 }
 
 async function attachDemo(conn: DuckDBConnection, demoPath: string): Promise<void> {
-  if (!fs.existsSync(demoPath)) {
-    logger.info('demo.generate', { path: demoPath, reason: 'missing' });
-    const { generateDemo } = await import('@/lib/demo/generate');
-    await generateDemo({ path: demoPath, onProgress: (msg) => logger.info('demo.progress', { msg }) });
-  }
+  // A missing demo is generated before the engine opens (lib/demo/ensure.ts), not from here.
+  if (!fs.existsSync(demoPath)) throw new Error(`DEMO_DB: ${demoPath} does not exist (npm run demo:generate makes it)`);
   await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 

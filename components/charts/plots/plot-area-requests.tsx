@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import type { PreparedRequests } from '@/lib/charts/prepare-requests';
-import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/time/zone';
 
 /** ChartAreaRequests' drawing: loaded on demand (see lazyPlot). */
 export function PlotAreaRequests({ prepared }: { prepared: PreparedRequests }) {

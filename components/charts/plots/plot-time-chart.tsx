@@ -1,9 +1,9 @@
 'use client';
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Axis, Mark } from '@/components/ops/time-chart';
+import type { Axis, Mark } from '@/components/charts/time-chart';
 import type { PreparedSeries } from '@/lib/ops/prepare-series';
-import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/time/zone';
 
 /** TimeChart's drawing: loaded on demand (see lazyPlot). */
 export function PlotTimeChart({ data, marks, left, right }: { data: PreparedSeries; marks: Mark[]; left: Axis; right?: Axis }) {

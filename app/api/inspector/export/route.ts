@@ -34,9 +34,10 @@ export async function GET(request: Request) {
       logger.warn('pii.reveal_denied', { requestId, who: viewerEmail(request), role: revealing.viewer.role, export: true });
       return json({ error: revealing.reason, requestId }, 403, requestId);
     }
-    const parsed = parseQueryInput(CATALOGUE['inspector-requests']!, search);
+    const def = CATALOGUE['inspector-requests']!;
+    const parsed = parseQueryInput(def, search);
     if (reveal) logger.warn('pii.reveal', { requestId, who: viewerEmail(request), export: true, filters: Object.fromEntries(search) });
-    const stream = exportJsonl(parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId });
+    const stream = exportJsonl(def, parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId });
     const stamp = now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return new Response(stream, {
       headers: {

@@ -6,7 +6,7 @@ import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { readFinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
-import { SummaryTiles } from './finance-kpis';
+import { SummaryTiles } from './summary-tiles';
 
 const DEFAULT_FINANCE = readFinanceState(new URLSearchParams());
 
