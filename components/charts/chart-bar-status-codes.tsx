@@ -5,8 +5,9 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import type { QueryRow } from '@/queries';
 
-export type StatusCodeRow = { status_code: number; requests: number; sampled_rows: number };
+export type StatusCodeRow = QueryRow<'ops-status-codes'>;
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-status-codes').then((m) => m.PlotBarStatusCodes));
 

@@ -5,8 +5,9 @@ import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatPercent } from '@/lib/ops/format';
+import { NULL_BODY_MARKS } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
+import { formatPercent } from '@/lib/charts/format';
 
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 
@@ -34,7 +35,7 @@ export function ChartLineNullBodies({ state }: { state: DashboardState }) {
           data={prepared}
           height="h-56"
           label="Share of rows with NULL request or response"
-          marks={[{ dataKey: 's0_req', name: 'NULL request', color: '#0072B2', kind: 'line' }, { dataKey: 's0_res', name: 'NULL response', color: '#D55E00', kind: 'line' }]}
+          marks={NULL_BODY_MARKS}
           left={{ label: 'share of rows', format: formatPercent }}
         />
       )}

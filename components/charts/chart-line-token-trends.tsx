@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
+import { UtcDaysNote } from '@/components/charts/utc-days-note';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { prepareTokenTrends } from '@/lib/finance/prepare-token-trends';
@@ -29,7 +30,7 @@ export function ChartLineTokenTrends({ state, fin, onMetric }: { state: Dashboar
     <ChartCard
       testId="finance-trends"
       title={`${fin.tokens === 'input' ? 'Input' : 'Output'} tokens per request`}
-      subtitle={<>Successful requests per UTC day, by {dimensionLabel(fin)}: weighted average (solid) and p95 over the logged rows (dashed). A gap is a day without requests.</>}
+      subtitle={<>Successful requests per UTC day, by {dimensionLabel(fin)}: weighted average (solid) and p95 over the logged rows (dashed). A gap is a day without requests.<UtcDaysNote state={state} /></>}
       query={query}
       headerExtra={toggle}
       csvHref={queryUrl('finance-token-trends', params, 'csv')}

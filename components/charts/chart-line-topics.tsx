@@ -6,6 +6,7 @@ import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { lineMarks } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 
@@ -24,7 +25,7 @@ export function ChartLineTopics({ state, topics }: { state: DashboardState; topi
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No request in this range mentions {topics}.</>}
     >
-      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount, integer: true }} marks={prepared.series.map((s) => ({ dataKey: `${s.key}_n`, name: s.label, color: s.color, kind: 'line' }))} />}
+      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount, integer: true }} marks={lineMarks(prepared, 'n')} />}
     </ChartCard>
   );
 }

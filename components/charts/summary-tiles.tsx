@@ -1,8 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { formatCount } from '@/lib/charts/format';
-import { formatMoney, formatPercent, formatTokens } from '@/lib/finance/format';
+import { formatCount, formatMoney, formatShare, formatTokens } from '@/lib/charts/format';
 import { prepareSummary, type SummaryRow } from '@/lib/finance/prepare-summary';
 
 /** Spend, tokens by where they were counted, and cost per request: Finance and the snapshot on other pages. */
@@ -15,8 +14,8 @@ export function SummaryTiles({ rows, currency }: { rows: SummaryRow[]; currency:
         note={s.unpricedTokens > 0 ? `+ ${formatTokens(s.unpricedTokens, true)} tokens on unpriced models (${formatCount(s.unpricedRequests)} requests), not included` : 'Every request is priced.'} />
       <Tile label="Tokens (input · output)" testId="kpi-tokens" value={`${formatTokens(s.inputTokens, true)} · ${formatTokens(s.outputTokens, true)}`}
         note={<>
-          Measured {formatPercent(s.measuredShare)} (endpoint_usage {formatPercent(all ? s.usageTableTokens / all : null)}, responses {formatPercent(all ? s.responseTokens / all : null)}),
-          estimated {formatPercent(all ? s.estimatedTokens / all : null)}.
+          Measured {formatShare(s.measuredShare)} (endpoint_usage {formatShare(all ? s.usageTableTokens / all : null)}, responses {formatShare(all ? s.responseTokens / all : null)}),
+          estimated {formatShare(all ? s.estimatedTokens / all : null)}.
           {s.unknownRequests > 0 && <> {formatCount(s.unknownRequests)} requests carry no token information at all and are left out.</>}
         </>} />
       <Tile label="Cost per request" testId="kpi-cost-per-request" value={s.costPerRequest === null ? 'unpriced' : formatMoney(s.costPerRequest, currency)}

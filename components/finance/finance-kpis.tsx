@@ -4,10 +4,10 @@ import { ChartCard } from '@/components/chart-card';
 import { SummaryTiles, Tile } from '@/components/charts/summary-tiles';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { formatMoney, formatTokens } from '@/lib/finance/format';
 import { prepareProjection } from '@/lib/finance/prepare-projection';
 import type { FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
+import { formatMoney, formatTokens } from '@/lib/charts/format';
 
 export function FinanceKpis({ state, fin }: { state: DashboardState; fin: FinanceState }) {
   const summary = useFinanceQuery('finance-summary', state, fin);

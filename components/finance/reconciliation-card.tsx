@@ -4,8 +4,8 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMoney } from '@/lib/finance/format';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
+import { formatMoney } from '@/lib/charts/format';
 
 
 const frame = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm';

@@ -1,11 +1,10 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { formatCount, formatPercent } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatPercent } from '@/lib/ops/format';
 import type { OpsState } from '@/lib/ops/search-params';
 import { ContextKeyInput } from './context-key-input';
 

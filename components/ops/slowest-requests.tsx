@@ -4,9 +4,9 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMs } from '@/lib/ops/format';
 import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
+import { formatMs } from '@/lib/charts/format';
 
 
 export function SlowestRequests({ state }: { state: DashboardState }) {

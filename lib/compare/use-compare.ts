@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
@@ -46,12 +46,12 @@ export function useShareOverTime(state: DashboardState, compare: CompareState) {
   const { params, prepared: comparison } = useComparison(state, compare);
   const query = useCatalogueQuery('compare-share-over-time', params, { live: state.range !== 'custom', enabled: Boolean(state.endpoint) });
   const history = useEntityHistory(state).data?.rows;
-  const order = useMemo(() => comparison?.entities.map((e) => ({ key: e.key, label: e.label })) ?? [], [comparison]);
+  const order = useMemo(() => comparison?.entities.map((e) => ({ key: e.key, label: e.label, color: e.color })) ?? [], [comparison]);
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window || !state.endpoint) return null;
     // "Still arriving" is judged when the data was fetched, which keeps render pure.
-    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: Date.parse(d.now), order, history });
-  }, [query.data, state.endpoint, order, history]);
+    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: Date.parse(d.now), tz: reportingZone(state), order, history });
+  }, [query.data, state, order, history]);
   return { params, query, prepared };
 }

@@ -1,4 +1,4 @@
-import { seriesColor } from '@/lib/charts/palette';
+import { OTHER_LABEL, colorsByName } from '@/lib/charts/palette';
 import type { QueryRow } from '@/queries';
 
 export type SpendDailyRow = QueryRow<'finance-spend-daily'>;
@@ -17,8 +17,7 @@ export interface PreparedSpendDaily {
 }
 
 const DAY = 86_400_000;
-export const OTHER = '(other)';
-const OTHER_COLOR = '#94a3b8';
+export const OTHER = OTHER_LABEL;
 
 const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
 
@@ -31,7 +30,8 @@ export function prepareSpendDaily(rows: SpendDailyRow[], window: { start: string
   const order = new Map<string, number>();
   for (const r of rows) order.set(r.series, Math.min(order.get(r.series) ?? Infinity, r.series === OTHER ? Infinity : r.series_rank));
   const names = [...order.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([n]) => n);
-  const series = names.map((label, i) => ({ key: `s${i}`, label, color: label === OTHER ? OTHER_COLOR : seriesColor(i) }));
+  const colors = colorsByName(names);
+  const series = names.map((label, i) => ({ key: `s${i}`, label, color: colors.get(label)! }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));
 
   const start = Date.parse(window.start);

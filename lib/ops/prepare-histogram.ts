@@ -1,5 +1,5 @@
-import { formatMs } from './format';
 import type { QueryRow } from '@/queries';
+import { formatMs } from '@/lib/charts/format';
 
 export type HistogramRow = QueryRow<'ops-latency-histogram'>;
 export interface HistogramBar { bin: number; label: string; range: string; requests: number }
