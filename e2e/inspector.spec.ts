@@ -10,7 +10,7 @@ function forbidDialogs(page: Page) {
 
 async function search(page: Page, keyword: string) {
   await page.getByLabel('Search request and response text').fill(keyword);
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('inspector-filters').getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/[?&]q=/);
   // The previous rows stay on screen while the search runs: wait for its answer.
   await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');

@@ -23,6 +23,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/access': [],
   'lib/logger': [],
   'lib/security': [],
+  // Reading request and response bodies: pure, shared by the inspector's server and browser code.
+  'lib/payload': [],
   'lib/config': ['lib/access', 'lib/identifiers', 'lib/time'],
   // The engine knows neither the demo generator nor the rollups: lib/engine wires them together.
   'lib/warehouse': ['lib/config', 'lib/logger', 'lib/table-schemas', 'lib/identifiers'],
@@ -43,7 +45,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/ops': [...CLIENT_LIB, 'lib/catalogue'],
   'lib/compare': [...CLIENT_LIB, 'lib/finance'],
   'lib/finance': [...CLIENT_LIB, 'lib/config', 'lib/warehouse', 'lib/catalogue'],
-  'lib/inspector': [...CLIENT_LIB, 'lib/logger', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/engine'],
+  'lib/inspector': [...CLIENT_LIB, 'lib/payload', 'lib/logger', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/engine'],
   // Shared widgets; charts draw prepared data; page folders compose them and never each other.
   'components': CLIENT_LIB,
   'components/charts': ['components', ...CLIENT_LIB, 'lib/ops', 'lib/compare', 'lib/finance'],
@@ -51,9 +53,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   'components/ops': ['components', 'components/charts', ...CLIENT_LIB, 'lib/ops'],
   'components/compare': ['components', 'components/charts', ...CLIENT_LIB, 'lib/compare'],
   'components/finance': ['components', 'components/charts', ...CLIENT_LIB, 'lib/finance'],
-  'components/inspector': ['components', 'components/charts', ...CLIENT_LIB, 'lib/inspector'],
+  'components/inspector': ['components', 'components/charts', ...CLIENT_LIB, 'lib/inspector', 'lib/payload'],
   'app': ['components', 'components/overview', 'components/ops', 'components/compare', 'components/finance', 'components/inspector', ...FOUNDATION, 'lib/client', 'lib/config', 'lib/api', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/inspector', 'queries'],
-  'scripts': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/demo', 'lib/catalogue', 'lib/rollups', 'lib/doctor', 'lib/bench'],
+  'scripts': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/demo', 'lib/catalogue', 'lib/rollups', 'lib/doctor', 'lib/bench', 'lib/testing'],
 };
 
 /**

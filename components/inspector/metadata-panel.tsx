@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
 import type { DetailResponse } from '@/lib/inspector/client';
-import type { Extraction } from '@/lib/inspector/extract';
+import type { PayloadModel } from '@/lib/payload';
 import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
-import { TOKEN_SOURCE_LABEL, tokenFigures } from '@/lib/inspector/prepare-tokens';
+import { tokenFigures, tokenSourceText } from '@/lib/inspector/prepare-tokens';
 import { StatusBadge } from './status-badge';
 
 /** Ids, status, timing, tokens with their source, served entity and model, requester, usage_context. */
-export function MetadataPanel({ detail, extraction }: { detail: DetailResponse; extraction: Extraction | null }) {
+export function MetadataPanel({ detail, model }: { detail: DetailResponse; model: PayloadModel | null }) {
   const r = detail.row;
   const s = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-  const tokens = tokenFigures(r, extraction);
+  const tokens = tokenFigures(r, model);
   const usage = r.usage_context && typeof r.usage_context === 'object' ? Object.entries(r.usage_context as Record<string, unknown>) : [];
   const codes = Array.isArray(r.logging_error_codes) ? (r.logging_error_codes as string[]) : [];
   const sampling = typeof r.sampling_fraction === 'number' ? r.sampling_fraction : null;
@@ -24,11 +24,13 @@ export function MetadataPanel({ detail, extraction }: { detail: DetailResponse; 
         <Item label="Client request id"><Mono>{s(r.client_request_id)}</Mono></Item>
         <Item label="Endpoint">{s(r.endpoint_name)}</Item>
         <Item label="Served entity">{s(r.served_entity_name) ?? <Mono>{s(r.served_entity_id)}</Mono>}</Item>
-        <Item label="Model">{[s(r.entity_name), s(r.entity_version) && `v${s(r.entity_version)}`].filter(Boolean).join(' ') || null}{extraction?.model && <span className="block text-xs text-slate-500">answered as {extraction.model}</span>}</Item>
+        <Item label="Model">{[s(r.entity_name), s(r.entity_version) && `v${s(r.entity_version)}`].filter(Boolean).join(' ') || null}{model?.model && <span className="block text-xs text-slate-500">answered as {model.model}</span>}</Item>
         <Item label="Type · task">{[s(r.entity_type), s(r.task)].filter(Boolean).join(' · ') || null}</Item>
         <Item label="Requester">{s(r.requester)}</Item>
-        <Item label="Tokens in">{tokens.input.value ?? '–'} <span className="text-xs text-slate-500">({TOKEN_SOURCE_LABEL[tokens.input.source]})</span></Item>
-        <Item label="Tokens out">{tokens.output.value ?? '–'} <span className="text-xs text-slate-500">({TOKEN_SOURCE_LABEL[tokens.output.source]})</span></Item>
+        <Item label="Tokens in"><span data-testid="tokens-in">{tokens.input.value ?? '–'}</span> <span className="text-xs text-slate-500">({tokenSourceText(tokens.input)})</span></Item>
+        <Item label="Tokens out"><span data-testid="tokens-out">{tokens.output.value ?? '–'}</span> <span className="text-xs text-slate-500">({tokenSourceText(tokens.output)})</span></Item>
+        {model?.tokens.cached != null && <Item label="Cached input">{model.tokens.cached} <span className="text-xs text-slate-500">(response usage)</span></Item>}
+        {model?.tokens.reasoning != null && <Item label="Reasoning">{model.tokens.reasoning} <span className="text-xs text-slate-500">(of the output, response usage)</span></Item>}
         <Item label="Streaming">{r.request_streaming === null || r.request_streaming === undefined ? null : r.request_streaming ? 'yes' : 'no'}</Item>
         <Item label="Sampling">{sampling === null ? null : sampling === 1 ? 'every request logged' : `1 in ${Math.round(1 / sampling)} logged`}</Item>
         {codes.length > 0 && <Item label="Logging errors"><Mono>{codes.join(', ')}</Mono></Item>}

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import type { Extraction } from '@/lib/inspector/extract';
+import type { PayloadModel } from '@/lib/payload';
 import { payloadUrl, type PayloadResponse } from '@/lib/inspector/client';
-import { ExtractionSummary } from './extraction-summary';
+import { PayloadSummary } from './payload-summary';
 import { RawJson } from './raw-json';
 import { Transcript } from './transcript';
 
 /** Transcript or raw JSON of one payload; a large one renders truncated until "Show all". */
-export function PayloadPanel({ id, endpoint, payload, extraction, large, reveal, back }: { id: string; endpoint: string | null; payload: PayloadResponse; extraction: Extraction; large: boolean; reveal: boolean; back: string }) {
+export function PayloadPanel({ id, endpoint, payload, model, large, reveal, back }: { id: string; endpoint: string | null; payload: PayloadResponse; model: PayloadModel; large: boolean; reveal: boolean; back: string }) {
   const [tab, setTab] = useState<'transcript' | 'raw'>('transcript');
   const [showAll, setShowAll] = useState(false);
   const truncate = large && !showAll;
@@ -32,8 +32,8 @@ export function PayloadPanel({ id, endpoint, payload, extraction, large, reveal,
         </div>
       )}
       {payload.masked && <p className="mb-2 text-xs text-slate-500">Emails, phone and card numbers are masked.</p>}
-      <ExtractionSummary extraction={extraction} />
-      {tab === 'transcript' ? <Transcript extraction={extraction} truncate={truncate} /> : <RawJson payload={payload} truncate={truncate} back={back} />}
+      <PayloadSummary model={model} />
+      {tab === 'transcript' ? <Transcript model={model} truncate={truncate} /> : <RawJson payload={payload} truncate={truncate} back={back} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { PayloadResponse } from '@/lib/inspector/client';
-import { tryParse } from '@/lib/inspector/extract';
+import { tryParse } from '@/lib/payload';
 import { evaluatePath, locationKey, parsePath } from '@/lib/inspector/json-path';
 import { searchJson } from '@/lib/inspector/json-search';
 import { TRUNCATED_PART_CHARS } from '@/lib/inspector/prepare-transcript';

@@ -6,11 +6,12 @@ import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@/lib/client/api';
 import { detailUrl, fetchJson, payloadUrl, type DetailResponse, type PayloadResponse } from '@/lib/inspector/client';
-import { extractPayload } from '@/lib/inspector/extract';
+import { interpretPayload } from '@/lib/payload';
 import { formatBytes, isLarge } from '@/lib/inspector/prepare-transcript';
 import { MetadataPanel } from './metadata-panel';
 import { PayloadPanel } from './payload-panel';
 import { ThreadTimeline } from './thread-timeline';
+import { TraceTree } from './trace-tree';
 
 /** The permalink of one request: transcript, raw JSON and metadata, payload loaded on demand. */
 export function RequestDetailView({ id }: { id: string }) {
@@ -25,7 +26,7 @@ export function RequestDetailView({ id }: { id: string }) {
     enabled: meta.isSuccess,
     staleTime: Infinity,
   });
-  const extraction = useMemo(() => (payload.data ? extractPayload({ request: payload.data.request, response: payload.data.response, statusCode: payload.data.statusCode, loggingErrorCodes: payload.data.loggingErrorCodes }) : null), [payload.data]);
+  const model = useMemo(() => (payload.data ? interpretPayload({ request: payload.data.request, response: payload.data.response, status_code: payload.data.statusCode, logging_error_codes: payload.data.loggingErrorCodes }) : null), [payload.data]);
   const row = meta.data?.row;
   const chars = row ? Number(row.request_chars ?? 0) + Number(row.response_chars ?? 0) : 0;
 
@@ -35,6 +36,11 @@ export function RequestDetailView({ id }: { id: string }) {
         <Link href={`/inspector${back.startsWith('?') ? back : ''}`} className="text-sm text-sky-700 hover:underline">← Requests</Link>
         <h1 className="text-xl font-semibold">Request <span className="font-mono text-base">{id}</span></h1>
         {row && <span className="text-sm text-slate-500">{String(row.endpoint_name)} · {formatBytes(chars)} of payload</span>}
+        {model?.trace?.hasError && (
+          <span className="rounded bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="trace-error-flag" title={model.trace.firstError ? `${model.trace.firstError.span}: ${model.trace.firstError.message ?? ''}` : 'The trace state is ERROR'}>
+            Agent trace has a failed span
+          </span>
+        )}
         {meta.data && (
           meta.data.revealAllowed
             ? <button type="button" disabled={reveal} onClick={() => { if (window.confirm('Show personal data unmasked? This is logged with your name and this request id.')) setReveal(true); }} className="ml-auto rounded border border-amber-400 bg-amber-50 px-3 py-1 text-sm text-amber-900 disabled:opacity-50">{reveal ? 'Personal data revealed (logged)' : 'Reveal personal data'}</button>
@@ -50,12 +56,15 @@ export function RequestDetailView({ id }: { id: string }) {
           <div className="min-w-0">
             {payload.error ? <Failure error={payload.error} onRetry={() => payload.refetch()} /> : payload.isPending ? (
               <div className="h-96 animate-pulse rounded-lg bg-slate-100" aria-label="Loading payload" />
-            ) : payload.data && extraction ? (
-              <PayloadPanel id={id} endpoint={endpoint} payload={payload.data} extraction={extraction} large={isLarge(chars)} reveal={reveal} back={back} />
+            ) : payload.data && model ? (
+              <div className="flex flex-col gap-4">
+                <PayloadPanel id={id} endpoint={endpoint} payload={payload.data} model={model} large={isLarge(chars)} reveal={reveal} back={back} />
+                {model.trace && <TraceTree trace={model.trace} />}
+              </div>
             ) : null}
           </div>
           <div className="flex min-w-0 flex-col gap-4">
-            <MetadataPanel detail={meta.data} extraction={extraction} />
+            <MetadataPanel detail={meta.data} model={model} />
             {typeof row?.thread_id === 'string' && <ThreadTimeline threadId={row.thread_id} source={String(row.thread_source)} current={id} endpoint={String(row.endpoint_name)} at={String(row.request_time)} />}
           </div>
         </div>

@@ -7,8 +7,8 @@ import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
 import { getWarehouse } from '@/lib/engine';
+import { interpretPayload } from '@/lib/payload';
 import { EXPORT_BODIES_SQL } from './detail-sql';
-import { extractPayload } from './extract';
 import { toFineTuneRecord } from './fine-tune';
 import { maskJsonText } from './pii';
 
@@ -41,7 +41,7 @@ export function exportJsonl(def: AnyQuery, parsed: ParsedQueryInput, opts: { max
             const b = byId.get(r.databricks_request_id);
             if (!b) continue;
             const text = (v: unknown) => (typeof v === 'string' ? (opts.reveal ? v : maskJsonText(v)) : null);
-            const record = toFineTuneRecord(extractPayload({ request: text(b.request), response: text(b.response), statusCode: b.status_code as number }));
+            const record = toFineTuneRecord(interpretPayload({ request: text(b.request), response: text(b.response), status_code: b.status_code as number }));
             if (record) controller.enqueue(encoder.encode(`${JSON.stringify(record)}\n`));
           }
           read += rows.length;

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractPayload } from './extract';
+import { interpretPayload } from '@/lib/payload';
+import { readCorpus } from '@/lib/testing/payload-corpus';
 import { toFineTuneRecord } from './fine-tune';
 
 const j = (v: unknown) => JSON.stringify(v);
+const corpus = new Map(readCorpus().map((r) => [r.id, r]));
+const record = (id: string) => toFineTuneRecord(interpretPayload(corpus.get(id)!));
 
 describe('toFineTuneRecord', () => {
   it('puts the history first and the answer last, with tool calls and results', () => {
-    const x = extractPayload({
+    const x = interpretPayload({
       request: j({ messages: [
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: [{ type: 'text', text: 'Order 42?' }] },
@@ -24,11 +27,20 @@ describe('toFineTuneRecord', () => {
     ] });
   });
 
-  it('skips errors, guardrail blocks, embeddings and bodies without an answer', () => {
-    const user = j({ messages: [{ role: 'user', content: 'hi' }] });
-    expect(toFineTuneRecord(extractPayload({ request: user, response: j({ error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }) }))).toBeNull();
-    expect(toFineTuneRecord(extractPayload({ request: j({ input: ['a'] }), response: j({ data: [{ embedding: [0.1] }] }) }))).toBeNull();
-    expect(toFineTuneRecord(extractPayload({ request: user, response: null }))).toBeNull();
-    expect(toFineTuneRecord(extractPayload({ request: user, response: '{"choices": [' }))).toBeNull();
+  it('takes the first choice only, and the answer without its reasoning', () => {
+    expect(record('chat/n2-choices')!.messages.map((m) => m.content)).toEqual(['Suggest a name for a neighbourhood bakery.', 'Crumb & Co.']);
+    expect(record('chat/stream-n2-interleaved')!.messages.at(-1)).toEqual({ role: 'assistant', content: 'Crumb & Co.' });
+    expect(JSON.stringify(record('chat/claude-reasoning-parts'))).not.toContain('Rayleigh scattering.');
+  });
+
+  it('keeps agent tool steps and a custom model\'s question and answer', () => {
+    expect(record('responses-agent/response-function-calls')!.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
+    expect(record('custom-model/dataframe-split')!.messages).toEqual([{ role: 'user', content: 'What is Delta Lake?' }, { role: 'assistant', content: expect.stringMatching(/^Delta Lake is/) }]);
+  });
+
+  it('skips errors, guardrail blocks, embeddings, batches and bodies without an answer', () => {
+    for (const id of ['error/rate-limit', 'guardrail-block/pii-anonymized-messages', 'embeddings/string-input', 'custom-model/tabular-scores', 'chat/null-response-oversize', 'chat/truncated-response', 'chat/openai-tool-call-response']) {
+      expect(record(id), id).toBeNull();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { turnText, type Extraction, type Turn } from './extract';
+import { turnText, type PayloadModel, type Turn } from '@/lib/payload';
 
 export interface FineTuneMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
@@ -9,20 +9,22 @@ export interface FineTuneMessage {
 
 /**
  * One request as a chat fine-tuning example (`{"messages": [...]}`, the OpenAI / Databricks
- * chat format): the history sent, then the model's answer last. Requests without an answer
- * (errors, blocks, embeddings) give null, since they teach nothing.
+ * chat format): the history sent, then the model's answer (its first choice) last. Requests
+ * without an answer (errors, blocks, embeddings, batches of model inputs) give null, since they
+ * teach nothing.
  */
-export function toFineTuneRecord(x: Extraction): { messages: FineTuneMessage[] } | null {
-  if (x.error || x.embeddings) return null;
-  const answer = x.turns.filter((t) => t.source === 'response' && t.role === 'assistant');
-  if (!answer.length) return null;
+export function toFineTuneRecord(m: PayloadModel): { messages: FineTuneMessage[] } | null {
+  if (m.error || m.kind === 'embeddings' || m.kind === 'unknown') return null;
+  if (!m.answers[0]?.text) return null;
+  const turns = m.turns.filter((t) => t.source === 'request' || (t.choice ?? 0) === 0);
+  if (turns.filter((t) => t.source === 'request' && t.role === 'user').length > 1 && m.kind === 'custom-model') return null;
   const messages: FineTuneMessage[] = [];
-  for (const t of x.turns) {
-    const m = message(t, messages.length);
-    if (m) messages.push(m);
+  for (const t of turns) {
+    const msg = message(t, messages.length);
+    if (msg) messages.push(msg);
   }
   const last = messages[messages.length - 1];
-  if (!last || last.role !== 'assistant' || !messages.some((m) => m.role === 'user')) return null;
+  if (!last || last.role !== 'assistant' || !messages.some((x) => x.role === 'user')) return null;
   return { messages };
 }
 
@@ -30,6 +32,7 @@ function message(t: Turn, k: number): FineTuneMessage | null {
   if (t.role === 'other') return null;
   const role = t.role === 'developer' ? 'system' : t.role;
   const text = turnText(t);
+  if (!text && !t.toolCalls.length && role !== 'tool') return null;
   const m: FineTuneMessage = { role, content: text || (t.toolCalls.length ? null : '') };
   if (t.toolCalls.length) {
     m.tool_calls = t.toolCalls.map((c, i) => ({ id: c.id ?? `call_${k}_${i}`, type: 'function', function: { name: c.name, arguments: c.arguments } }));

@@ -9,11 +9,11 @@ import { filterParams } from '@/lib/catalogue/filters';
 import { renderSql } from '@/lib/catalogue/render';
 import { InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import { resetTableDiscovery, resolveTables, type ResolvedTables } from '@/lib/catalogue/tables';
+import { interpretPayload } from '@/lib/payload';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
 import { DETAIL_SQL, EXPORT_BODIES_SQL, PAYLOAD_SQL } from './detail-sql';
-import { extractPayload, turnText } from './extract';
 import { parseLookup } from './server';
 
 let demo: DemoFixture;
@@ -106,10 +106,10 @@ describe('large and hostile payloads', () => {
     expect(JSON.stringify(page.rows).length).toBeLessThan(20_000);
   });
 
-  it('the payload query returns the whole 1 MiB body and the extractor reads it', async () => {
+  it('the payload query returns the whole 1 MiB body and the interpretation reads it', async () => {
     const { rows } = await runDetail(PAYLOAD_SQL, 'big-1');
-    const x = extractPayload({ request: rows[0]!.request as string, response: rows[0]!.response as string });
-    expect(turnText(x.turns[1]!)).toHaveLength(MIB);
+    const m = interpretPayload({ request: rows[0]!.request as string, response: rows[0]!.response as string });
+    expect(m.answers[0]!.text).toHaveLength(MIB);
   });
 
   it('hostile text comes back verbatim as data, and personal data is masked in previews', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Turn } from './extract';
+import { interpretPayload, type Turn } from '@/lib/payload';
+import { readCorpus } from '@/lib/testing/payload-corpus';
 import { formatArguments, formatBytes, formatDuration, formatUtc, isLarge, prepareTranscript, roleLabel, TRUNCATED_PART_CHARS } from './prepare-transcript';
 
 const turn = (text: string, role: Turn['role'] = 'user'): Turn => ({ role, parts: [{ kind: 'text', text }], toolCalls: [], source: 'request' });
@@ -29,13 +30,39 @@ describe('prepareTranscript', () => {
   });
 });
 
+describe('choices and answers', () => {
+  const corpus = new Map(readCorpus().map((r) => [r.id, r]));
+  const prepared = (id: string) => {
+    const m = interpretPayload(corpus.get(id)!);
+    return prepareTranscript(m.turns, { truncate: false, limit: 100, kind: m.kind });
+  };
+
+  it('puts each choice of an n > 1 answer under its own heading, even when the stream interleaved them', () => {
+    const p = prepared('chat/stream-n2-interleaved');
+    expect(p.turns.map((t) => t.heading ?? null)).toEqual([null, 'Choice 1 of 2', 'Choice 2 of 2']);
+    expect(p.turns.filter((t) => t.final).map((t) => t.turn.choice)).toEqual([0, 1]);
+  });
+
+  it('marks only an agent\'s final message as the answer, and names a custom model\'s predictions', () => {
+    const agent = prepared('chat-agent/response-tools');
+    expect(agent.turns.map((t) => t.final)).toEqual([false, false, false, true]);
+    expect(prepared('custom-model/tabular-scores').turns.map((t) => t.heading ?? null)).toEqual([null, null, 'Prediction 1 of 2', 'Prediction 2 of 2']);
+  });
+
+  it('cuts long reasoning like long text when truncating', () => {
+    const t: Turn = { role: 'assistant', parts: [{ kind: 'reasoning', text: 'r'.repeat(TRUNCATED_PART_CHARS + 5) }], toolCalls: [], source: 'response' };
+    expect(prepareTranscript([t], { truncate: true, limit: 10 }).turns[0]!.parts[0]).toEqual({ part: { kind: 'reasoning', text: 'r'.repeat(TRUNCATED_PART_CHARS) }, hidden: 5 });
+  });
+});
+
 describe('labels and formats', () => {
   it('labels roles, answers and reasoning', () => {
-    expect(roleLabel({ ...turn('a', 'assistant'), source: 'response' })).toBe('Assistant · answer');
-    expect(roleLabel({ ...turn('a', 'tool'), rawRole: 'function' })).toBe('Tool (function)');
-    expect(roleLabel({ ...turn('a', 'tool'), source: 'response' })).toBe('Tool · in response');
-    expect(roleLabel({ ...turn('', 'assistant'), source: 'response', toolCalls: [{ id: 'c', name: 'f', arguments: '{}' }] })).toBe('Assistant · in response');
-    expect(roleLabel({ ...turn('a', 'assistant'), rawRole: 'reasoning' })).toBe('Assistant · reasoning');
+    const shown = (t: Turn, final = false) => ({ turn: t, final });
+    expect(roleLabel(shown({ ...turn('a', 'assistant'), source: 'response' }, true))).toBe('Assistant · answer');
+    expect(roleLabel(shown({ ...turn('a', 'tool'), rawRole: 'function' }))).toBe('Tool result (function)');
+    expect(roleLabel(shown({ ...turn('a', 'tool'), source: 'response' }))).toBe('Tool result · in response');
+    expect(roleLabel(shown({ ...turn('', 'assistant'), source: 'response', toolCalls: [{ id: 'c', name: 'f', arguments: '{}' }] }))).toBe('Assistant · in response');
+    expect(roleLabel(shown({ ...turn('a', 'assistant'), rawRole: 'reasoning' }))).toBe('Assistant · reasoning');
   });
 
   it('formats arguments, sizes, durations and UTC times', () => {

@@ -1,4 +1,4 @@
-import type { Part, Turn } from './extract';
+import { turnText, type Part, type PayloadKind, type Turn } from '@/lib/payload';
 
 /** Over this size a payload renders truncated until the viewer asks for everything. */
 export const LARGE_PAYLOAD_CHARS = 256 * 1024;
@@ -17,6 +17,10 @@ export interface ShownTurn {
   key: string;
   turn: Turn;
   parts: ShownPart[];
+  /** The final answer of its choice (the last assistant text of the model's output). */
+  final: boolean;
+  /** Set on the first turn of each choice when the model returned several (n > 1, or one prediction per row). */
+  heading?: string;
 }
 
 export interface PreparedTranscript {
@@ -30,26 +34,46 @@ export function isLarge(chars: number): boolean {
   return chars > LARGE_PAYLOAD_CHARS;
 }
 
-/** Turns → what the transcript mounts: all or the first `limit`, text parts cut when `truncate`. */
-export function prepareTranscript(turns: Turn[], opts: { truncate: boolean; limit: number }): PreparedTranscript {
-  const shown = turns.slice(0, opts.limit).map((turn, k) => ({
-    key: `${k}-${turn.role}`,
-    turn,
-    parts: turn.parts.map((part) => {
-      if (!opts.truncate || part.kind !== 'text' || part.text.length <= TRUNCATED_PART_CHARS) return { part, hidden: 0 };
-      return { part: { kind: 'text' as const, text: part.text.slice(0, TRUNCATED_PART_CHARS) }, hidden: part.text.length - TRUNCATED_PART_CHARS };
-    }),
-  }));
+/**
+ * Turns → what the transcript mounts: all or the first `limit`, text parts cut when `truncate`,
+ * each choice of the output under its own heading when there are several.
+ */
+export function prepareTranscript(turns: Turn[], opts: { truncate: boolean; limit: number; kind?: PayloadKind }): PreparedTranscript {
+  const output = turns.filter((t) => t.source === 'response');
+  const choices = new Set(output.map((t) => t.choice ?? 0));
+  const finals = new Set<Turn>();
+  for (const c of choices) {
+    const texts = output.filter((t) => (t.choice ?? 0) === c && t.role === 'assistant' && turnText(t));
+    if (texts.length) finals.add(texts[texts.length - 1]!);
+  }
+  const noun = opts.kind === 'custom-model' ? 'Prediction' : 'Choice';
+  const headed = new Set<number>();
+  const shown = turns.slice(0, opts.limit).map((turn, k): ShownTurn => {
+    const c = turn.choice ?? 0;
+    const heading = turn.source === 'response' && choices.size > 1 && !headed.has(c) ? `${noun} ${c + 1} of ${choices.size}` : undefined;
+    if (heading) headed.add(c);
+    return {
+      key: `${k}-${turn.role}`,
+      turn,
+      final: finals.has(turn),
+      ...(heading ? { heading } : {}),
+      parts: turn.parts.map((part) => {
+        if (!opts.truncate || (part.kind !== 'text' && part.kind !== 'reasoning') || part.text.length <= TRUNCATED_PART_CHARS) return { part, hidden: 0 };
+        return { part: { ...part, text: part.text.slice(0, TRUNCATED_PART_CHARS) }, hidden: part.text.length - TRUNCATED_PART_CHARS };
+      }),
+    };
+  });
   return { turns: shown, more: Math.max(0, turns.length - opts.limit), truncated: shown.some((t) => t.parts.some((p) => p.hidden > 0)) };
 }
 
-const ROLE_LABEL: Record<Turn['role'], string> = { system: 'System', developer: 'Developer', user: 'User', assistant: 'Assistant', tool: 'Tool', other: 'Raw body' };
+const ROLE_LABEL: Record<Turn['role'], string> = { system: 'System', developer: 'Developer', user: 'User', assistant: 'Assistant', tool: 'Tool result', other: 'Raw body' };
 
-export function roleLabel(t: Turn): string {
+export function roleLabel(shown: Pick<ShownTurn, 'turn' | 'final'>): string {
+  const t = shown.turn;
   if (t.rawRole === 'reasoning') return 'Assistant · reasoning';
   const base = ROLE_LABEL[t.role];
-  // The model's own output: its final message is the answer, tool items are steps within it.
-  const from = t.source !== 'response' ? '' : t.role === 'assistant' && !t.toolCalls.length ? ' · answer' : ' · in response';
+  // The model's own output: its final message is the answer, other items are steps within it.
+  const from = t.source !== 'response' ? '' : shown.final ? ' · answer' : ' · in response';
   return t.rawRole && t.role !== 'other' ? `${base} (${t.rawRole})${from}` : `${base}${from}`;
 }
 

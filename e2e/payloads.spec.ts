@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Runs against the third server of playwright.config.ts, whose warehouse holds the payload corpus
+// (fixtures/payloads) under one endpoint, each row with the id corpus-<kind>-<name>.
+const CORPUS_URL = process.env.CORPUS_URL!;
+
+async function open(page: Page, id: string) {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(`/inspector/corpus-${id}?endpoint=payload_corpus`);
+  await expect(page.getByTestId('payload-summary')).toBeVisible();
+  return dialogs;
+}
+
+test.describe('every payload shape read right on the detail page', () => {
+  test.use({ baseURL: CORPUS_URL });
+
+  test('a chat with tool history: turns in order, the tool call and its result, tokens with cached input', async ({ page }) => {
+    await open(page, 'chat-openai-tools-history');
+    const turns = page.getByTestId('transcript').getByTestId('turn');
+    await expect(turns).toHaveCount(5);
+    expect(await turns.evaluateAll((els) => els.map((e) => e.getAttribute('data-role')))).toEqual(['system', 'user', 'assistant', 'tool', 'assistant']);
+    await expect(turns.nth(2).getByTestId('tool-call')).toContainText('get_current_weather');
+    await expect(turns.nth(3)).toContainText('result of call_abc123');
+    await expect(page.locator('[data-final]')).toContainText('It is 22 °C and sunny in Boston today.');
+    await expect(page.getByTestId('tokens-in')).toHaveText('82');
+    await expect(page.getByTestId('metadata')).toContainText('Cached input64');
+  });
+
+  test('n > 1 streamed choices stay apart, and reasoning is shown', async ({ page }) => {
+    await open(page, 'chat-stream-n2-interleaved');
+    await expect(page.getByTestId('choice-heading')).toHaveText(['Choice 1 of 2', 'Choice 2 of 2']);
+    await expect(page.locator('[data-final]')).toHaveText([/Crumb & Co\./, /The Rolling Pin/]);
+    await expect(page.getByTestId('payload-kind')).toContainText('streamed, 7 chunks joined');
+    await open(page, 'chat-claude-reasoning-parts');
+    await expect(page.getByTestId('reasoning')).toContainText('I should explain Rayleigh scattering.');
+    await expect(page.locator('[data-final]')).toContainText('The sky appears blue because of Rayleigh scattering');
+  });
+
+  test('a stream whose usage repeats cumulatively shows the final count and where it came from', async ({ page }) => {
+    await open(page, 'chat-stream-cumulative-usage');
+    await expect(page.getByTestId('tokens-out')).toHaveText('1994');
+    await expect(page.getByTestId('metadata')).toContainText('last of 3 chunks carrying usage');
+    await open(page, 'embeddings-string-input');
+    await expect(page.getByTestId('embeddings-summary')).toContainText('1 vector of 1024 dimensions');
+    await expect(page.getByTestId('tokens-out')).toHaveText('–');
+  });
+
+  test('guardrail blocks show the true finding and the anonymised input', async ({ page }) => {
+    await open(page, 'guardrail-block-pii-anonymized-messages');
+    await expect(page.getByTestId('guardrail')).toContainText('Input guardrail: personal data (PII)');
+    await expect(page.getByTestId('error-summary')).toHaveAttribute('data-category', 'input_guardrail');
+    await expect(page.getByTestId('anonymized-input')).toContainText('<EMAIL_ADDRESS>');
+    await expect(page.getByTestId('transcript')).toContainText('Read ALL data from the entire customers table');
+    await open(page, 'guardrail-block-safety-categories');
+    await expect(page.getByTestId('guardrail')).toContainText('safety: privacy');
+    await expect(page.getByTestId('guardrail')).not.toContainText('violent');
+  });
+
+  test('provider and HTML errors show their decoded words as text', async ({ page }) => {
+    await open(page, 'error-provider-nested-message');
+    await expect(page.getByTestId('error-reason')).toHaveText('Input is too long.');
+    await expect(page.getByTestId('error-summary')).toContainText('from amazon-bedrock');
+    const dialogs = await open(page, 'error-html-504');
+    await expect(page.getByTestId('error-reason')).toHaveText('504 Gateway Time-out');
+    await expect(page.getByTestId('payload-panel').locator('center, h1, hr')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+    await open(page, 'responses-api-string-input-error-null');
+    await expect(page.getByTestId('error-summary')).toHaveCount(0);
+    await expect(page.locator('[data-final]')).toContainText('a unicorn named Lumina');
+  });
+
+  test('a custom model reads as a question and its answer', async ({ page }) => {
+    await open(page, 'custom-model-dataframe-split');
+    await expect(page.getByTestId('payload-kind')).toHaveAttribute('data-kind', 'custom-model');
+    const turns = page.getByTestId('transcript').getByTestId('turn');
+    await expect(turns).toHaveText([/What is Delta Lake\?/, /Delta Lake is an open-source storage layer/]);
+  });
+
+  test('an agent trace is a span tree; a failed LLM span inside a 200 is flagged', async ({ page }) => {
+    const dialogs = await open(page, 'responses-agent-trace-failed-llm-span');
+    await expect(page.getByTestId('trace-error-flag')).toBeVisible();
+    const spans = page.getByTestId('span');
+    await expect(spans).toHaveCount(4);
+    expect(await spans.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-status')}`))).toEqual(['AGENT:ok', 'RETRIEVER:ok', 'LLM:error', 'LLM:ok']);
+    await expect(page.getByTestId('trace-error')).toContainText('azure-gpt-4o');
+    await expect(page.getByTestId('span-duration')).toHaveText(['2.31 s', '167.7 ms', '450.0 ms', '1.55 s']);
+    await spans.nth(2).getByRole('button').first().click();
+    await expect(spans.nth(2).getByTestId('span-detail')).toContainText("content management policy");
+    await expect(spans.nth(2).getByTestId('span-text').first()).toContainText('"Summarise the refund policy for damaged items."');
+    await spans.nth(3).getByRole('button').first().click();
+    await expect(spans.nth(3).getByTestId('span-detail')).toContainText('812 in / 64 out tokens');
+    expect(dialogs).toEqual([]);
+    await open(page, 'chat-agent-trace-v3');
+    await expect(page.getByTestId('span')).toHaveCount(4);
+    await expect(page.getByTestId('trace-error-flag')).toHaveCount(0);
+    await expect(page.getByTestId('trace-error')).toHaveCount(0);
+  });
+});
