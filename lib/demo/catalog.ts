@@ -1,4 +1,3 @@
-import 'server-only';
 /**
  * The fixed cast of the demo: endpoints, served entities, requesters and the incidents planted
  * relative to the end of the generated period. Ids are stable across seeds so tests, docs and
