@@ -7,6 +7,9 @@ export const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+/** JSON, CSV and files: nothing may run, load or frame them (pages get a nonce policy in proxy.ts). */
+export const nonPageCsp = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native engines stay out of the bundle and are loaded by Node at run time.
@@ -14,7 +17,10 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: nonPageCsp }] },
+    ];
   },
 };
 

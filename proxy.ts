@@ -13,14 +13,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Every page, prefetches included; API routes (`/api/…`, not `/api-reference`) and static files
+// get the non-page policy from next.config.mjs instead.
 export const config = {
-  matcher: [
-    {
-      source: '/((?!api|_next/static|_next/image|favicon.ico).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  matcher: ['/((?!api/|_next/static/|_next/image|favicon.ico).*)'],
 };

@@ -123,8 +123,11 @@ test.describe('request inspector', () => {
 
   test('personal data is masked in the list, the transcript and the API; reveal is refused when off', async ({ page, request }) => {
     await page.goto('/inspector?range=30d&endpoint=support_agent');
-    // The search runs on the stored text, so a card number finds its requests; what is shown is masked.
+    // The search runs on the stored text, so searching a card number would tell whether a masked
+    // one is there: refused to viewers who may not reveal it.
     await search(page, '4111 1111 1111');
+    await expect(page.getByTestId('request-list')).toContainText('needs permission to reveal');
+    await search(page, 'charged twice');
     const table = page.getByTestId('request-table');
     await expect(table).toContainText('[card number]');
     await expect(table).not.toContainText('4111');

@@ -52,11 +52,30 @@ export const accessEnvShape = {
 
 export interface Viewer { identity: string; role: Role }
 
-/** Who is asking: Databricks Apps forward the signed-in user's email and name. */
-export function viewerOf(headers: Headers, rules: RoleRule[], defaultRole: Role): Viewer {
-  const identity = headers.get('x-forwarded-email') ?? headers.get('x-forwarded-preferred-username') ?? headers.get('x-forwarded-user') ?? 'anonymous';
-  const rule = rules.find((r) => r.pattern.test(identity));
-  return { identity, role: rule?.role ?? defaultRole };
+/** Who vouches for the X-Forwarded-* identity headers (lib/config.ts decides at start-up). */
+export type IdentitySource = 'databricks-apps' | 'trusted-proxy' | 'none';
+
+const IDENTITY_HEADERS = ['x-forwarded-email', 'x-forwarded-preferred-username', 'x-forwarded-user'] as const;
+
+/**
+ * The signed-in viewer as the proxy forwards them, or "anonymous". The headers count only when a
+ * proxy that sets them (and drops a client's own) is in front; otherwise anyone could send them.
+ * The role check and the audit log both read this, so they always name the same person.
+ */
+export function identityOf(headers: Headers, source: IdentitySource): string {
+  if (source === 'none') return 'anonymous';
+  for (const name of IDENTITY_HEADERS) {
+    const v = headers.get(name)?.trim();
+    if (v && v.length <= 320) return v;
+  }
+  return 'anonymous';
+}
+
+/** Who is asking and with which role. */
+export function viewerOf(headers: Headers, config: { roles: RoleRule[]; defaultRole: Role; identitySource: IdentitySource }): Viewer {
+  const identity = identityOf(headers, config.identitySource);
+  const rule = identity === 'anonymous' ? undefined : config.roles.find((r) => r.pattern.test(identity));
+  return { identity, role: rule?.role ?? config.defaultRole };
 }
 
 export function can(viewer: Viewer, capability: Capability): boolean {

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('uses OAuth M2M when a client id and secret are given, as Databricks Apps inject them', () => {
-    const c = loadConfig({ DATABRICKS_HOST: 'h.cloud.databricks.com', DATABRICKS_CLIENT_ID: 'id', DATABRICKS_CLIENT_SECRET: 'secret', DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/x1', PAYLOAD_TABLES: 'main.gw.chat_payload', DATABRICKS_USER_AUTHORIZATION: 'true' });
+    const c = loadConfig({ DATABRICKS_HOST: 'h.cloud.databricks.com', DATABRICKS_CLIENT_ID: 'id', DATABRICKS_CLIENT_SECRET: 'secret', DATABRICKS_HTTP_PATH: '/sql/1.0/warehouses/x1', PAYLOAD_TABLES: 'main.gw.chat_payload', DATABRICKS_USER_AUTHORIZATION: 'true', DATABRICKS_APP_PORT: '8000' });
     expect(c.databricks?.auth).toEqual({ kind: 'oauth-m2m', clientId: 'id', clientSecret: 'secret' });
     expect(c.databricks?.userAuthorization).toBe(true);
     expect(c.payloadTables).toEqual([{ endpoint: 'chat', table: 'main.gw.chat_payload' }]);
@@ -66,7 +66,7 @@ describe('loadConfig', () => {
   });
 
   it('rejects malformed numbers, booleans and sizes with the variable named', () => {
-    const problems = problemsOf({ DATABRICKS_STATEMENT_TIMEOUT_SECONDS: 'soon', DATABRICKS_USER_AUTHORIZATION: 'maybe', DUCKDB_MEMORY_LIMIT: 'lots', DATABRICKS_WAREHOUSE_ID: 'a/b' });
+    const problems = problemsOf({ DATABRICKS_HOST: 'h', DATABRICKS_TOKEN: 't', PAYLOAD_SCHEMA: 'main.gw', DATABRICKS_STATEMENT_TIMEOUT_SECONDS: 'soon', DATABRICKS_USER_AUTHORIZATION: 'maybe', DUCKDB_MEMORY_LIMIT: 'lots', DATABRICKS_WAREHOUSE_ID: 'a/b' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABRICKS_STATEMENT_TIMEOUT_SECONDS', 'DATABRICKS_USER_AUTHORIZATION', 'DATABRICKS_WAREHOUSE_ID', 'DUCKDB_MEMORY_LIMIT']);
   });
 
@@ -82,6 +82,47 @@ describe('loadConfig', () => {
       expect((err as Error).message).toMatch(/^Invalid configuration:\n {2}- /);
       expect((err as Error).message).toMatch(/\.env\.example/);
     }
+  });
+});
+
+describe('one pass over the configuration', () => {
+  it('lists every problem at once: malformed values beside ROLES and PAYLOAD_TABLES problems', () => {
+    // Once, a malformed number hid the ROLES and PAYLOAD_TABLES problems until it was fixed.
+    const problems = problemsOf({ MAX_RANGE_DAYS: 'soon', ROLES: 'root:me@example.com', PAYLOAD_TABLES: 'not a table', TRUSTED_PROXY: 'true' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MAX_RANGE_DAYS', 'PAYLOAD_TABLES', 'ROLES']);
+  });
+
+  it('does not report a setting as missing when it is only malformed', () => {
+    const problems = problemsOf({ DATABRICKS_HOST: 'h', DATABRICKS_TOKEN: 't', DATABRICKS_WAREHOUSE_ID: 'a/b', PAYLOAD_SCHEMA: 'main.gw' });
+    expect(problems).toEqual([expect.stringMatching(/^DATABRICKS_WAREHOUSE_ID: expected the warehouse id/)]);
+  });
+
+  it.each([
+    ['PII_REVEAL', 'ALL'],
+    ['PII_REVEAL', 'yes'],
+    ['LOG_LEVEL', 'verbose'],
+    ['LOG_LEVEL', 'INFO'],
+    ['HOST', 'http://0.0.0.0'],
+    ['HOST', '0.0.0.0:3000'],
+    ['HOST', 'local host'],
+    ['PORT', '0x50'],
+    ['PORT', '70000'],
+    ['TRUSTED_PROXY', 'sure'],
+    ['MAX_RANGE_DAYS', '1e3'],
+    ['MAX_RANGE_DAYS', '0x10'],
+    ['MAX_CONCURRENT_QUERIES', ' 4 4'],
+    ['DUCKDB_THREADS', '2.5'],
+  ])('refuses %s=%s, naming the values it accepts', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: expected`));
+  });
+
+  it('accepts the documented values', () => {
+    const c = loadConfig({ PII_REVEAL: 'all', LOG_LEVEL: 'debug', HOST: '0.0.0.0', PORT: '8080', MAX_RANGE_DAYS: '90', TRUSTED_PROXY: 'true' });
+    expect(c).toMatchObject({ piiReveal: 'all', maxRangeDays: 90, identitySource: 'trusted-proxy' });
+    for (const host of ['127.0.0.1', '::1', '::', 'dashboard.internal', 'localhost']) expect(problemsOf({ HOST: host }), host).toEqual([]);
+    expect(loadConfig({}).piiReveal).toBe('off');
   });
 });
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { accessEnvShape, parseRoles, type Role, type RoleRule } from './access';
+import { accessEnvShape, parseRoles, type IdentitySource, type Role, type RoleRule } from './access';
+import { REVEAL_POLICIES, type RevealPolicy } from './security/pii';
 import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 import { clockProblem } from './time/clock';
 
@@ -34,6 +35,14 @@ export interface AppConfig {
   /** The role of anyone no rule matches: admin when ROLES is unset. */
   defaultRole: Role;
   /**
+   * Whose word the X-Forwarded-* identity headers are: the Databricks Apps proxy (detected from
+   * DATABRICKS_APP_PORT), a proxy the operator vouches for (TRUSTED_PROXY=true), or nobody's —
+   * then they are ignored and every viewer is "anonymous".
+   */
+  identitySource: IdentitySource;
+  /** `all`: a viewer allowed to may reveal masked personal data, one request at a time. */
+  piiReveal: RevealPolicy;
+  /**
    * Pre-built request facts and rollups (lib/rollups): `auto` reads them when they cover a
    * window, `off` always reads the raw tables. Databricks: the tables live in `schema`.
    */
@@ -64,8 +73,14 @@ const bool = z.preprocess(
   emptyToUndefined,
   z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).optional(),
 ).transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** Digits only: `0x10`, `1e3` and ` 12` are refused rather than read as numbers. */
+const wholeNumber = z.string().trim().regex(/^\d{1,15}$/, 'expected a whole number').transform(Number);
 const positiveInt = (fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0').default(fallback));
+  z.preprocess(emptyToUndefined, wholeNumber.pipe(z.number().positive('expected a number above 0')).default(fallback));
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: `expected one of ${values.join(', ')} (lowercase)` });
+// A host name, an IPv4 address or an IPv6 address, nothing else (no scheme, port or path).
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*)$/;
 
 const tableName = (what: string) =>
   z.string().trim().regex(TABLE_NAME, `expected ${what} as catalog.schema.table (letters, digits and _ only, no quotes)`);
@@ -87,17 +102,23 @@ const envSchema = z.object({
   SERVED_ENTITIES_TABLE: z.preprocess(emptyToUndefined, tableName('the served entities table').optional()),
   MAX_RANGE_DAYS: positiveInt(400),
   QUERY_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { message: 'expected on or off' }).default('on')),
-  MAX_CONCURRENT_QUERIES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(1, 'expected at least 1').max(64, 'expected at most 64').optional()),
+  MAX_CONCURRENT_QUERIES: z.preprocess(emptyToUndefined, wholeNumber.pipe(z.number().min(1, 'expected at least 1').max(64, 'expected at most 64')).optional()),
   DEMO_DB: optionalString,
   ...accessEnvShape,
   WAREHOUSE_FAULTS: z.preprocess(emptyToUndefined, z.string().regex(FAULT_SPEC, 'expected label=mode[:times],… (modes: fail, unavailable, permission, timeout, slow<ms>)').optional()),
   DATA_DIR: optionalString,
   DUCKDB_MEMORY_LIMIT: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i, 'expected a size such as 4GB or 75%').default('4GB')),
-  DUCKDB_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  DUCKDB_THREADS: z.preprocess(emptyToUndefined, wholeNumber.pipe(z.number().positive('expected a number above 0')).optional()),
   ROLLUPS: z.preprocess(emptyToUndefined, z.enum(['auto', 'off'], { message: 'expected auto or off' }).default('auto')),
   ROLLUP_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only, no quotes)').optional()),
   ROLLUP_DB: optionalString,
+  PII_REVEAL: z.preprocess(emptyToUndefined, oneOf(REVEAL_POLICIES).default('off')),
+  TRUSTED_PROXY: bool,
+  LOG_LEVEL: z.preprocess(emptyToUndefined, oneOf(['debug', 'info', 'warn', 'error']).optional()),
+  HOST: z.preprocess(emptyToUndefined, z.string().trim().regex(HOST, 'expected a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional()),
+  PORT: z.preprocess(emptyToUndefined, wholeNumber.pipe(z.number().min(1, 'expected a port from 1 to 65535').max(65_535, 'expected a port from 1 to 65535')).optional()),
 });
+type Env = z.infer<typeof envSchema>;
 
 /** Every variable the server reads. */
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
@@ -146,17 +167,25 @@ function normaliseHost(host: string): string {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  // One pass: every variable is checked on its own, then the rules across variables run on the
+  // ones that parsed, so the error lists every problem at once.
   const problems: string[] = [];
+  const failed = new Set<string>();
+  const e = {} as Env;
+  for (const [name, schema] of Object.entries(envSchema.shape)) {
+    const r = (schema as z.ZodType).safeParse(env[name]);
+    if (r.success) (e as Record<string, unknown>)[name] = r.data;
+    else {
+      failed.add(name);
+      for (const i of r.error.issues) problems.push(`${name}: ${i.message}`);
+    }
+  }
+  const given = (name: keyof Env) => failed.has(name) || e[name] !== undefined;
   const clock = clockProblem(env.CLOCK_NOW);
   if (clock) problems.push(`CLOCK_NOW: ${clock}`);
 
   const wantsDatabricks = e.WAREHOUSE_ENGINE === 'databricks'
-    || (e.WAREHOUSE_ENGINE === 'auto' && Boolean(e.DATABRICKS_WAREHOUSE_ID || e.DATABRICKS_HTTP_PATH));
+    || (e.WAREHOUSE_ENGINE === 'auto' && (given('DATABRICKS_WAREHOUSE_ID') || given('DATABRICKS_HTTP_PATH')));
   if (e.WAREHOUSE_ENGINE === 'auto' && !wantsDatabricks && e.DATABRICKS_TOKEN) {
     problems.push('DATABRICKS_TOKEN is set but neither DATABRICKS_WAREHOUSE_ID nor DATABRICKS_HTTP_PATH is: name the SQL warehouse to use, or unset the token to run on the embedded demo');
   }
@@ -171,13 +200,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   let databricks: AppConfig['databricks'] = null;
   if (wantsDatabricks) {
-    if (!e.DATABRICKS_HOST) problems.push('DATABRICKS_HOST: expected the workspace host, e.g. adb-123.4.azuredatabricks.net');
-    if (!e.DATABRICKS_WAREHOUSE_ID && !e.DATABRICKS_HTTP_PATH) problems.push('DATABRICKS_WAREHOUSE_ID or DATABRICKS_HTTP_PATH: expected the SQL warehouse to run queries on');
+    if (!given('DATABRICKS_HOST')) problems.push('DATABRICKS_HOST: expected the workspace host, e.g. adb-123.4.azuredatabricks.net');
+    if (!given('DATABRICKS_WAREHOUSE_ID') && !given('DATABRICKS_HTTP_PATH')) problems.push('DATABRICKS_WAREHOUSE_ID or DATABRICKS_HTTP_PATH: expected the SQL warehouse to run queries on');
     let auth: NonNullable<AppConfig['databricks']>['auth'] | null = null;
     if (e.DATABRICKS_TOKEN) auth = { kind: 'pat', token: e.DATABRICKS_TOKEN };
     else if (e.DATABRICKS_CLIENT_ID && e.DATABRICKS_CLIENT_SECRET) auth = { kind: 'oauth-m2m', clientId: e.DATABRICKS_CLIENT_ID, clientSecret: e.DATABRICKS_CLIENT_SECRET };
     else problems.push('DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID with DATABRICKS_CLIENT_SECRET: expected credentials for the SQL warehouse');
-    if (!payloadTables && !e.PAYLOAD_SCHEMA) problems.push('PAYLOAD_TABLES or PAYLOAD_SCHEMA: expected the inference tables to read (e.g. PAYLOAD_SCHEMA=main.ai_gateway)');
+    if (!given('PAYLOAD_TABLES') && !given('PAYLOAD_SCHEMA')) problems.push('PAYLOAD_TABLES or PAYLOAD_SCHEMA: expected the inference tables to read (e.g. PAYLOAD_SCHEMA=main.ai_gateway)');
     if (e.DATABRICKS_HOST && auth && (e.DATABRICKS_WAREHOUSE_ID || e.DATABRICKS_HTTP_PATH)) {
       databricks = {
         host: normaliseHost(e.DATABRICKS_HOST),
@@ -204,6 +233,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const roles = e.ROLES ? parseRoles(e.ROLES) : { rules: [], problems: [] };
   problems.push(...roles.problems);
 
+  const identitySource: IdentitySource = env.DATABRICKS_APP_PORT ? 'databricks-apps' : e.TRUSTED_PROXY ? 'trusted-proxy' : 'none';
+  if (identitySource === 'none') {
+    const why = 'the X-Forwarded-* headers that carry the viewer are honoured only on Databricks Apps (DATABRICKS_APP_PORT set by the platform) or with TRUSTED_PROXY=true behind a proxy that sets them and drops any a client sends';
+    if (e.ROLES) problems.push(`ROLES: roles need a trusted identity, and ${why}`);
+    if (e.DATABRICKS_USER_AUTHORIZATION) problems.push(`DATABRICKS_USER_AUTHORIZATION: the viewer's token needs a trusted proxy, and ${why}`);
+  }
+
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -219,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     warehouseFaults: e.WAREHOUSE_FAULTS ?? null,
     roles: roles.rules,
     defaultRole: e.DEFAULT_ROLE ?? (e.ROLES ? 'finance' : 'admin'),
+    identitySource,
+    piiReveal: e.PII_REVEAL,
     rollups: { mode: e.ROLLUPS, schema: e.ROLLUP_SCHEMA ?? null },
     duckdb: {
       rollupPath: path.resolve(/*turbopackIgnore: true*/ e.ROLLUP_DB ?? defaultRollupPath(e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null, e.DEMO_DB)),
@@ -247,4 +285,9 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+/** Forgets the validated configuration, so the next getConfig() reads the environment again (tests). */
+export function resetConfig(): void {
+  cached = undefined;
 }

@@ -19,6 +19,19 @@ describe('csvCell', () => {
     ['-1+1', "'-1+1"],
     ['@sum', "'@sum"],
     [{ project: 'a,b' }, '"{""project"":""a,b""}"'],
+    // Spreadsheets skip leading blanks and line breaks, and read fullwidth operators as formulas.
+    [' =1+1', "' =1+1"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\r\n@SUM(A1)', `"'\r\n@SUM(A1)"`],
+    ['\t=1', "'\t=1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['﹣1', "'﹣1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\u3000=HYPERLINK("x")', `"'\u3000=HYPERLINK(""x"")"`],
+    ['\u200b=1', "'\u200b=1"],
+    ['a = b', 'a = b'],
+    ['e-mail', 'e-mail'],
   ])('%j → %s', (value, expected) => expect(csvCell(value)).toBe(expected));
 });
 

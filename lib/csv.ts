@@ -1,6 +1,17 @@
 /**
- * RFC 4180 CSV. Text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the
- * start) get a leading apostrophe: exports hold user-controlled strings such as end-user names.
+ * Whether a spreadsheet could read the text as a formula: =, +, - or @ first, also after leading
+ * blanks or line breaks (spreadsheets skip them) and in fullwidth or small forms (＝, ﹢), or a
+ * tab, CR or LF first.
+ */
+function looksLikeFormula(text: string): boolean {
+  if (/^[\t\r\n]/.test(text)) return true;
+  const first = text.replace(/^[\s\p{Zs}\u200b\ufeff]+/u, '').slice(0, 2).normalize('NFKC');
+  return /^[=+\-@]/.test(first);
+}
+
+/**
+ * RFC 4180 CSV. Text cells that a spreadsheet would run as a formula get a leading apostrophe:
+ * exports hold user-controlled strings such as end-user names.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -10,7 +21,7 @@ export function csvCell(value: unknown): string {
   else if (typeof value === 'object') text = JSON.stringify(value);
   else {
     text = String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    if (looksLikeFormula(text)) text = `'${text}`;
   }
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

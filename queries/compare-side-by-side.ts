@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
+import { maskColumns } from '@/lib/security/pii';
+import { intParam } from '@/lib/catalogue/params';
 
 /** How many of each entity's latest successful requests are parsed for matching messages. */
 export const ROWS_PER_ENTITY = 5000;
@@ -10,7 +12,7 @@ export default defineQuery({
   exposesText: true,
   title: 'Same message, different served entities',
   description: 'For up to max_messages user messages answered by more than one served entity, the latest successful answer of each entity (text truncated to 4,000 characters).',
-  params: { max_messages: z.coerce.number().int().min(1).max(20).default(6) },
+  params: { max_messages: intParam(1, 20).default(6) },
   // Every entity of the endpoint takes part, whatever entity the filter bar has chosen.
   bind: (input, { window }) => ({ ...filterParams({ ...input, served_entity: undefined }, window), max_messages: input.max_messages, rows_per_entity: ROWS_PER_ENTITY }),
   row: z.object({
@@ -30,4 +32,5 @@ export default defineQuery({
     tool_call: z.string().nullable(),
     output_tokens: z.number().int().nonnegative().nullable(),
   }),
+  post: maskColumns('user_text', 'answer_text', 'tool_call'),
 });

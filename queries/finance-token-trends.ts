@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { dayString, dimensionShape, financeParams } from '@/lib/finance/params';
+import { intParam } from '@/lib/catalogue/params';
 
 export default defineQuery({
   id: 'finance-token-trends',
   title: 'Tokens per request',
   description: 'Weighted average and p95 of input and output tokens per successful request per UTC day, for the top N values of the chosen dimension.',
-  params: { ...dimensionShape, top_n: z.coerce.number().int().min(0).max(20).default(5) },
+  params: { ...dimensionShape, top_n: intParam(0, 20).default(5) },
   bind: (input, { window }) => ({ ...financeParams(input, window), top_n: input.top_n }),
   row: z.object({
     day: dayString,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { listBind, listParamShape, type ListInput } from '@/lib/inspector/list-params';
-import { maskText } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
 
 const text = z.string().nullable();
 
@@ -12,6 +12,7 @@ export default defineQuery({
   title: 'Requests',
   description: 'One page of logged requests with previews of the last user message and the answer, keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
+  searchTerms: { q: (v) => (typeof v === 'string' ? [v] : []) },
   bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
   // Without a keyword or tool-call filter, the page's keys come from the request facts.
   rollup: (params) => params.q_pattern == null && params.has_tools == null,
@@ -39,12 +40,11 @@ export default defineQuery({
     x3: text,
   }),
   // Previews and extracted values may hold personal data: masked before they leave the server.
-  post: (rows) => rows.map((r) => ({
-    ...r,
-    last_user_message: r.last_user_message && maskText(r.last_user_message),
-    answer_preview: r.answer_preview && maskText(r.answer_preview),
-    x1: r.x1 && maskText(r.x1),
-    x2: r.x2 && maskText(r.x2),
-    x3: r.x3 && maskText(r.x3),
-  })),
+  post: maskColumns('last_user_message', 'answer_preview', 'x1', 'x2', 'x3'),
+  page: (rows, input) => {
+    const kept = rows.slice(0, input.page_size);
+    const last = kept[kept.length - 1];
+    const next = rows.length > kept.length && last ? { cursor_time: last.cursor_time, cursor_duration: last.execution_duration_ms ?? -1, cursor_id: last.databricks_request_id } : null;
+    return { rows: kept, next };
+  },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { maskText } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
 
 const text = z.string().nullable();
 
@@ -27,9 +27,5 @@ export default defineQuery({
     last_user_message: text,
     answer_preview: text,
   }),
-  post: (rows) => rows.map((r) => ({
-    ...r,
-    last_user_message: r.last_user_message && maskText(r.last_user_message),
-    answer_preview: r.answer_preview && maskText(r.answer_preview),
-  })),
+  post: maskColumns('last_user_message', 'answer_preview'),
 });

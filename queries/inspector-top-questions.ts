@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { maskText } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
+import { intParam } from '@/lib/catalogue/params';
 
 export default defineQuery({
   id: 'inspector-top-questions',
@@ -9,8 +10,8 @@ export default defineQuery({
   title: 'Top questions',
   description: 'The most frequent last user messages (lowercased, trimmed) in the window, weighted by 1 / sampling_fraction, with an example request.',
   params: {
-    top_n: z.coerce.number().int().min(1).max(500).default(50),
-    min_count: z.coerce.number().int().min(1).max(10_000).default(2),
+    top_n: intParam(1, 500).default(50),
+    min_count: intParam(1, 10_000).default(2),
   },
   bind: (input, { window }) => ({ ...filterParams(input, window), top_n: input.top_n, min_count: input.min_count }),
   row: z.object({
@@ -25,5 +26,5 @@ export default defineQuery({
     latest_request_id: z.string(),
     latest_endpoint: z.string(),
   }),
-  post: (rows) => rows.map((r) => ({ ...r, question_key: maskText(r.question_key), example: maskText(r.example) })),
+  post: maskColumns('question_key', 'example'),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { ERROR_CATEGORIES } from '@/lib/ops/error-categories';
+import { maskColumns } from '@/lib/security/pii';
 
 export default defineQuery({
   id: 'ops-error-messages',
@@ -22,4 +23,5 @@ export default defineQuery({
     example_endpoint: z.string(),
     other_example_endpoint: z.string(),
   }),
+  post: maskColumns('message_pattern'),
 });

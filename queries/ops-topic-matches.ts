@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { keywordParams, keywordsParam } from '@/lib/ops/keywords';
+import { keywordParams, keywordsParam, parseKeywords } from '@/lib/ops/keywords';
 
 export default defineQuery({
   id: 'ops-topic-matches',
   exposesText: true,
+  searchTerms: { keywords: (v) => parseKeywords(v as string | undefined) },
   title: 'Requests mentioning a keyword',
   description: 'The 20 latest logged requests mentioning each keyword, for the request inspector.',
   params: { keywords: keywordsParam },

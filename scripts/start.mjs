@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Starts the production server on the address listen-address.mjs chooses.
-import { spawn } from 'node:child_process';
+// Starts the production server on the address listen-address.mjs chooses. Next.js runs inside a
+// plain Node HTTP server so that requests it cannot handle are refused first (request-guard.mjs).
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import next from 'next';
 import { listenAddress } from './listen-address.mjs';
+import { checkRequest, refuse } from './request-guard.mjs';
+import { securityHeaders } from '../next.config.mjs';
 
 const { host, port } = listenAddress(process.env);
 
@@ -12,7 +16,22 @@ if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
   process.exit(1);
 }
 
-const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [next, 'start', '-H', host, '-p', port], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.env.NODE_ENV = 'production';
+const app = next({ dev: false, hostname: host, port: Number(port), dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// The same levels and streams as lib/logger.ts.
+const quiet = { warn: 1, error: 2 }[process.env.LOG_LEVEL ?? ''] ?? 0;
+const log = (line, level) => {
+  if (level === 'warn') process.stderr.write(`${line}\n`);
+  else if (!quiet) process.stdout.write(`${line}\n`);
+};
+const server = http.createServer((req, res) => {
+  const refused = checkRequest(req.method ?? '', req.url ?? '/');
+  if (refused) return refuse(res, refused, { method: req.method ?? '', securityHeaders, log });
+  void handle(req, res);
+});
+server.listen(Number(port), host, () => {
+  console.log(`Gateway Lens listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+});

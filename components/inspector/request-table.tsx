@@ -41,9 +41,9 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
       empty={<>No logged request matches{state.q ? ` “${state.q}”` : ''} in this range. Widen the range or clear filters.{state.after ? ' This was the last page.' : ''}</>}
     >
       {(d) => {
-        const rows = d.rows.slice(0, PAGE_SIZE);
+        const rows = d.rows;
         const last = rows[rows.length - 1];
-        const hasNext = d.rows.length > PAGE_SIZE && last;
+        const hasNext = Boolean(d.next) && last;
         return (
           <div>
             <ColumnAdder cols={state.cols} onChange={(cols) => onChange({ cols })} />

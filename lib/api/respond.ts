@@ -4,6 +4,7 @@ import { ConfigError } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { InvalidParams, RowShapeError } from '@/lib/catalogue/run';
 import { WarehouseError } from '@/lib/warehouse/types';
+import { maskText } from '@/lib/security/pii';
 
 export function newRequestId(): string {
   return randomUUID();
@@ -36,7 +37,8 @@ export function errorResponse(err: unknown, requestId: string, context: Record<s
     // A viewer leaving the page is routine, not a failure worth a warning.
     if (err.kind === 'cancelled') logger.info('query.cancelled', { requestId, ...context });
     else logger[status >= 500 && err.kind !== 'unavailable' ? 'error' : 'warn']('query.failed', { requestId, kind: err.kind, message: err.message, detail: err.detail, ...context });
-    return json({ error: err.message, kind: err.kind, requestId }, status, requestId, err.kind === 'unavailable' ? { 'retry-after': '10' } : {});
+    // The engine's message can quote a value from the data: it leaves through the masker too.
+    return json({ error: maskText(err.message), kind: err.kind, requestId }, status, requestId, err.kind === 'unavailable' ? { 'retry-after': '10' } : {});
   }
   if (err instanceof ConfigError) {
     logger.error('config.invalid', { requestId, problems: err.problems });

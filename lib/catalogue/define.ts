@@ -18,8 +18,16 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   params: Extra;
   /** Whether the time window is required (every query over the payload table needs one). */
   needsWindow?: boolean;
-  /** Returns conversation text (messages, answers): only roles allowed to read it may run it. */
+  /**
+   * The answer depends on request or response text (messages, answers, or counts of keyword
+   * matches): only roles allowed to read conversation text may run it.
+   */
   exposesText?: boolean;
+  /**
+   * Parameters matched against the raw bodies, with the search terms each value holds. Terms that
+   * could match inside masked personal data need permission to reveal (lib/api/authorize.ts).
+   */
+  searchTerms?: Record<string, (value: unknown) => string[]>;
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
   /**
@@ -31,6 +39,11 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   rollup?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */
   post?: (rows: z.infer<z.ZodObject<RowShape>>[]) => z.infer<z.ZodObject<RowShape>>[];
+  /**
+   * Keyset pages: the statement reads one row more than asked, which only says whether another
+   * page follows. Gives the page's rows and the parameters that fetch the next page (or null).
+   */
+  page?: (rows: z.infer<z.ZodObject<RowShape>>[], input: FilterInput & z.infer<z.ZodObject<Extra>>) => { rows: z.infer<z.ZodObject<RowShape>>[]; next: Record<string, string | number> | null };
 }
 
 export function defineQuery<Extra extends z.ZodRawShape, RowShape extends z.ZodRawShape>(def: QueryDefinition<Extra, RowShape>): QueryDefinition<Extra, RowShape> {

@@ -3,9 +3,10 @@ import type { QueryId, QueryParams, QueryRow } from '@/queries';
 
 /**
  * What `/api/queries/<id>` returns on success: the runner's result (its type, imported as a
- * type only, so server code never reaches the browser) with the request id the route adds.
+ * type only, so server code never reaches the browser) with what the route adds: the request id
+ * and, for keyset-paged queries, the parameters of the next page (null on the last one).
  */
-export type QueryResponse<R = Record<string, unknown>> = Omit<QueryResult, 'rows'> & { rows: R[]; requestId: string };
+export type QueryResponse<R = Record<string, unknown>> = Omit<QueryResult, 'rows'> & { rows: R[]; requestId: string; next?: Record<string, string | number> | null };
 /** The response of one catalogue query, its rows typed by the query's own row schema. */
 export type CatalogueResponse<Id extends QueryId> = QueryResponse<QueryRow<Id>>;
 

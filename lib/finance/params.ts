@@ -3,6 +3,7 @@ import { filterParams, type TimeWindow } from '@/lib/catalogue/filters';
 import type { Params } from '@/lib/warehouse/types';
 import { getPriceBook } from './price-book';
 import { priceBookParams } from './sql';
+import { intParam } from '@/lib/catalogue/params';
 
 import { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension } from './dimensions';
 
@@ -17,7 +18,7 @@ export const dimensionShape = {
 
 export const topShape = {
   /** Values beyond the top N are summed into "(other)"; 0 returns every value. */
-  top_n: z.coerce.number().int().min(0).max(1000).default(8),
+  top_n: intParam(0, 1000).default(8),
 };
 
 type DimensionInput = { dimension: Dimension; context_key: string; focus?: string; endpoint?: string; served_entity?: string; requester?: string; status?: string };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sqlTimestamp, type TimeWindow } from '@/lib/catalogue/filters';
+import { intParam, isCalendarTimestamp } from '@/lib/catalogue/params';
 import { parseSpec } from './json-path';
 
 export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc'] as const;
@@ -16,14 +17,14 @@ export const listParamShape = {
   q: optional(z.string().trim().min(2, 'search for at least 2 characters').max(200)),
   usage_key: optional(z.string().max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : -')),
   usage_value: optional(z.string().max(256)),
-  min_duration_ms: optional(z.coerce.number().int().min(0).max(86_400_000)),
-  max_duration_ms: optional(z.coerce.number().int().min(0).max(86_400_000)),
+  min_duration_ms: intParam(0, 86_400_000).optional(),
+  max_duration_ms: intParam(0, 86_400_000).optional(),
   has_tools: optional(z.enum(['yes', 'no'])),
   sort: z.enum(SORTS).default('time_desc'),
-  cursor_time: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/, 'expected a timestamp from a previous page')),
-  cursor_duration: optional(z.coerce.number().int().min(-1)),
+  cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
+  cursor_duration: intParam(-1, 86_400_000_000).optional(),
   cursor_id: optional(z.string().max(128).regex(/^[A-Za-z0-9._:-]+$/)),
-  page_size: z.coerce.number().int().min(1).max(200).default(PAGE_SIZE),
+  page_size: intParam(1, 200).default(PAGE_SIZE),
   x1: optional(spec),
   x2: optional(spec),
   x3: optional(spec),

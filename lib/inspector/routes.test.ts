@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
+import { captureLogLines, closeServer, resetServerEnv, setServerEnv } from '@/lib/testing/server-env';
 import { now } from '@/lib/time/clock';
 import { readPlanted } from '@/lib/testing/planted';
 
 // Route handlers read the process configuration, so the demo path is set before they load.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-inspector-'));
 process.env.DEMO_DB = path.join(dir, 'demo.duckdb');
+// As behind a proxy that signs users in: the forwarded identity is believed.
+process.env.TRUSTED_PROXY = 'true';
 
 type Ctx = { params: Promise<{ id: string }> };
 let detail: { GET: (req: Request, ctx: Ctx) => Promise<Response> };
@@ -26,29 +29,13 @@ beforeAll(async () => {
   piiId = planted.card_number!.id;
 });
 
-afterAll(async () => {
-  const { closeWarehouse } = await import('@/lib/engine');
-  await closeWarehouse();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  delete process.env.PII_REVEAL;
-  vi.restoreAllMocks();
-});
+afterAll(() => closeServer(dir));
+afterEach(resetServerEnv);
 
 const ctx = (id: string): Ctx => ({ params: Promise.resolve({ id }) });
 const get = (route: { GET: (req: Request, ctx: Ctx) => Promise<Response> }, id: string, qs: string, headers: Record<string, string> = {}) =>
   route.GET(new Request(`http://localhost/api/inspector/requests/${id}?${qs}`, { headers }), ctx(id));
 
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-    return true;
-  });
-  return lines;
-}
 
 describe('GET /api/inspector/requests/:id', () => {
   it('returns metadata, its SQL and whether reveal is allowed; 404 for an unknown id; 400 for a malformed one', async () => {
@@ -74,22 +61,22 @@ describe('GET /api/inspector/requests/:id/payload', () => {
   });
 
   it('refuses reveal when PII_REVEAL is off, and logs the attempt', async () => {
-    const logs = captureLogs();
+    const logs = captureLogLines();
     const res = await get(payload, piiId, 'reveal=1', { 'x-forwarded-email': 'pm@example.com' });
     expect(res.status).toBe(403);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'pii.reveal_denied', who: 'pm@example.com', databricksRequestId: piiId }));
   });
 
   it('reveals when PII_REVEAL=all and logs who and which request', async () => {
-    process.env.PII_REVEAL = 'all';
-    const logs = captureLogs();
+    setServerEnv({ PII_REVEAL: 'all' });
+    const logs = captureLogLines();
     const res = await get(payload, piiId, 'reveal=1', { 'x-forwarded-email': 'auditor@example.com' });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.masked).toBe(false);
     expect(body.request).toMatch(/4111[ -]?1111/);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'pii.reveal', who: 'auditor@example.com', databricksRequestId: piiId }));
-    const anon = captureLogs();
+    const anon = captureLogLines();
     await get(payload, piiId, 'reveal=1');
     expect(anon).toContainEqual(expect.objectContaining({ event: 'pii.reveal', who: 'anonymous' }));
   });

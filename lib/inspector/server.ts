@@ -63,9 +63,3 @@ export const loadDetail = (lookup: DetailLookup, options: { signal?: AbortSignal
 
 export const loadPayload = (lookup: DetailLookup, options: { signal?: AbortSignal; userAccessToken?: string } = {}) =>
   runOne(PAYLOAD_SQL, lookup, { ...options, label: 'inspector-payload' });
-
-/** Who is asking, as Databricks Apps forwards it; for the audit log only. */
-export function viewerEmail(request: Request): string {
-  const v = request.headers.get('x-forwarded-email') ?? request.headers.get('x-forwarded-preferred-username');
-  return v && v.length <= 320 ? v : 'anonymous';
-}

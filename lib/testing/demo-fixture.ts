@@ -21,11 +21,13 @@ export interface DemoFixture {
 }
 
 /** A small seeded demo warehouse in a temp folder, opened on the real embedded engine. */
-export async function openDemoFixture(opts: { rows?: number; seed?: number; end?: Date } = {}): Promise<DemoFixture> {
+export async function openDemoFixture(opts: { rows?: number; seed?: number; end?: Date; prepare?: (demoPath: string) => Promise<void> } = {}): Promise<DemoFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-'));
   const demoPath = path.join(dir, 'demo.duckdb');
   const end = floorToMinute(opts.end ?? now());
   await generateDemo({ path: demoPath, rows: opts.rows ?? 20_000, seed: opts.seed ?? 11, end });
+  // Changes to the generated data, made before the engine (and its rollups) first read it.
+  await opts.prepare?.(demoPath);
   const config = loadConfig({ DEMO_DB: demoPath, DUCKDB_MEMORY_LIMIT: '2GB' });
   resetTableDiscovery();
   const instance = openDuckdb(config.duckdb);

@@ -46,12 +46,8 @@ export function classifyDatabricksError(err: unknown): ErrorClassification {
   if ((f.code && NETWORK_RETRY_CODES.has(f.code)) || NETWORK_RETRY_TEXT.test(f.text)) {
     return { retry: true, kind: 'unavailable', safeMessage: 'The connection to Databricks was interrupted; try again.' };
   }
-  if (f.code === 'ENOTFOUND') {
-    return { retry: false, kind: 'engine', safeMessage: 'The Databricks workspace host could not be resolved; check DATABRICKS_HOST.' };
-  }
-  if (f.code === 'ECONNREFUSED' || f.code === 'CERT_HAS_EXPIRED' || f.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
-    return { retry: false, kind: 'engine', safeMessage: 'Could not open a connection to the Databricks workspace.' };
-  }
+  const unreachable = connectionProblem(f);
+  if (unreachable) return { retry: false, kind: 'engine', safeMessage: unreachable };
 
   // Error classes first: the server text of a syntax error quotes the SQL, which must not steer the heuristics below.
   const cls = f.errorClass ?? '';
@@ -74,6 +70,19 @@ export function classifyDatabricksError(err: unknown): ErrorClassification {
     return { retry: false, kind: 'permission', safeMessage: 'Signing in to Databricks failed; check the credentials.' };
   }
   return { retry: false, kind: 'engine', safeMessage: `The query failed on Databricks${cls ? ` (${cls})` : ''}.` };
+}
+
+const UNREACHABLE_CODES = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|EADDRNOTAVAIL)$/;
+const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/;
+
+/** Why the workspace could not be reached at all (name, network, TLS), naming the error code only. */
+function connectionProblem(f: ErrorFacts): string | null {
+  const code = f.code ?? /\b(ENOTFOUND|EAI_NONAME|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)\b/.exec(f.text)?.[1];
+  if (code === 'ENOTFOUND' || code === 'EAI_NONAME') return 'The Databricks workspace host could not be resolved; check DATABRICKS_HOST.';
+  if (code && UNREACHABLE_CODES.test(code)) return `Could not reach the Databricks workspace (${code}): check DATABRICKS_HOST, and that this machine may connect to it on port 443 (firewall, proxy, private link).`;
+  if (code && TLS_CODES.test(code)) return `The TLS connection to the Databricks workspace failed (${code}): check that DATABRICKS_HOST is the workspace's host name, and any proxy that inspects TLS.`;
+  if (f.name === 'FetchError') return `Could not reach the Databricks workspace${code ? ` (${code})` : ''}: check DATABRICKS_HOST and the network between this machine and it.`;
+  return null;
 }
 
 const TIMEOUT: ErrorClassification = {

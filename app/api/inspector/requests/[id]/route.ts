@@ -1,7 +1,6 @@
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 import { viewerToken } from '@/lib/api/viewer';
 import { loadDetail, parseLookup } from '@/lib/inspector/server';
-import { revealPolicy } from '@/lib/inspector/pii';
 import { authorizeText, mayReveal } from '@/lib/api/authorize';
 import { getConfig } from '@/lib/config';
 
@@ -18,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const lookup = parseLookup(id, new URL(request.url).searchParams);
     const result = await loadDetail(lookup, { signal: request.signal, userAccessToken: viewerToken(request) });
     if (!result.row) return json({ error: 'No logged request with this id in the searched window', requestId }, 404, requestId);
-    return json({ ...result, revealAllowed: mayReveal(request.headers, config, revealPolicy()).ok, requestId }, 200, requestId);
+    return json({ ...result, revealAllowed: mayReveal(request.headers, config).ok, requestId }, 200, requestId);
   } catch (err) {
     return errorResponse(err, requestId, { route: 'inspector-detail' });
   }

@@ -1,8 +1,8 @@
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 import { viewerToken } from '@/lib/api/viewer';
 import { logger } from '@/lib/logger';
-import { loadPayload, parseLookup, viewerEmail } from '@/lib/inspector/server';
-import { maskJsonText, revealPolicy } from '@/lib/inspector/pii';
+import { loadPayload, parseLookup } from '@/lib/inspector/server';
+import { maskJsonText } from '@/lib/security/pii';
 import { authorizeText, mayReveal } from '@/lib/api/authorize';
 import { getConfig } from '@/lib/config';
 
@@ -27,14 +27,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const access = authorizeText(request.headers, config);
     if (!access.ok) return json({ error: access.message, kind: 'permission', requestId }, 403, requestId);
     const lookup = parseLookup(id, search);
-    const revealing = reveal ? mayReveal(request.headers, config, revealPolicy()) : null;
+    const revealing = reveal ? mayReveal(request.headers, config) : null;
     if (revealing && !revealing.ok) {
-      logger.warn('pii.reveal_denied', { requestId, who: viewerEmail(request), role: revealing.viewer.role, databricksRequestId: id, endpoint: lookup.endpoint });
+      logger.warn('pii.reveal_denied', { requestId, who: revealing.viewer.identity, role: revealing.viewer.role, databricksRequestId: id, endpoint: lookup.endpoint });
       return json({ error: revealing.reason, requestId }, 403, requestId);
     }
     const result = await loadPayload(lookup, { signal: request.signal, userAccessToken: viewerToken(request) });
     if (!result.row) return json({ error: 'No logged request with this id in the searched window', requestId }, 404, requestId);
-    if (reveal) logger.warn('pii.reveal', { requestId, who: viewerEmail(request), databricksRequestId: id, endpoint: lookup.endpoint, download });
+    if (reveal) logger.warn('pii.reveal', { requestId, who: access.viewer.identity, databricksRequestId: id, endpoint: lookup.endpoint, download });
     const body = (v: unknown) => (typeof v === 'string' ? (reveal ? v : maskJsonText(v)) : null);
     const req = body(result.row.request);
     const res = body(result.row.response);
