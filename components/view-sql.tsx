@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { QueryPlan } from '@/lib/catalogue/plan';
 import type { QueryResponse } from '@/lib/client/api';
 
 /** The exact Databricks SQL behind a chart, with the values bound to it. */
@@ -24,6 +25,7 @@ export function ViewSql({ result, onClose }: { result: QueryResponse<unknown>; o
           <button type="button" onClick={onClose} className="rounded bg-slate-700 px-2 py-1 hover:bg-slate-600">Close</button>
         </span>
       </div>
+      <QueryPlanSummary plan={result.plan} />
       <pre data-testid="sql-text" className="max-h-96 overflow-auto p-3 font-mono text-xs leading-relaxed whitespace-pre">{result.sql}</pre>
       <div className="border-t border-slate-700 px-3 py-2">
         <div className="mb-1 text-xs font-semibold">Parameters</div>
@@ -39,5 +41,28 @@ export function ViewSql({ result, onClose }: { result: QueryResponse<unknown>; o
         </table>
       </div>
     </section>
+  );
+}
+
+/** The plan the server made for this query (lib/catalogue/plan.ts), in words. */
+function QueryPlanSummary({ plan }: { plan: QueryPlan | undefined }) {
+  if (!plan) return null;
+  const source = plan.requests === 'raw' ? 'computed from the raw tables' : plan.requests === 'facts' ? `read from ${plan.factsTable}` : `read from ${plan.factsTable} up to ${plan.factsCoverEnd}, raw tables after`;
+  return (
+    <details data-testid="query-plan" className="border-b border-slate-700 px-3 py-2 text-xs">
+      <summary className="cursor-pointer"><span className="font-semibold">Plan</span> <span className="text-slate-400">{plan.file} · request facts {source}{plan.aggregates ? ` · ${plan.aggregates.tables.length} rollup table(s)` : ''} · as {plan.identity}</span></summary>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-400">rollup tables</dt>
+        <dd>{plan.aggregates ? `${plan.aggregates.tables.join(', ')} for ${plan.aggregates.start} – ${plan.aggregates.end}; edge hours from requests` : 'none'}</dd>
+        {plan.pageKeys && (<><dt className="text-slate-400">page of keys</dt><dd>{plan.pageKeys === 'facts' ? 'from request facts (no bodies read)' : 'from payload rows'}</dd></>)}
+        <dt className="text-slate-400">endpoint_usage</dt>
+        <dd>{plan.endpointUsage === 'read' ? 'joined where the statement needs it' : 'not readable: tokens and usage_context from payloads'}</dd>
+        <dt className="text-slate-400">relations</dt>
+        <dd>{plan.relations.length ? plan.relations.map((r) => <div key={r.name}><span className="text-sky-300">{r.name}</span> — {r.source}</div>) : 'none'}</dd>
+        <dt className="text-slate-400">why</dt>
+        <dd>{plan.reasons.map((r) => <div key={r}>{r}</div>)}</dd>
+        {plan.fallbacks.length > 0 && (<><dt className="text-slate-400">fell back</dt><dd>{plan.fallbacks.map((f) => <div key={f}>{f}</div>)}</dd></>)}
+      </dl>
+    </details>
   );
 }

@@ -73,6 +73,10 @@ test.describe('overview', () => {
     await expect(sql).toContainText(':start_time');
     // The request facts built at start (lib/rollups) answer it; the raw tables only for what they do not cover.
     await expect(sql).toContainText('lens.gateway_lens_request_facts');
+    // Beside it, the plan: which file, where the request facts came from, the rollup tables read.
+    const plan = page.getByTestId('query-plan');
+    await expect(plan).toContainText('queries/requests-over-time.sql');
+    await expect(plan).toContainText('request facts read from lens.gateway_lens_request_facts');
     await expect(sql).not.toContainText('$start_time');
     const endpointParam = page.getByRole('row').filter({ has: page.getByRole('cell', { name: ':endpoint', exact: true }) });
     await expect(endpointParam).toContainText('"chat_assistant"');

@@ -20,7 +20,7 @@ WITH base AS (
       WHEN p.status_code < 400 THEN p.resp_out END AS output_tokens,
     CASE WHEN p.in_usage THEN 1 ELSE 0 END AS in_usage
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 ),
 ok AS (
   SELECT b.*, CASE WHEN b.status_code < 400 THEN b.execution_duration_ms END AS ok_ms,

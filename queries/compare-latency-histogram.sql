@@ -9,17 +9,17 @@ WITH base AS (
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
     p.execution_duration_ms AS ms
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.status_code < 400
     AND p.execution_duration_ms IS NOT NULL
 )
 SELECT
   endpoint_name,
   group_key,
-  CASE WHEN ms < 1 THEN -1 ELSE CAST(floor(ln(CAST(ms AS DOUBLE)) * 50) AS BIGINT) END AS bin,
+  {{latency_bin(ms)}} AS bin,
   count(*) AS sampled_rows,
   min(ms) AS min_ms,
   max(ms) AS max_ms
 FROM base
-GROUP BY endpoint_name, group_key, CASE WHEN ms < 1 THEN -1 ELSE CAST(floor(ln(CAST(ms AS DOUBLE)) * 50) AS BIGINT) END
+GROUP BY endpoint_name, group_key, {{latency_bin(ms)}}
 ORDER BY endpoint_name, group_key, bin

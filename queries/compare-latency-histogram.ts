@@ -10,7 +10,7 @@ export default defineQuery({
   params: groupingShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...groupingParams(input) }),
   // Same rows from the hourly rollups (queries/compare-latency-histogram.rollup.sql).
-  rollup: (params) => params.group_by === 'served_entity',
+  rollups: { tables: ['gateway_lens_latency_hourly'], when: (params) => params.group_by === 'served_entity', whenNot: 'grouped by a usage_context key, which the latency rollup does not keep' },
   row: z.object({
     endpoint_name: z.string(),
     group_key: z.string(),

@@ -13,7 +13,7 @@ WITH base AS (
     p.weight,
     CASE WHEN p.status_code < 400 THEN p.execution_duration_ms END AS ok_ms
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 )
 SELECT
   bucket,

@@ -10,7 +10,7 @@ WITH recent_ids AS (
       p.databricks_request_id,
       row_number() OVER (PARTITION BY p.endpoint_name, p.served_entity_id ORDER BY p.request_time DESC, p.databricks_request_id) AS recency
     FROM {{payload}} p
-    WHERE {{payload_filters}}
+    WHERE {{filters(p)}}
       AND p.status_code < 400
       AND p.request IS NOT NULL
       AND p.served_entity_id IS NOT NULL
@@ -28,7 +28,7 @@ chat AS (
     get_json_object(p.request, '$.messages') AS messages
   FROM {{payload}} p
   JOIN recent_ids r ON r.databricks_request_id = p.databricks_request_id
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 ),
 sized AS (
   SELECT c.*, json_array_length(c.messages) AS n_messages FROM chat c

@@ -10,7 +10,7 @@ export default defineQuery({
   // The filter bar lists every entity of the endpoint, not only the one already chosen.
   bind: (input, { window }) => ({ ...filterParams({ endpoint: input.endpoint }, window) }),
   // Same rows from the hourly rollups (queries/filter-options.rollup.sql).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_hourly'] },
   row: z.object({
     endpoint_name: z.string(),
     served_entity_id: z.string().nullable(),

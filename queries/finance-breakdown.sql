@@ -1,14 +1,7 @@
 -- Spend and tokens per value of the chosen dimension (a usage_context key, requester, endpoint,
 -- served entity or priced model), weighted by 1 / sampling_fraction. Values past the top N are
 -- summed into "(other)"; top_n = 0 keeps every value (the CSV export).
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-by_value AS (
+WITH by_value AS (
   SELECT
     dim_value,
     sum(weight) AS requests,
@@ -19,8 +12,7 @@ by_value AS (
     sum(weight * cost) AS cost,
     sum(CASE WHEN cost IS NOT NULL THEN weight ELSE 0 END) AS priced_requests,
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
-  FROM r
-  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+  FROM {{finance_rows}} r
   GROUP BY dim_value
 ),
 ranked AS (
@@ -31,8 +23,8 @@ ranked AS (
 ),
 grouped AS (
   SELECT
-    CASE WHEN :top_n > 0 AND value_rank > :top_n THEN '(other)' ELSE dim_value END AS value,
-    CASE WHEN :top_n > 0 AND value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE value_rank END AS value_rank,
+    {{top_n_series(value_rank, dim_value)}} AS value,
+    {{top_n_rank(value_rank)}} AS value_rank,
     requests, sampled_rows, input_tokens, output_tokens, estimated_tokens, cost, priced_requests, unpriced_tokens
   FROM ranked
 )

@@ -8,8 +8,8 @@ export default defineQuery({
   description: 'Weighted requests, tokens and price-book cost per value of a usage_context key, requester, endpoint, served entity or model; top N plus "(other)", or every value with top_n=0.',
   params: { ...dimensionShape, ...topShape },
   bind: (input, { window }) => ({ ...financeParams(input, window), top_n: input.top_n }),
-  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  // Hourly token rollups price groups of requests instead of each one (queries/relations/token_groups.sql).
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     value: z.string(),
     value_rank: z.number().int().positive(),

@@ -1,19 +1,11 @@
 -- Spend per UTC day from the first of the month of the window's end up to that end, for the
 -- month-to-date figure and its projection. Shared filters and the focused value apply.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-)
 SELECT
   CAST(request_date AS STRING) AS day,
   sum(weight * cost) AS cost,
   sum(weight * tokens) AS tokens,
   sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
   sum(weight) AS requests
-FROM r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+FROM {{finance_rows}} r
 GROUP BY CAST(request_date AS STRING)
 ORDER BY day

@@ -18,8 +18,8 @@ export default defineQuery({
       start_date: monthStart.toISOString().slice(0, 10),
     };
   },
-  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  // Hourly token rollups price groups of requests instead of each one (queries/relations/token_groups.sql).
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     day: dayString,
     cost: z.number().nonnegative().nullable(),

@@ -8,8 +8,8 @@ export default defineQuery({
   description: 'Per endpoint per UTC day: Model Serving cost billed in system.billing.usage at list price (when BILLING_USAGE_TABLE and BILLING_LIST_PRICES_TABLE are set) beside the token-estimated cost.',
   params: {},
   bind: (input, { window }) => financeParams({ ...input, dimension: 'endpoint', context_key: 'end_user_to_charge' }, window),
-  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  // Hourly token rollups price groups of requests instead of each one (queries/relations/token_groups.sql).
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     day: dayString,
     endpoint_name: z.string().nullable(),

@@ -1,13 +1,6 @@
 -- Spend per UTC day, split by the top N values of the chosen dimension (ranked over the whole
 -- window) plus "(other)". Weighted by 1 / sampling_fraction; unpriced tokens are kept apart.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-per_day AS (
+WITH per_day AS (
   SELECT
     CAST(request_date AS STRING) AS day,
     dim_value,
@@ -15,8 +8,7 @@ per_day AS (
     sum(weight * tokens) AS tokens,
     sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens,
     sum(weight) AS requests
-  FROM r
-  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+  FROM {{finance_rows}} r
   GROUP BY CAST(request_date AS STRING), dim_value
 ),
 ranked AS (
@@ -29,8 +21,8 @@ ranked AS (
 labelled AS (
   SELECT
     d.*,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE d.dim_value END AS series,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+    {{top_n_series(v.value_rank, d.dim_value)}} AS series,
+    {{top_n_rank(v.value_rank)}} AS series_rank
   FROM per_day d
   JOIN ranked v ON v.dim_value = d.dim_value
 )

@@ -8,8 +8,8 @@ export default defineQuery({
   description: 'Price-book cost, tokens and unpriced tokens per UTC day, split by the top N values of the chosen dimension plus "(other)".',
   params: { ...dimensionShape, ...topShape },
   bind: (input, { window }) => ({ ...financeParams(input, window), top_n: input.top_n }),
-  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  // Hourly token rollups price groups of requests instead of each one (queries/relations/token_groups.sql).
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     day: dayString,
     series: z.string(),

@@ -1,13 +1,6 @@
 -- Monthly statement: per UTC month, per value of the chosen dimension (end_user_to_charge by
 -- default), per model: requests, tokens and cost. Weighted by 1 / sampling_fraction; an unpriced
 -- model has an empty cost, never 0.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-)
 SELECT
   substr(CAST(request_date AS STRING), 1, 7) AS month,
   dim_value AS value,
@@ -19,7 +12,6 @@ SELECT
   sum(CASE WHEN token_source = 'estimate' THEN weight * tokens ELSE 0 END) AS estimated_tokens,
   sum(weight * cost) AS cost,
   CAST(:currency AS STRING) AS currency
-FROM r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+FROM {{finance_rows}} r
 GROUP BY substr(CAST(request_date AS STRING), 1, 7), dim_value, coalesce(price_model, entity_name, served_entity_id, '(unknown)'), price_model IS NOT NULL
 ORDER BY month, value, cost DESC

@@ -1,12 +1,5 @@
 -- Spend and tokens in the window per token source (usage table, response, estimate), weighted by
 -- 1 / sampling_fraction. Optionally narrowed to one value of the chosen dimension.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-)
 SELECT
   token_source,
   sum(weight) AS requests,
@@ -17,7 +10,6 @@ SELECT
   sum(CASE WHEN cost IS NOT NULL THEN weight ELSE 0 END) AS priced_requests,
   sum(CASE WHEN price_model IS NULL THEN weight ELSE 0 END) AS unpriced_requests,
   sum(CASE WHEN price_model IS NULL THEN weight * tokens ELSE 0 END) AS unpriced_tokens
-FROM r
-WHERE (:focus_value IS NULL OR dim_value = :focus_value)
+FROM {{finance_rows}} r
 GROUP BY token_source
 ORDER BY token_source

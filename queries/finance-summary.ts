@@ -8,8 +8,8 @@ export default defineQuery({
   description: 'Weighted requests, tokens and price-book cost per token source (usage_table, response, estimate, unknown); unpriced models are counted apart.',
   params: dimensionShape,
   bind: (input, { window }) => financeParams(input, window),
-  // Hourly token rollups price groups of requests instead of each one (lib/rollups/tokens.ts).
-  rollup: () => true,
+  // Hourly token rollups price groups of requests instead of each one (queries/relations/token_groups.sql).
+  rollups: { tables: ['gateway_lens_tokens_hourly', 'gateway_lens_context_tokens_hourly'] },
   row: z.object({
     token_source: z.enum(TOKEN_SOURCES),
     requests: z.number().nonnegative(),

@@ -1,17 +1,9 @@
 -- Tokens per successful request per UTC day: weighted average and p95 of input and output tokens,
 -- for the top N values of the chosen dimension (by requests) plus "(other)". Percentiles are
 -- computed over each group's own rows, never from other percentiles.
-WITH r AS (
-  SELECT
-    pr.*,
-    coalesce(pr.input_tokens, 0) + coalesce(pr.output_tokens, 0) AS tokens,
-    {{dimension_value}} AS dim_value
-  FROM {{priced_requests}} pr
-),
-kept AS (
-  SELECT * FROM r
-  WHERE (:focus_value IS NULL OR dim_value = :focus_value)
-    AND status_code < 400
+WITH kept AS (
+  SELECT * FROM {{finance_rows}} r
+  WHERE status_code < 400
     AND token_source <> 'unknown'
 ),
 ranked AS (
@@ -22,8 +14,8 @@ ranked AS (
 labelled AS (
   SELECT
     k.*,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN '(other)' ELSE k.dim_value END AS series,
-    CASE WHEN :top_n > 0 AND v.value_rank > :top_n THEN CAST(:top_n AS BIGINT) + 1 ELSE v.value_rank END AS series_rank
+    {{top_n_series(v.value_rank, k.dim_value)}} AS series,
+    {{top_n_rank(v.value_rank)}} AS series_rank
   FROM kept k
   JOIN ranked v ON v.dim_value = k.dim_value
 )

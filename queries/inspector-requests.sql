@@ -6,8 +6,8 @@
 -- Without a keyword or tool filter the keys come from the request facts (lib/rollups), no bodies read.
 WITH page_keys AS (
   SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
-  FROM {{payload_keys}} p
-  WHERE {{payload_filters}}
+  FROM {{key_rows}} p
+  WHERE {{filters(p)}}
     AND (:q_pattern IS NULL
       OR lower(p.request) LIKE :q_pattern ESCAPE '!'
       OR lower(p.response) LIKE :q_pattern ESCAPE '!')
@@ -34,12 +34,7 @@ WITH page_keys AS (
       OR (:sort = 'duration_asc' AND (coalesce(p.execution_duration_ms, -1) > :cursor_duration
         OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id > :cursor_id))))
   ORDER BY
-    CASE WHEN :sort = 'time_desc' THEN p.request_time END DESC,
-    CASE WHEN :sort = 'time_asc' THEN p.request_time END ASC,
-    CASE WHEN :sort = 'duration_desc' THEN coalesce(p.execution_duration_ms, -1) END DESC,
-    CASE WHEN :sort = 'duration_asc' THEN coalesce(p.execution_duration_ms, -1) END ASC,
-    CASE WHEN :sort IN ('time_desc', 'duration_desc') THEN p.databricks_request_id END DESC,
-    CASE WHEN :sort IN ('time_asc', 'duration_asc') THEN p.databricks_request_id END ASC
+    {{list_order(p)}}
   LIMIT :page_limit
 ),
 page AS (
@@ -66,15 +61,8 @@ shaped AS (
 counted AS (
   SELECT s.*, json_array_length(s.history) AS n_hist FROM shaped s
 ),
--- The last user message is one of the last few turns (a tool result or an answer may follow it).
 picked AS (
-  SELECT c.*,
-    CASE
-      WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1
-      WHEN c.n_hist >= 2 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 2 AS STRING) || '].role') = 'user' THEN c.n_hist - 2
-      WHEN c.n_hist >= 3 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 3 AS STRING) || '].role') = 'user' THEN c.n_hist - 3
-      WHEN c.n_hist >= 4 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 4 AS STRING) || '].role') = 'user' THEN c.n_hist - 4
-    END AS user_idx
+  SELECT c.*, {{last_user_index(c)}} AS user_idx
   FROM counted c
 )
 SELECT
@@ -96,8 +84,7 @@ SELECT
   END AS token_source,
   coalesce(k.response LIKE '%"tool_calls"%' OR k.response LIKE '%"function_call"%', false) AS has_tool_calls,
   left(coalesce(
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content[0].text'), ''),
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content'), ''),
+    {{message_text(k, k.user_idx)}},
     get_json_object(k.request, '$.prompt'),
     get_json_object(k.request, '$.input[0]'),
     get_json_object(k.request, '$.input')
@@ -118,24 +105,9 @@ SELECT
   ), 300) AS answer_preview,
   length(k.request) AS request_chars,
   length(k.response) AS response_chars,
-  CASE
-    WHEN :x1_path IS NULL THEN NULL
-    WHEN :x1_from_end IS NULL THEN get_json_object(k.x1_doc, :x1_path)
-    WHEN json_array_length(get_json_object(k.x1_doc, :x1_path)) >= :x1_from_end THEN get_json_object(k.x1_doc,
-      :x1_path || '[' || CAST(json_array_length(get_json_object(k.x1_doc, :x1_path)) - :x1_from_end AS STRING) || ']' || :x1_suffix)
-  END AS x1,
-  CASE
-    WHEN :x2_path IS NULL THEN NULL
-    WHEN :x2_from_end IS NULL THEN get_json_object(k.x2_doc, :x2_path)
-    WHEN json_array_length(get_json_object(k.x2_doc, :x2_path)) >= :x2_from_end THEN get_json_object(k.x2_doc,
-      :x2_path || '[' || CAST(json_array_length(get_json_object(k.x2_doc, :x2_path)) - :x2_from_end AS STRING) || ']' || :x2_suffix)
-  END AS x2,
-  CASE
-    WHEN :x3_path IS NULL THEN NULL
-    WHEN :x3_from_end IS NULL THEN get_json_object(k.x3_doc, :x3_path)
-    WHEN json_array_length(get_json_object(k.x3_doc, :x3_path)) >= :x3_from_end THEN get_json_object(k.x3_doc,
-      :x3_path || '[' || CAST(json_array_length(get_json_object(k.x3_doc, :x3_path)) - :x3_from_end AS STRING) || ']' || :x3_suffix)
-  END AS x3
+  {{json_path_column(k, x1)}} AS x1,
+  {{json_path_column(k, x2)}} AS x2,
+  {{json_path_column(k, x3)}} AS x3
 FROM picked k
 -- Usage rows of the page's time span only (an hour either side), so the engines skip the rest.
 LEFT JOIN (
@@ -145,9 +117,4 @@ LEFT JOIN (
 ) u ON u.databricks_request_id = k.databricks_request_id
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = k.served_entity_id
 ORDER BY
-  CASE WHEN :sort = 'time_desc' THEN k.request_time END DESC,
-  CASE WHEN :sort = 'time_asc' THEN k.request_time END ASC,
-  CASE WHEN :sort = 'duration_desc' THEN coalesce(k.execution_duration_ms, -1) END DESC,
-  CASE WHEN :sort = 'duration_asc' THEN coalesce(k.execution_duration_ms, -1) END ASC,
-  CASE WHEN :sort IN ('time_desc', 'duration_desc') THEN k.databricks_request_id END DESC,
-  CASE WHEN :sort IN ('time_asc', 'duration_asc') THEN k.databricks_request_id END ASC
+  {{list_order(k)}}

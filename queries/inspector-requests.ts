@@ -15,7 +15,7 @@ export default defineQuery({
   searchTerms: { q: (v) => (typeof v === 'string' ? [v] : []) },
   bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
   // Without a keyword or tool-call filter, the page's keys come from the request facts.
-  rollup: (params) => params.q_pattern == null && params.has_tools == null,
+  pageKeys: (params) => params.q_pattern == null && params.has_tools == null,
   row: z.object({
     endpoint_name: z.string(),
     databricks_request_id: z.string(),

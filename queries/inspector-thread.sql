@@ -7,16 +7,10 @@ WITH keyed AS (
   SELECT
     p.endpoint_name, p.databricks_request_id, p.request_time, p.status_code, p.execution_duration_ms,
     p.served_entity_id, p.requester, p.request, p.response,
-    coalesce(
-      'conversation_id:' || u.usage_context['conversation_id'],
-      'context.conversation_id:' || get_json_object(p.request, '$.context.conversation_id'),
-      'client_request_id:' || nullif(regexp_extract(p.client_request_id, '^(.+)-[0-9]{1,3}$', 1), ''),
-      'history:' || p.endpoint_name || '|' || coalesce(p.requester, '') || '|' || CAST(p.request_date AS STRING) || '|' || left(
-        CASE WHEN get_json_object(p.request, '$.messages[0].role') = 'system' THEN get_json_object(p.request, '$.messages[1].content')
-          ELSE coalesce(get_json_object(p.request, '$.messages[0].content'), get_json_object(p.request, '$.input[0].content')) END, 500)) AS thread_key
+    {{thread_key(p, u)}} AS thread_key
   FROM {{payload}} p
   LEFT JOIN {{endpoint_usage}} u ON u.databricks_request_id = p.databricks_request_id
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 ),
 chosen AS (
   SELECT coalesce(:thread, (SELECT md5(max_by(thread_key, request_time)) FROM keyed WHERE thread_key IS NOT NULL)) AS thread_id
@@ -35,11 +29,7 @@ counted AS (
 ),
 picked AS (
   SELECT c.*,
-    CASE
-      WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1
-      WHEN c.n_hist >= 2 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 2 AS STRING) || '].role') = 'user' THEN c.n_hist - 2
-      WHEN c.n_hist >= 3 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 3 AS STRING) || '].role') = 'user' THEN c.n_hist - 3
-    END AS user_idx,
+    {{last_user_index(c)}} AS user_idx,
     CASE WHEN c.n_hist >= 1 THEN get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') END AS last_role
   FROM counted c
 )
@@ -55,10 +45,7 @@ SELECT
   k.requester,
   k.n_hist AS history_messages,
   k.last_role,
-  left(coalesce(
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content[0].text'), ''),
-    nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content'), '')
-  ), 300) AS last_user_message,
+  left({{message_text(k, k.user_idx)}}, 300) AS last_user_message,
   left(coalesce(
     nullif(get_json_object(k.response, '$.choices[0].message.content'), ''),
     '→ ' || get_json_object(k.response, '$.choices[0].message.tool_calls[0].function.name') || '(…)',

@@ -4,10 +4,10 @@
 WITH base AS (
   SELECT
     p.endpoint_name, p.databricks_request_id, p.request_time, p.requester,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight,
+    {{weight(p)}} AS weight,
     coalesce(get_json_object(p.request, '$.messages'), get_json_object(p.request, '$.input')) AS history
   FROM {{payload}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.request IS NOT NULL
 ),
 counted AS (
@@ -16,18 +16,14 @@ counted AS (
 -- Only turns that end with the user's message count: a later turn carrying a tool result or
 -- the same history again would count one question twice.
 picked AS (
-  SELECT c.*,
-    CASE WHEN c.n_hist >= 1 AND get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') = 'user' THEN c.n_hist - 1 END AS user_idx
+  SELECT c.*, {{last_user_index(c)}} AS user_idx
   FROM counted c
 ),
 questions AS (
   SELECT k.*,
-    left(coalesce(
-      nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content[0].text'), ''),
-      nullif(get_json_object(k.history, '$[' || CAST(k.user_idx AS STRING) || '].content'), '')
-    ), 1000) AS question
+    left({{message_text(k, k.user_idx)}}, 1000) AS question
   FROM picked k
-  WHERE k.user_idx IS NOT NULL
+  WHERE k.user_idx = k.n_hist - 1
 )
 SELECT
   lower(trim(question)) AS question_key,

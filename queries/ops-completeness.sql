@@ -26,9 +26,9 @@ payload_counts AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     p.status_code,
-    sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS payload_requests
+    sum({{weight(p)}}) AS payload_requests
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
   GROUP BY 1, 2
 )
 SELECT

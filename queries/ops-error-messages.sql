@@ -1,22 +1,7 @@
 -- The most frequent error messages, with ids, hex runs and numbers folded so one cause is one
 -- line. The text is the provider's own message when there is one, the body itself when it is
 -- not JSON. Two example request ids per message for the inspector.
-WITH classified AS (
-  SELECT
-    {{error_category}} AS category,
-    p.status_code,
-    p.request_time,
-    p.databricks_request_id,
-    p.endpoint_name,
-    p.response,
-    get_json_object(p.response, '$.error_code') AS error_code,
-    get_json_object(p.response, '$.message') AS message,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{payload}} p
-  WHERE {{payload_filters}}
-    AND p.status_code >= 400
-),
-texts AS (
+WITH texts AS (
   SELECT
     category,
     status_code,
@@ -33,7 +18,7 @@ texts AS (
         coalesce(get_json_object(message, '$.external_model_error.error.message'), get_json_object(message, '$.external_model_error.message'), message))
       ELSE coalesce(message, error_code, concat('HTTP ', CAST(status_code AS STRING)))
     END AS text
-  FROM classified
+  FROM {{error_rows}}
 ),
 normalised AS (
   SELECT

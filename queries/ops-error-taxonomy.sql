@@ -2,20 +2,7 @@
 -- guardrails (which check fired), rate limits, external provider errors (which provider),
 -- server 5xx and other 4xx. Bodies may be NULL, truncated or not JSON; get_json_object then
 -- returns NULL and the row still lands in a category.
-WITH classified AS (
-  SELECT
-    {{error_category}} AS category,
-    p.status_code,
-    p.request_time,
-    p.response,
-    get_json_object(p.response, '$.error_code') AS error_code,
-    get_json_object(p.response, '$.message') AS message,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{payload}} p
-  WHERE {{payload_filters}}
-    AND p.status_code >= 400
-),
-detailed AS (
+WITH detailed AS (
   SELECT
     category,
     status_code,
@@ -35,7 +22,7 @@ detailed AS (
       WHEN get_json_object(response, '$') IS NULL THEN 'response is not JSON'
       ELSE coalesce(error_code, 'no error_code')
     END AS detail
-  FROM classified
+  FROM {{error_rows}}
 )
 SELECT
   category,

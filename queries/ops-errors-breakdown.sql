@@ -24,9 +24,9 @@ WITH grouped AS (
         ELSE 4
       END ELSE 0 END AS sort_key,
     p.status_code,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 ),
 totals AS (
   SELECT

@@ -1,6 +1,6 @@
 -- Estimated requests per time bucket and outcome, from the hourly rollups (hour and day buckets
 -- in whole-hour zones only; the error category was read from the response body once).
-WITH hourly AS (
+WITH bucketed AS (
   SELECT
     {{time_bucket(a.hour)}} AS bucket,
     a.error_category AS category,
@@ -9,6 +9,6 @@ WITH hourly AS (
   FROM {{hourly}} a
 )
 SELECT bucket, category, sum(requests) AS requests, sum(sampled_rows) AS sampled_rows
-FROM hourly
+FROM bucketed
 GROUP BY bucket, category
 ORDER BY bucket, category

@@ -5,9 +5,9 @@ WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     p.error_category AS category,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 )
 SELECT bucket, category, sum(weight) AS requests, count(*) AS sampled_rows
 FROM filtered

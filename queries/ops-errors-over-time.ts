@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
-import { hourlyBucketsApply } from '@/lib/rollups/aggregates';
 import { filterParams } from '@/lib/catalogue/filters';
 import { bindBucket, bucketedShape } from '@/lib/ops/params';
 import { ERROR_CATEGORIES } from '@/lib/ops/error-categories';
@@ -12,7 +11,7 @@ export default defineQuery({
   params: bucketedShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window) }),
   // Same rows from the hourly rollups (queries/ops-errors-over-time.rollup.sql).
-  rollup: hourlyBucketsApply,
+  rollups: { tables: ['gateway_lens_hourly'] },
   row: z.object({
     bucket: z.iso.datetime(),
     category: z.enum(['ok', ...ERROR_CATEGORIES]),

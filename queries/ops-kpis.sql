@@ -8,9 +8,9 @@ WITH filtered AS (
     date_trunc('minute', p.request_time) AS minute,
     p.status_code,
     p.execution_duration_ms,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 ),
 per_minute AS (
   SELECT period, minute, sum(weight) AS requests

@@ -3,9 +3,9 @@
 WITH filtered AS (
   SELECT
     CAST(floor(4 * log10(greatest(p.execution_duration_ms, 1))) AS INT) AS bin,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
+    {{weight(p)}} AS weight
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.status_code < 400
     AND p.execution_duration_ms IS NOT NULL
 )

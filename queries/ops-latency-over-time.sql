@@ -4,16 +4,12 @@
 WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
-    CASE :split
-      WHEN 'endpoint' THEN p.endpoint_name
-      WHEN 'served_entity' THEN coalesce(se.served_entity_name, p.served_entity_id, '(none)')
-      ELSE 'all'
-    END AS series,
+    {{series(p, se)}} AS series,
     p.execution_duration_ms,
     CAST(coalesce(p.usage_out, p.resp_out) AS DOUBLE) AS output_tokens
   FROM {{requests}} p
   LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND p.status_code < 400
     AND p.execution_duration_ms IS NOT NULL
 )

@@ -5,7 +5,7 @@ WITH coded AS (
     {{time_bucket(p.request_time)}} AS bucket,
     explode(p.logging_error_codes) AS code
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
     AND size(p.logging_error_codes) > 0
 )
 SELECT bucket, code, count(*) AS sampled_rows

@@ -1,6 +1,6 @@
 -- Share of logged rows per time bucket whose request or response body is NULL, from the hourly
 -- rollups (hour and day buckets in whole-hour zones only).
-WITH hourly AS (
+WITH bucketed AS (
   SELECT
     {{time_bucket(a.hour)}} AS bucket,
     a.sampled_rows,
@@ -13,6 +13,6 @@ SELECT
   sum(sampled_rows) AS sampled_rows,
   sum(null_request_rows) AS null_request_rows,
   sum(null_response_rows) AS null_response_rows
-FROM hourly
+FROM bucketed
 GROUP BY bucket
 ORDER BY bucket

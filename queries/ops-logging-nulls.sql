@@ -6,7 +6,7 @@ WITH filtered AS (
     p.request_chars,
     p.response_chars
   FROM {{requests}} p
-  WHERE {{payload_filters}}
+  WHERE {{filters(p)}}
 )
 SELECT
   bucket,

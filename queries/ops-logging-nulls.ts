@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
-import { hourlyBucketsApply } from '@/lib/rollups/aggregates';
 import { filterParams } from '@/lib/catalogue/filters';
 import { bindBucket, bucketedShape } from '@/lib/ops/params';
 
@@ -11,7 +10,7 @@ export default defineQuery({
   params: bucketedShape,
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window) }),
   // Same rows from the hourly rollups (queries/ops-logging-nulls.rollup.sql).
-  rollup: hourlyBucketsApply,
+  rollups: { tables: ['gateway_lens_hourly'] },
   row: z.object({
     bucket: z.iso.datetime(),
     sampled_rows: z.number().int().nonnegative(),

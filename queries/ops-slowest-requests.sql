@@ -10,7 +10,7 @@ SELECT
   coalesce(p.usage_out, p.resp_out) AS output_tokens
 FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
-WHERE {{payload_filters}}
+WHERE {{filters(p)}}
   AND p.execution_duration_ms IS NOT NULL
 ORDER BY p.execution_duration_ms DESC, p.databricks_request_id
 LIMIT 25

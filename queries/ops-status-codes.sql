@@ -1,9 +1,9 @@
--- Estimated requests per HTTP status code as logged in the payload tables.
+-- Estimated requests per HTTP status code as logged in the payload tables, from the hourly
+-- rollup: its table for the whole hours it covers, computed from the requests for the rest.
 SELECT
-  p.status_code,
-  sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS requests,
-  count(*) AS sampled_rows
-FROM {{requests}} p
-WHERE {{payload_filters}}
-GROUP BY p.status_code
-ORDER BY p.status_code
+  a.status_code,
+  sum(a.requests) AS requests,
+  sum(a.sampled_rows) AS sampled_rows
+FROM {{hourly}} a
+GROUP BY a.status_code
+ORDER BY a.status_code

@@ -9,7 +9,7 @@ export default defineQuery({
   params: {},
   bind: (input, { window }) => filterParams(input, window),
   // Same rows from the hourly rollups (queries/ops-status-codes.rollup.sql).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_hourly'] },
   row: z.object({
     status_code: z.number().int(),
     requests: z.number().nonnegative(),

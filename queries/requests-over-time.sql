@@ -1,31 +1,17 @@
--- Requests per minute over time, weighted by 1 / sampling_fraction, split into series.
--- For each bucket: estimated requests, logged rows, and the busiest single minute inside it
--- (an average over an hour hides the bursts that trip rate limits).
-WITH filtered AS (
+-- Requests per minute over time, weighted by 1 / sampling_fraction, split into series. For each
+-- bucket: estimated requests, logged rows, and the busiest single minute inside it (an average
+-- over an hour hides the bursts that trip rate limits). Read from the per-minute rollup: its
+-- table for the whole hours it covers, computed from the requests for the rest.
+WITH per_minute AS (
   SELECT
-    -- Buckets start at the reporting zone's boundaries (:tz), returned as UTC instants.
-    {{time_bucket(p.request_time)}} AS bucket,
-    date_trunc('minute', p.request_time) AS minute,
-    CASE :split
-      WHEN 'endpoint' THEN p.endpoint_name
-      WHEN 'served_entity' THEN coalesce(se.served_entity_name, p.served_entity_id, '(none)')
-      WHEN 'status' THEN CASE
-        WHEN p.status_code < 400 THEN 'ok'
-        WHEN p.status_code = 429 THEN '429'
-        WHEN p.status_code < 500 THEN '4xx'
-        ELSE '5xx'
-      END
-      ELSE 'all'
-    END AS series,
-    1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) AS weight
-  FROM {{requests}} p
-  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
-  WHERE {{payload_filters}}
-),
-per_minute AS (
-  SELECT bucket, series, minute, sum(weight) AS requests, count(*) AS sampled_rows
-  FROM filtered
-  GROUP BY bucket, series, minute
+    {{time_bucket(a.minute)}} AS bucket,
+    {{series(a, se)}} AS series,
+    a.minute,
+    sum(a.requests) AS requests,
+    sum(a.sampled_rows) AS sampled_rows
+  FROM {{minutely}} a
+  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = a.served_entity_id
+  GROUP BY 1, 2, 3
 )
 SELECT
   bucket,

@@ -22,7 +22,7 @@ export default defineQuery({
     tz: input.tz,
   }),
   // Same rows from the per-minute rollup (queries/requests-over-time.rollup.sql).
-  rollup: () => true,
+  rollups: { tables: ['gateway_lens_minutely'] },
   row: z.object({
     bucket: z.iso.datetime(),
     series: z.string(),

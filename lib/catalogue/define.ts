@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Params } from '@/lib/warehouse/types';
+import type { RollupTable } from '@/lib/rollups/catalog';
 import { commonFilterShape, type TimeWindow } from './filters';
 
 export type FilterInput = z.infer<z.ZodObject<typeof commonFilterShape>>;
@@ -31,12 +32,15 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   bind: (input: FilterInput & z.infer<z.ZodObject<Extra>>, ctx: BindContext) => Params;
   row: z.ZodObject<RowShape>;
   /**
-   * The query can read the hourly rollups and return the same rows: through its variant
-   * `queries/<id>.rollup.sql` (`{{hourly}}`, `{{latency_hourly}}`) or, without one, through its
-   * own placeholders (`{{priced_requests}}` then prices hourly token groups). Given the bound
-   * parameters, whether that applies (e.g. not for minute buckets). Used when rollups are built.
+   * The rollup tables the query can read for the whole hours of a window and return the same
+   * rows: through its variant `queries/<id>.rollup.sql` (`{{hourly}}`, `{{minutely}}`…) or, without
+   * one, through its relations (`{{priced_requests}}` then prices hourly token groups). The plan
+   * uses them when every table can answer the filters and buckets (lib/rollups/catalog.ts) and
+   * `when` (if given) holds for the bound parameters.
    */
-  rollup?: (params: Params) => boolean;
+  rollups?: { tables: readonly RollupTable[]; when?: (params: Params) => boolean; whenNot?: string };
+  /** Whether the query may choose its page of keys from request facts (no bodies needed). */
+  pageKeys?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */
   post?: (rows: z.infer<z.ZodObject<RowShape>>[]) => z.infer<z.ZodObject<RowShape>>[];
   /**

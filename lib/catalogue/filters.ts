@@ -114,7 +114,7 @@ export function sharedFiltersSql(alias: string, opts: { time?: 'rows' | 'rollup_
       OR (:status_class = '4xx' AND ${a}status_code BETWEEN 400 AND 499)
       OR (:status_class = '5xx' AND ${a}status_code >= 500)
       OR (:status_class = '429' AND ${a}status_code = 429))`,
-  ].join('\n    AND ');
+  ].join('\n  AND ');
 }
 
 /** Rows outside the whole hours a rollup table answers: the partial hours at a window's edges. */

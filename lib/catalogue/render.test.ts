@@ -1,38 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { readsPayload, renderSql } from './render';
+import { rewriteParams } from '@/lib/warehouse/compat';
+import { rawContext, renderSql, renderStatement, type RenderContext } from './render';
 
 const tables = { payload: [{ endpoint: 'chat', table: 'main.gw.chat_payload' }], endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
+const raw = rawContext(tables);
 
-describe('renderSql', () => {
-  it('fills table placeholders from validated config and leaves parameters alone', () => {
-    const sql = renderSql('SELECT * FROM {{payload}} p JOIN {{served_entities_latest}} se ON TRUE WHERE {{payload_filters}} AND x = :x', tables, null);
+describe('renderStatement', () => {
+  it('fills table placeholders from validated config, prepends shared relations as named CTEs and leaves parameters alone', () => {
+    const { sql, relations } = renderStatement('-- what it is\nSELECT * FROM {{payload}} p JOIN {{served_entities_latest}} se ON TRUE WHERE {{filters(p)}} AND x = :x', raw);
+    expect(sql.startsWith('-- what it is\nWITH\n')).toBe(true);
     expect(sql).toContain("SELECT 'chat' AS endpoint_name");
     expect(sql).toContain('FROM main.gw.chat_payload');
-    expect(sql).toContain('row_number() OVER (PARTITION BY served_entity_id ORDER BY change_time DESC)');
+    expect(sql).toContain('payload AS /* relation */ (');
+    expect(sql).toContain('served_entities_latest AS /* relation */ (');
+    expect(sql).toContain('row_number() OVER (PARTITION BY se_all.served_entity_id ORDER BY se_all.change_time DESC)');
+    expect(sql).toMatch(/\)\nSELECT \* FROM payload p JOIN served_entities_latest se ON TRUE WHERE p\.request_date BETWEEN/);
     expect(sql).toContain('AND x = :x');
     expect(sql).not.toContain('{{');
+    expect(relations).toEqual([
+      { name: 'payload', source: expect.stringContaining('*_payload') },
+      { name: 'served_entities_latest', source: 'queries/relations/served_entities_latest.sql' },
+    ]);
   });
 
-  it('refuses an unknown placeholder', () => {
-    expect(() => renderSql('SELECT * FROM {{secrets}}', tables, null)).toThrow(/Unknown placeholder/);
+  it('puts each relation after the relations it reads, once, and splices them into a query that has its own CTEs', () => {
+    const { sql, relations } = renderStatement('WITH mine AS (SELECT * FROM {{request_tokens}} t) SELECT * FROM mine JOIN {{requests}} r ON TRUE', raw);
+    expect(relations.map((r) => r.name)).toEqual(['payload', 'usage_rows', 'request_facts', 'requests', 'request_tokens']);
+    expect(sql).toMatch(/request_tokens AS \/\* relation \*\/ \([\s\S]*\),\nmine AS \(SELECT \* FROM request_tokens t\) SELECT \* FROM mine JOIN requests r ON TRUE$/);
   });
-});
 
-describe('readsPayload', () => {
-  it('tells payload queries (run as the viewer) from system-table-only queries (run as the app)', () => {
-    expect(readsPayload('SELECT * FROM {{payload}} p JOIN {{served_entities_latest}} s ON TRUE')).toBe(true);
-    expect(readsPayload('SELECT * FROM {{served_entities}}')).toBe(false);
-    expect(readsPayload('SELECT * FROM {{ endpoint_usage }} u')).toBe(false);
+  it('picks each relation file the plan calls for', () => {
+    const facts: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
+    const { sql, relations } = renderStatement('SELECT * FROM {{hourly}} a, {{pricing_rows}} r', facts);
+    expect(relations.find((r) => r.name === 'requests')!.source).toBe('queries/relations/requests.facts.sql');
+    expect(relations.find((r) => r.name === 'pricing_rows')!.source).toBe('queries/relations/pricing_rows.groups.sql');
+    expect(relations.find((r) => r.name === 'hourly')!.source).toBe('queries/relations/hourly.sql');
+    expect(sql).toContain('FROM main.lens.gateway_lens_hourly a');
+    expect(sql).toContain('FROM main.lens.gateway_lens_request_facts');
+    expect(sql).not.toContain('chat_payload');
+    const none = renderStatement('SELECT * FROM {{requests}}', { ...raw, usage: 'none' });
+    expect(none.relations.find((r) => r.name === 'usage_rows')!.source).toBe('queries/relations/usage_rows.none.sql');
+    expect(none.sql).not.toContain('system.serving.endpoint_usage');
+  });
+
+  it('refuses an unknown placeholder, a malformed macro argument and a relation name reused by the query', () => {
+    expect(() => renderSql('SELECT * FROM {{secrets}}', raw)).toThrow(/Unknown placeholder/);
+    expect(() => renderSql('SELECT {{weight(p; DROP)}} FROM t', raw)).toThrow(/Unknown placeholder/);
+    expect(() => renderSql('SELECT {{weight(p, q)}} FROM t', raw)).toThrow(/Unknown placeholder/);
+    expect(() => renderSql('WITH payload AS (SELECT 1) SELECT * FROM {{payload}}', raw)).toThrow(/name of a shared relation/);
+  });
+
+  it('expands SQL-file macros with their arguments, and macros inside macros', () => {
+    expect(renderSql('SELECT {{weight(x)}} FROM t x', raw)).toBe('SELECT 1.0 / coalesce(nullif(x.sampling_fraction, 0), 1.0) FROM t x');
+    const series = renderSql('SELECT {{series(a, se)}} FROM t a', raw);
+    expect(series).toContain("WHEN 'served_entity' THEN coalesce(se.served_entity_name, a.served_entity_id, '(none)')");
+    expect(series).toContain("WHEN a.status_code = 429 THEN '429'");
+  });
+
+  it('tells statements over payload data (run as the viewer) from system-table-only ones (run as the app)', () => {
+    expect(renderStatement('SELECT * FROM {{payload}} p JOIN {{served_entities_latest}} s ON TRUE', raw).readsPayloadData).toBe(true);
+    expect(renderStatement('SELECT * FROM {{served_entities}}', raw).readsPayloadData).toBe(false);
+    expect(renderStatement('SELECT * FROM {{ endpoint_usage }} u', raw).readsPayloadData).toBe(false);
+    expect(renderStatement('SELECT * FROM {{request_tokens}} t', raw).readsPayloadData).toBe(true);
+  });
+
+  it('marks relation CTEs so the embedded engine inlines them', () => {
+    const duck = rewriteParams(renderSql('SELECT * FROM {{payload}} p WHERE p.status_code = :s', raw)).sql;
+    expect(duck).toContain('payload AS NOT MATERIALIZED (');
+    expect(duck).toContain('p.status_code = $s');
   });
 });
 
 describe('time_bucket', () => {
   it('expands to the zoned bucket of the given column, and only accepts alias.column', () => {
-    const sql = renderSql('SELECT {{time_bucket(u.request_time)}} AS bucket FROM {{endpoint_usage}} u', tables, null);
+    const sql = renderSql('SELECT {{time_bucket(u.request_time)}} AS bucket FROM {{endpoint_usage}} u', raw);
     expect(sql).toContain("CASE WHEN :tz = 'UTC' THEN CASE :bucket");
     expect(sql).toContain("date_trunc('hour', from_utc_timestamp(u.request_time, :tz))");
     expect(sql).not.toContain('{{');
-    expect(() => renderSql('SELECT {{time_bucket(now())}}', tables, null)).toThrow(/Unknown placeholder/);
-    expect(readsPayload('SELECT {{time_bucket(u.request_time)}} FROM {{endpoint_usage}} u')).toBe(false);
+    expect(() => renderSql('SELECT {{time_bucket(now())}}', raw)).toThrow(/Unknown placeholder/);
   });
 });

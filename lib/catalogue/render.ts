@@ -1,108 +1,102 @@
 import 'server-only';
-import fs from 'node:fs';
-import path from 'node:path';
-import { PAYLOAD_FILTERS_SQL } from './filters';
-import { payloadRelation, servedEntitiesLatestRelation, type ResolvedTables } from './tables';
+import { TABLE_NAME, type PayloadTable } from '@/lib/config';
+import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
-import { billingServingDailyRelation, priceBookRelation, pricedRequestsRelation, requestRowsForPricing, requestTokensRelation } from '@/lib/finance/sql';
-import { tokenGroupsAsRequests, tokenGroupsRelation } from '@/lib/rollups/tokens';
-import { ERROR_CATEGORY_SQL, requestsRelation } from '@/lib/rollups/facts';
-import { AGGREGATE_PLACEHOLDERS, aggregateRelation } from '@/lib/rollups/aggregates';
+import { priceBookValuesSql } from '@/lib/finance/sql';
+import { FACT_COLUMN_LIST } from '@/lib/rollups/facts';
+import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
+import { rollupEdgesSql, sharedFiltersSql } from './filters';
+import { RELATION_MARKER } from '@/lib/warehouse/compat';
+import { hasSql, loadSql, splitLeadingComments } from './sql-files';
+import type { ResolvedTables } from './tables';
 
-const cache = new Map<string, string>();
+export { hasSql, loadSql, queriesDir } from './sql-files';
 
-export function queriesDir(): string {
-  return path.join(process.cwd(), 'queries');
+/**
+ * Everything a statement's text depends on besides its template: which tables configuration
+ * named, and the choices of the query plan (lib/catalogue/plan.ts). Only identifiers from
+ * validated configuration enter the text; every value stays a `:name` parameter.
+ */
+export interface RenderContext {
+  tables: ResolvedTables;
+  /** One known endpoint: only its payload table is read. */
+  endpoint: string | null;
+  /** `query`: rows in the window and filters; `build`: every row (building the rollup tables). */
+  scope: 'query' | 'build';
+  /** Where `{{requests}}` reads: the raw tables, the request facts table, or both split at a time. */
+  requests: RequestsSource;
+  /** The catalog (or catalog.schema) of the hourly rollup tables answering whole hours; null: computed. */
+  aggregates: { catalog: string } | null;
+  /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
+  usage: 'read' | 'none';
+  /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
+  pageKeys?: 'facts' | 'payload';
+  /** The payload relation given whole (a rollup build over a prepared union); else built from `tables`. */
+  payloadSql?: string;
 }
 
-const present = new Map<string, boolean>();
+export type RequestsSource =
+  | { mode: 'raw' }
+  | { mode: 'facts'; table: string }
+  | { mode: 'hybrid'; table: string; coversEnd: Date };
 
-/** Whether the catalogue has this SQL file (e.g. a query's `.rollup` variant); asked once per process like loadSql. */
-export function hasSql(id: string): boolean {
-  let exists = present.get(id);
-  if (exists === undefined) {
-    exists = fs.existsSync(path.join(queriesDir(), `${id}.sql`));
-    if (process.env.NODE_ENV === 'production') present.set(id, exists);
-  }
-  return exists;
+export interface RenderedStatement {
+  sql: string;
+  /** The shared relations in the statement, in order, with the file (or generator) each came from. */
+  relations: { name: string; source: string }[];
+  /** What the statement reads: payload-derived data (payload, facts, rollups) or system tables only. */
+  readsPayloadData: boolean;
 }
 
-/** The SQL text of a catalogue query, read once per process. */
-export function loadSql(id: string): string {
-  let sql = cache.get(id);
-  if (sql === undefined) {
-    sql = fs.readFileSync(path.join(queriesDir(), `${id}.sql`), 'utf8');
-    if (process.env.NODE_ENV === 'production') cache.set(id, sql);
-  }
-  return sql;
+const ALIAS = /^[a-z_][a-z0-9_]*$/;
+const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*\}\}/g;
+
+type Expand = (args: string[], ctx: RenderContext) => string;
+
+function oneArg(name: string, args: string[], pattern = ALIAS): string {
+  if (args.length !== 1 || !pattern.test(args[0]!)) throw new Error(`Unknown placeholder {{${name}(${args.join(', ')})}} in a catalogue query`);
+  return args[0]!;
 }
 
 /**
- * Fills the table placeholders of a catalogue query. Only identifiers from validated config
- * enter the text; every value stays a `:name` parameter.
+ * Macros written in TypeScript: those whose text depends on the plan (scope, edges) or is
+ * generated from a list. The others are SQL files in queries/macros/ (see fileMacro).
  */
-/**
- * `{{dimension_value}}`: the value of a priced request (alias `pr`) for the finance dimension
- * chosen by :dimension — a usage_context key (:context_key; from endpoint_usage, else the request
- * body), requester, endpoint, served entity or priced model — '(not set)' when it has none.
- */
-export const DIMENSION_VALUE_SQL = `coalesce(CASE :dimension
-      WHEN 'context' THEN pr.context_value
-      WHEN 'requester' THEN pr.requester
-      WHEN 'endpoint' THEN pr.endpoint_name
-      WHEN 'served_entity' THEN coalesce(pr.served_entity_name, pr.served_entity_id)
-      ELSE coalesce(pr.price_model, pr.entity_name, pr.served_entity_id)
-    END, '(not set)')`;
-
-const TIME_BUCKET = /\{\{\s*time_bucket\(\s*([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)\s*\)\s*\}\}/g;
-
-export function renderSql(template: string, tables: ResolvedTables, endpoint: string | null): string {
-  // Every placeholder must be one this function knows, in its exact form; nothing passes through.
-  for (const m of template.matchAll(/\{\{[^}]*\}\}/g)) {
-    if (!/^\{\{\s*[a-z_]+\s*\}\}$/.test(m[0]) && !new RegExp(TIME_BUCKET.source).test(m[0])) throw new Error(`Unknown placeholder ${m[0]} in a catalogue query`);
-  }
-  // `{{requests}}`: the built request facts when they cover the window, else the same columns
-  // computed from the raw tables (lib/rollups/facts.ts); several placeholders build on it.
-  const requests = () => requestsRelation(tables.facts ?? { mode: 'raw' }, factsSource(tables, endpoint));
-  return template.replace(TIME_BUCKET, (_m, column: string) => timeBucket(column)).replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, name: string) => {
-    switch (name) {
-      case 'payload': return payloadRelation(tables.payload, endpoint);
-      // Rows to choose a page of keys from: with rollups the request facts (no bodies: the query
-      // only reads them where the runner rules out keyword and body filters), else the payloads.
-      case 'payload_keys': return tables.aggregates
-        ? `(SELECT f.*, CAST(NULL AS STRING) AS request, CAST(NULL AS STRING) AS response FROM ${requests()} f)`
-        : payloadRelation(tables.payload, endpoint);
-      case 'payload_filters': return PAYLOAD_FILTERS_SQL;
-      case 'error_category': return ERROR_CATEGORY_SQL;
-      case 'dimension_value': return DIMENSION_VALUE_SQL;
-      case 'endpoint_usage': return tables.endpointUsage;
-      case 'served_entities': return tables.servedEntities;
-      case 'served_entities_latest': return servedEntitiesLatestRelation(tables.servedEntities);
-      case 'requests': return requests();
-      // Hourly rollups (lib/rollups/aggregates.ts): the built table for whole covered hours plus
-      // the partial hours at the edges, or the same aggregate computed over the window's requests.
-      case 'hourly':
-      case 'minutely':
-      case 'latency_hourly': {
-        const agg = AGGREGATE_PLACEHOLDERS[name]!;
-        return aggregateRelation(agg, requests(), tables.aggregates ? `${tables.aggregates.catalog}.${agg}` : null);
-      }
-      // Tokens per request with their source (lib/finance/sql.ts); applies the shared filters itself.
-      case 'request_tokens': return requestTokensRelation(requests());
-      case 'price_book': return priceBookRelation(getPriceBook());
-      // Priced requests, or with rollups hourly groups of them priced the same way (lib/rollups/tokens.ts).
-      case 'priced_requests': {
-        const requestTokens = requestTokensRelation(requests());
-        const rows = tables.aggregates
-          ? tokenGroupsAsRequests(tokenGroupsRelation(requestTokens, { tokens: `${tables.aggregates.catalog}.gateway_lens_tokens_hourly`, context: `${tables.aggregates.catalog}.gateway_lens_context_tokens_hourly` }))
-          : requestRowsForPricing(requestTokens);
-        return pricedRequestsRelation(rows, servedEntitiesLatestRelation(tables.servedEntities), priceBookRelation(getPriceBook()));
-      }
-      case 'billing_serving_daily': return billingServingDailyRelation(tables.billing ?? null);
-      default: throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
-    }
-  });
-}
+const TS_MACROS: Record<string, Expand> = {
+  /** The shared filters on rows aliased `a`: window (request_date prunes files), endpoint, entity, requester, status. */
+  filters: (args) => sharedFiltersSql(oneArg('filters', args)),
+  /** The shared filters on hourly rollup rows: whole hours in :lens_agg_start … :lens_agg_end. */
+  hour_filters: (args) => {
+    const [alias, flag] = args;
+    if (!alias || !ALIAS.test(alias) || args.length > 2 || (flag !== undefined && flag !== 'no_requester')) throw new Error(`Unknown placeholder {{hour_filters(${args.join(', ')})}} in a catalogue query`);
+    return sharedFiltersSql(alias, { time: 'rollup_hours', requester: flag !== 'no_requester' });
+  },
+  /** In a query the shared filters; in a rollup build every row. */
+  scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args))),
+  /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
+  facts_scope: (args, ctx) => {
+    const a = oneArg('facts_scope', args);
+    if (ctx.scope === 'build') return 'TRUE';
+    const filters = sharedFiltersSql(a);
+    return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
+  },
+  /** endpoint_usage rows that can join the rows in scope: the window and an hour either side. */
+  usage_scope: (args, ctx) => {
+    const a = oneArg('usage_scope', args);
+    if (ctx.scope === 'build') return 'TRUE';
+    return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
+  },
+  /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
+  edges: (args, ctx) => (ctx.aggregates ? rollupEdgesSql(oneArg('edges', args)) : 'TRUE'),
+  /** The start of the column's :bucket (minute, hour or day) at the reporting zone's (:tz) boundaries, as a UTC instant. */
+  time_bucket: (args) => timeBucket(oneArg('time_bucket', args, COLUMN)),
+  /** The request facts columns, in the order the facts table holds them. */
+  fact_columns: (args) => {
+    if (args.length) throw new Error('Unknown placeholder {{fact_columns(…)}} in a catalogue query');
+    return FACT_COLUMN_LIST;
+  },
+};
 
 /**
  * `{{time_bucket(p.request_time)}}`: the start of the column's :bucket (minute, hour or day) at
@@ -118,18 +112,180 @@ export function timeBucket(column: string): string {
   return `CASE WHEN :tz = 'UTC' THEN ${trunc(column)} ELSE to_utc_timestamp(${trunc(`from_utc_timestamp(${column}, :tz)`)}, :tz) END`;
 }
 
-function factsSource(tables: ResolvedTables, endpoint: string | null) {
-  return { payload: payloadRelation(tables.payload, endpoint), endpointUsage: tables.endpointUsageReadable === false ? null : tables.endpointUsage };
+/** A SQL-file macro (queries/macros/<name>.sql): its body with each `@arg` replaced. */
+function fileMacro(name: string, args: string[]): string | null {
+  const file = `macros/${name}`;
+  if (!hasSql(file)) return null;
+  const { comments, body } = splitLeadingComments(loadSql(file));
+  const signature = /^--\s*[a-z_]+\(([^)]*)\)/.exec(comments[0] ?? '');
+  const params = signature ? signature[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  if (params.length !== args.length || !args.every((a) => COLUMN.test(a))) throw new Error(`Unknown placeholder {{${name}(${args.join(', ')})}} in a catalogue query`);
+  // `@x` stands for the argument wherever no letter or digit follows (`@x_doc` is `x1_doc` for x1).
+  return params.reduce((text, p, i) => text.replace(new RegExp(`@${p}(?![A-Za-z0-9])`, 'g'), args[i]!), body).trim();
 }
 
-/** Placeholders that read only system tables; everything else reads the inference tables. */
-const SYSTEM_ONLY = new Set(['endpoint_usage', 'served_entities', 'served_entities_latest']);
+/** Table placeholders: identifiers from validated configuration (and the plan's rollup tables). */
+const TABLES: Record<string, Expand> = {
+  endpoint_usage: (_a, ctx) => checked(ctx.tables.endpointUsage),
+  served_entities: (_a, ctx) => checked(ctx.tables.servedEntities),
+  billing_usage: (_a, ctx) => checked(requireBilling(ctx).usage),
+  billing_list_prices: (_a, ctx) => checked(requireBilling(ctx).listPrices),
+  facts_table: (_a, ctx) => {
+    if (ctx.requests.mode === 'raw') throw new Error('{{facts_table}} in a plan without request facts');
+    return ctx.requests.table;
+  },
+  rollup_table: (args, ctx) => {
+    const name = oneArg('rollup_table', args);
+    if (!ROLLUP_TABLE_NAMES.includes(name)) throw new Error(`Unknown rollup table ${name}`);
+    if (!ctx.aggregates) throw new Error(`{{rollup_table(${name})}} in a plan without rollup tables`);
+    return `${ctx.aggregates.catalog}.${name}`;
+  },
+};
+
+const checked = (table: string) => {
+  if (!TABLE_NAME.test(table)) throw new Error('a table name is not catalog.schema.table');
+  return table;
+};
+const requireBilling = (ctx: RenderContext) => {
+  if (!ctx.tables.billing) throw new Error('billing tables are not configured');
+  return ctx.tables.billing;
+};
+
+/** Relations whose text is generated from configuration rather than read from a file. */
+const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => string }> = {
+  payload: { source: 'every configured *_payload table as one relation, with its endpoint_name', sql: (ctx) => ctx.payloadSql ?? payloadUnionSql(ctx.tables.payload, ctx.endpoint) },
+  price_book: { source: 'the price book (config/price-book.json) as rows; names are bound parameters', sql: () => priceBookValuesSql(getPriceBook()) },
+};
+
+/** Which file of a shared relation the plan calls for (queries/relations/<name>[.<variant>].sql). */
+const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
+  requests: (ctx) => ctx.requests.mode,
+  usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
+  pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
+  billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
+  hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  latency_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
+  key_rows: (ctx) => ctx.pageKeys ?? 'payload',
+};
+
+function relationFile(name: string, ctx: RenderContext): string | null {
+  const variant = VARIANTS[name]?.(ctx) ?? null;
+  const file = variant ? `relations/${name}.${variant}` : `relations/${name}`;
+  return hasSql(file) ? file : null;
+}
+
+/** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups']);
 
 /**
- * Whether a query reads inference (payload) tables. With user authorization on, those queries run
- * as the viewer so Unity Catalog grants on payloads apply per person; queries reading only
- * system tables run as the app's service principal, which usually holds those grants.
+ * Renders a catalogue template: placeholders become identifiers from configuration, macro
+ * expansions, or the names of shared relations, which are prepended as named CTEs (each from its
+ * file under queries/relations/, after the relations it reads), so the statement reads top to
+ * bottom and can be pasted into the Databricks SQL editor as it is.
  */
-export function readsPayload(template: string): boolean {
-  return [...template.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].some((m) => !SYSTEM_ONLY.has(m[1]!));
+export function renderStatement(template: string, ctx: RenderContext): RenderedStatement {
+  const relations = new Map<string, { body: string; source: string; comments: string[] }>();
+  let readsPayloadData = false;
+
+  const expand = (text: string, stack: string[]): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
+    const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim()).filter((a) => a !== '');
+    if (TABLES[name]) {
+      if (name === 'facts_table' || name === 'rollup_table') readsPayloadData = true;
+      return TABLES[name](args, ctx);
+    }
+    if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack);
+    if (rawArgs !== undefined) {
+      const body = fileMacro(name, args);
+      if (body === null) throw new Error(`Unknown placeholder {{${name}(${rawArgs})}} in a catalogue query`);
+      return expand(body, stack);
+    }
+    if (!GENERATED[name] && !relationFile(name, ctx)) throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
+    if (PAYLOAD_DATA.has(name)) readsPayloadData = true;
+    if (!relations.has(name)) {
+      if (stack.includes(name)) throw new Error(`Relations read each other in a circle: ${[...stack, name].join(' → ')}`);
+      const generated = GENERATED[name];
+      if (generated) {
+        relations.set(name, { body: expand(generated.sql(ctx), [...stack, name]), source: generated.source, comments: [] });
+      } else {
+        const file = relationFile(name, ctx)!;
+        const { comments, body } = splitLeadingComments(loadSql(file));
+        const expanded = expand(body, [...stack, name]);
+        relations.set(name, { body: expanded, source: `queries/${file}.sql`, comments });
+      }
+    }
+    return name;
+  });
+
+  const { comments, body } = splitLeadingComments(template);
+  const expanded = expand(body, []);
+  const sql = assemble(comments, expanded, relations);
+  // Every placeholder must be one this module knows, in its exact form; nothing passes through.
+  const left = /\{\{[^}]*\}\}/.exec(sql);
+  if (left) throw new Error(`Unknown placeholder ${left[0]} in a catalogue query`);
+  return {
+    sql,
+    relations: [...relations].map(([name, r]) => ({ name, source: r.source })),
+    readsPayloadData,
+  };
+}
+
+/** The context of a statement over the raw tables only (no plan: the request detail, tests). */
+export function rawContext(tables: ResolvedTables, endpoint: string | null = null, usage: 'read' | 'none' = 'read'): RenderContext {
+  return { tables, endpoint, scope: 'query', requests: { mode: 'raw' }, aggregates: null, usage };
+}
+
+/** The rendered SQL text alone. */
+export function renderSql(template: string, ctx: RenderContext): string {
+  return renderStatement(template, ctx).sql;
+}
+
+const indent = (text: string) => text.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
+
+/**
+ * Joins the relations and the query: `WITH <relations>, <the query's own CTEs> SELECT …`.
+ * Relation CTEs carry the marker `/* relation *\/`, by which the embedded engine inlines them
+ * as the warehouse does (lib/warehouse/compat.ts), instead of materialising a relation read twice.
+ */
+function assemble(comments: string[], body: string, relations: Map<string, { body: string; source: string; comments: string[] }>): string {
+  const head = comments.length ? `${comments.join('\n')}\n` : '';
+  if (relations.size === 0) return `${head}${body}`;
+  const own = /^\s*WITH\s+/i.exec(body);
+  for (const name of ownCteNames(own ? body : '')) {
+    if (relations.has(name)) throw new Error(`A query's own CTE "${name}" has the name of a shared relation`);
+  }
+  const ctes = [...relations].map(([name, r]) => [
+    `-- ${name}: ${r.source}`,
+    ...r.comments,
+    `${name} AS ${RELATION_MARKER} (`,
+    indent(r.body.trim()),
+    ')',
+  ].join('\n'));
+  return own
+    ? `${head}WITH\n${ctes.join(',\n')},\n${body.slice(own[0].length)}`
+    : `${head}WITH\n${ctes.join(',\n')}\n${body}`;
+}
+
+/** Names of the CTEs a query defines itself (top level of its WITH). */
+function ownCteNames(body: string): string[] {
+  return [...body.matchAll(/(?:^\s*WITH\s+|\)\s*,\s*)([a-z_][a-z0-9_]*)\s+AS\s*\(/gi)].map((m) => m[1]!.toLowerCase());
+}
+
+/**
+ * All payload tables as one relation with an `endpoint_name` column. When the query is filtered
+ * to one known endpoint only that table is read, so the warehouse never scans the others.
+ */
+export function payloadUnionSql(tables: PayloadTable[], endpoint: string | null): string {
+  const chosen = endpoint && tables.some((t) => t.endpoint === endpoint) ? tables.filter((t) => t.endpoint === endpoint) : tables;
+  if (chosen.length === 0) {
+    // No table configured or discovered: an empty relation of the right shape keeps queries valid.
+    return `SELECT CAST(NULL AS STRING) AS endpoint_name, ${PAYLOAD_COLUMNS.map((c) => `${nullOf(c.databricks)} AS ${c.name}`).join(', ')} WHERE 1 = 0`;
+  }
+  const columns = PAYLOAD_COLUMNS.map((c) => c.name).join(', ');
+  return chosen.map((t) => `SELECT '${t.endpoint}' AS endpoint_name, ${columns} FROM ${checked(t.table)}`).join('\nUNION ALL\n');
+}
+
+// `split` gives a typed NULL array on both engines, where the cast syntax for arrays differs.
+function nullOf(type: string): string {
+  return type.startsWith('ARRAY') ? `split(CAST(NULL AS STRING), ',')` : `CAST(NULL AS ${type})`;
 }

@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/engine';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
-import type { AnyQuery } from './define';
-import { cacheTtlMs } from './cache-policy';
-import { commonFilterShape, parseSqlTimestamp, resolveWindow, sqlTimestamp, type TimeWindow } from './filters';
-import { chooseFacts } from '@/lib/rollups/facts';
-import { aggregateSpan } from '@/lib/rollups/aggregates';
 import { currentRollups, type RollupState } from '@/lib/rollups/state';
 import { logger } from '@/lib/logger';
-import { hasSql, loadSql, readsPayload, renderSql } from './render';
-import { resolveTables } from './tables';
 import { now as clockNow } from '@/lib/time/clock';
+import type { AnyQuery } from './define';
+import { cacheTtlMs } from './cache-policy';
+import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
+import { describePlan, planQuery, type Planned, type QueryPlan } from './plan';
+import { hasSql, loadSql, renderStatement } from './render';
+import { resolveTables, type ResolvedTables } from './tables';
 
 export type Problem = { path: string; message: string };
 
@@ -31,9 +30,9 @@ export class RowShapeError extends Error {
   }
 }
 
-export interface QueryResult {
+export interface QueryResult<R = Row> {
   queryId: string;
-  rows: Row[];
+  rows: R[];
   sql: string;
   params: Params;
   engine: EngineName;
@@ -43,15 +42,16 @@ export interface QueryResult {
   window: { start: string; end: string } | null;
   /** The dashboard's clock when the query was asked: what "still arriving" and ages count from. */
   now: string;
-  /** For queries over `{{request_tokens}}`: whether token counts could use endpoint_usage. */
+  /** How the query ran: sources, rollups, relations, identity, fallbacks (lib/catalogue/plan.ts). */
+  plan: QueryPlan;
+  /** For statements that join endpoint_usage rows: whether endpoint_usage could be read. */
   endpointUsage?: 'readable' | 'unreadable';
 }
 
 const USAGE_RETRY_MS = 5 * 60_000;
-/** endpoint_usage tables found unreadable by the app's own identity, and when to try again. */
+/** endpoint_usage tables found unreadable by the app's own identity, and until when (performance.now()). */
 const unreadableUsage = new Map<string, number>();
 
-const usesRequestTokens = (template: string) => /\{\{\s*(requests|request_tokens|priced_requests)\s*\}\}/.test(template);
 const isUnreadable = (err: unknown) => err instanceof WarehouseError && (err.kind === 'permission' || err.kind === 'not_found');
 
 export interface ParsedQueryInput {
@@ -61,7 +61,7 @@ export interface ParsedQueryInput {
   now: Date;
 }
 
-/** Validates a query string against the shared filters and the query's own parameters. */
+/** Step 1, validate: a query string against the shared filters and the query's own parameters. */
 export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clockNow(), config: AppConfig = getConfig()): ParsedQueryInput {
   const obj: Record<string, string> = {};
   const problems: Problem[] = [];
@@ -84,98 +84,97 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clock
   return { input: parsed.data, window: win.window, now };
 }
 
-/** Binds, renders and runs one catalogue query; rows are checked against its schema. */
-export async function runQuery(
-  def: AnyQuery,
-  parsed: ParsedQueryInput,
-  options: { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse; config?: AppConfig } = {},
-): Promise<QueryResult> {
+interface RunOptions { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse; config?: AppConfig }
+
+/** What a failed attempt leaves out of the next one. */
+interface Retreat { rollups: RollupState | null; usageUnreadable: boolean }
+
+/**
+ * Step 5, fall back: when the warehouse refuses a table (no grant, or gone), the source it came
+ * from is given up and the plan made again: the rollup tables first (a viewer without SELECT on
+ * them still gets the raw tables' answer), then endpoint_usage (usually admin-only: tokens from
+ * payloads alone). Null when nothing is left to give up.
+ */
+function retreat(err: unknown, planned: Planned, current: Retreat): { next: Retreat; reason: string } | null {
+  if (!isUnreadable(err)) return null;
+  const message = (err as Error).message.toLowerCase();
+  const named = (table: string | null | undefined) => Boolean(table) && (message.includes(table!.toLowerCase()) || message.includes(table!.split('.').pop()!.toLowerCase()));
+  const usesRollups = planned.plan.requests !== 'raw' || planned.plan.aggregates !== null;
+  const readsUsage = planned.plan.endpointUsage === 'read' && planned.plan.requests !== 'facts' && planned.plan.relations.some((r) => r.name === 'usage_rows');
+  const blamesUsage = readsUsage && named(planned.render.tables.endpointUsage);
+  if (usesRollups && current.rollups && !blamesUsage) {
+    return { next: { ...current, rollups: null }, reason: `rollup tables unreadable (${(err as Error).message}): raw tables` };
+  }
+  if (readsUsage) return { next: { ...current, usageUnreadable: true }, reason: `endpoint_usage unreadable (${(err as Error).message}): tokens from payloads` };
+  return null;
+}
+
+/**
+ * Binds, plans, renders and runs one catalogue query, as named steps: validate (parseQueryInput),
+ * plan, render, execute, fall back, check rows, post-process. The plan travels with the result.
+ */
+export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options: RunOptions = {}): Promise<QueryResult> {
   const warehouse = options.warehouse ?? (await getWarehouse());
   const config = options.config ?? getConfig();
-  const resolved = await resolveTables(config, warehouse);
+  const tables = await resolveTables(config, warehouse);
   const bound = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
+  const usageKey = options.userAccessToken ? null : tables.endpointUsage;
 
-  /** One run: over the rollups when given and they apply (lib/rollups), else the raw tables. */
-  const attempt = async (rollups: RollupState | null) => {
-    let params = bound;
-    // Request facts when they cover the window; the rest of a window reads raw rows.
-    const facts = chooseFacts(rollups?.facts ?? null, parsed.window);
-    if (facts.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(facts.coversEnd) };
-    // Hourly rollup tables for the whole hours of the window, when the query has a variant over
-    // them that applies to these parameters. They have no requester dimension.
-    const useAggregates = rollups !== null && def.rollup?.(params) === true && params.requester == null;
-    if (useAggregates) {
-      // The query's own bounds when its binding moved them (month to date starts on the 1st).
-      const start = parseSqlTimestamp(params.start_time) ?? parsed.window.start;
-      const end = parseSqlTimestamp(params.end_time) ?? parsed.window.end;
-      const span = aggregateSpan({ start, end }, rollups.facts.coversEnd);
-      params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
-    }
-    const tables = { ...resolved, facts, aggregates: useAggregates ? { catalog: rollups.catalog } : null };
-    // A `.rollup.sql` variant when there is one; otherwise the query's placeholders adapt.
-    const template = loadSql(useAggregates && hasSql(`${def.id}.rollup`) ? `${def.id}.rollup` : def.id);
-    const runOptions = {
-      signal: options.signal,
-      userAccessToken: readsPayload(template) ? options.userAccessToken : undefined,
-      label: def.id,
-      cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
+  let current: Retreat = {
+    rollups: await currentRollups(config, warehouse),
+    usageUnreadable: usageKey !== null && (unreadableUsage.get(usageKey) ?? 0) > performance.now(),
+  };
+  const fallbacks: string[] = [];
+  for (;;) {
+    // Step 2, plan.
+    const planned = makePlan(def, bound, parsed.window, tables, endpoint, current, Boolean(options.userAccessToken));
+    // Step 3, render.
+    const statement = renderStatement(loadSql(planned.plan.file.replace(/^queries\//, '').replace(/\.sql$/, '')), planned.render);
+    const plan: QueryPlan = {
+      ...planned.plan,
+      relations: statement.relations,
+      identity: options.userAccessToken && statement.readsPayloadData ? 'viewer' : 'app',
+      fallbacks: [...fallbacks],
     };
-    let sql = renderSql(template, tables, endpoint);
-    let endpointUsage: QueryResult['endpointUsage'];
-    let ran: Awaited<ReturnType<Warehouse['run']>>;
-    // (Only a read of endpoint_usage can fail for it; built facts already hold what it had.)
-    if (usesRequestTokens(template) && facts.mode !== 'facts') {
-      // endpoint_usage usually needs admin rights: when it cannot be read, tokens come from payloads alone.
-      const cacheKey = runOptions.userAccessToken ? null : tables.endpointUsage;
-      const knownUnreadable = cacheKey !== null && (unreadableUsage.get(cacheKey) ?? 0) > performance.now();
-      const fallback = () => renderSql(template, { ...tables, endpointUsageReadable: false }, endpoint);
-      if (knownUnreadable) {
-        sql = fallback();
-        endpointUsage = 'unreadable';
-        ran = await warehouse.run(sql, params, runOptions);
-      } else {
-        try {
-          ran = await warehouse.run(sql, params, runOptions);
-          endpointUsage = 'readable';
-        } catch (err) {
-          if (!isUnreadable(err)) throw err;
-          sql = fallback();
-          ran = await warehouse.run(sql, params, runOptions);
-          endpointUsage = 'unreadable';
-          if (cacheKey !== null) unreadableUsage.set(cacheKey, performance.now() + USAGE_RETRY_MS);
-        }
-      }
-    } else {
-      ran = await warehouse.run(sql, params, runOptions);
+    try {
+      // Step 4, execute.
+      const ran = await warehouse.run(statement.sql, planned.params, {
+        signal: options.signal,
+        userAccessToken: plan.identity === 'viewer' ? options.userAccessToken : undefined,
+        label: def.id,
+        cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
+      });
+      // Steps 6 and 7, check rows and post-process.
+      const checked = z.array(def.row).safeParse(ran.rows);
+      if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
+      return {
+        queryId: def.id,
+        rows: (def.post ? def.post(checked.data) : checked.data) as Row[],
+        sql: statement.sql,
+        params: planned.params,
+        engine: warehouse.engine,
+        durationMs: ran.durationMs,
+        source: ran.source ?? 'engine',
+        window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
+        now: parsed.now.toISOString(),
+        plan,
+        ...(statement.relations.some((r) => r.name === 'usage_rows') ? { endpointUsage: plan.endpointUsage === 'read' ? 'readable' as const : 'unreadable' as const } : {}),
+      };
+    } catch (err) {
+      // Step 5, fall back.
+      const step = retreat(err, { ...planned, plan }, current);
+      if (!step) throw err;
+      logger.warn('query.fallback', { query: def.id, reason: step.reason });
+      if (step.next.usageUnreadable && !current.usageUnreadable && usageKey !== null) unreadableUsage.set(usageKey, performance.now() + USAGE_RETRY_MS);
+      fallbacks.push(step.reason);
+      current = step.next;
     }
-    return { ran, sql, params, endpointUsage };
-  };
-
-  const rollups = await currentRollups(config, warehouse);
-  let outcome: Awaited<ReturnType<typeof attempt>>;
-  try {
-    outcome = await attempt(rollups);
-  } catch (err) {
-    // A viewer (or the app) without SELECT on the rollup tables still gets the raw tables' answer.
-    if (rollups === null || !isUnreadable(err)) throw err;
-    logger.warn('rollups.unreadable', { query: def.id, error: (err as Error).message });
-    outcome = await attempt(null);
   }
-  const { ran, sql, params, endpointUsage } = outcome;
-  const { rows, durationMs, source } = ran;
-  const checked = z.array(def.row).safeParse(rows);
-  if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
-  return {
-    queryId: def.id,
-    rows: (def.post ? def.post(checked.data) : checked.data) as Row[],
-    sql,
-    params,
-    engine: warehouse.engine,
-    durationMs,
-    source: source ?? 'engine',
-    window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
-    now: parsed.now.toISOString(),
-    ...(endpointUsage ? { endpointUsage } : {}),
-  };
 }
+
+function makePlan(def: AnyQuery, params: Params, window: TimeWindow, tables: ResolvedTables, endpoint: string | null, current: Retreat, viewerToken: boolean): Planned {
+  return planQuery({ def, params, window, tables, endpoint, rollups: current.rollups, usageUnreadable: current.usageUnreadable, viewerToken, hasVariant: hasSql });
+}
+
+export { describePlan };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SparkSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
-import { renderSql } from './render';
+import { rawContext, renderSql, type RenderContext } from './render';
 import type { ResolvedTables } from './tables';
 
 const dir = path.join(process.cwd(), 'queries');
@@ -17,8 +17,9 @@ const production: ResolvedTables = {
 };
 const empty: ResolvedTables = { ...production, payload: [] };
 // With rollups built (lib/rollups): the facts table for the whole window, or up to a point.
-const withFacts: ResolvedTables = { ...production, facts: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
-const withHybrid: ResolvedTables = { ...production, facts: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date('2026-11-22T10:00:00Z') }, aggregates: { catalog: 'main.lens' } };
+const withFacts: RenderContext = { ...rawContext(production), requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' }, pageKeys: 'facts' };
+const withHybrid = (endpoint: string): RenderContext => ({ ...rawContext(production, endpoint), requests: { mode: 'hybrid', table: 'main.lens.gateway_lens_request_facts', coversEnd: new Date('2026-11-22T10:00:00Z') }, aggregates: { catalog: 'main.lens' } });
+const usageUnreadable: RenderContext = rawContext(production, null, 'none');
 
 describe('the SQL catalogue', () => {
   it('has a definition for every .sql file and a .sql file for every definition', () => {
@@ -27,28 +28,67 @@ describe('the SQL catalogue', () => {
 
   it('has rollup variants only for definitions that declare rollups', () => {
     const variants = files.filter((f) => f.endsWith('.rollup.sql')).map((f) => f.replace(/\.rollup\.sql$/, ''));
-    const declared = Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollup).sort();
+    const declared = Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollups).sort();
     expect(declared).toEqual(expect.arrayContaining(variants));
-    expect(variants.length).toBeGreaterThanOrEqual(5);
-    // A query that declares rollups without a variant reads them through its placeholders.
-    for (const id of declared.filter((d) => !variants.includes(d))) expect(fs.readFileSync(path.join(dir, `${id}.sql`), 'utf8')).toMatch(/\{\{\s*(priced_requests|payload_keys)\s*\}\}/);
+    expect(variants.length).toBeGreaterThanOrEqual(3);
+    // A query that declares rollups without a variant reads them through its relations (which
+    // compute the same aggregate from requests when no table answers).
+    for (const id of declared.filter((d) => !variants.includes(d))) expect(fs.readFileSync(path.join(dir, `${id}.sql`), 'utf8')).toMatch(/\{\{\s*(finance_rows|priced_requests|hourly|minutely|latency_hourly)\s*\}\}/);
   });
 
   describe.each(files)('%s', (file) => {
     const template = fs.readFileSync(path.join(dir, file), 'utf8');
 
     it.each([
-      ['all endpoints', production, null],
-      ['one endpoint', production, 'chat'],
-      ['no tables yet', empty, null],
-      ['built rollups', withFacts, null],
-      ['rollups up to a point', withHybrid, 'chat'],
-    ] as const)('parses under the Spark SQL grammar (%s)', (_label, tables, endpoint) => {
-      const errors = spark.validate(renderSql(template, tables, endpoint));
+      ['all endpoints', rawContext(production)],
+      ['one endpoint', rawContext(production, 'chat')],
+      ['no tables yet', rawContext(empty)],
+      ['built rollups', withFacts],
+      ['rollups up to a point', withHybrid('chat')],
+      ['endpoint_usage unreadable', usageUnreadable],
+    ] as const)('parses under the Spark SQL grammar (%s)', (_label, ctx) => {
+      const errors = spark.validate(renderSql(template, ctx));
       expect(errors.map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
     });
 
-    it('avoids constructs that differ or fail on one of the two engines', () => {
+  });
+});
+
+/** Every SQL file of the catalogue: queries, shared relations, SQL macros and single statements. */
+const allFiles = [
+  ...files,
+  ...['relations', 'macros', 'statements'].flatMap((sub) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.sql')).sort().map((f) => `${sub}/${f}`)),
+];
+
+describe('shared relations and statements', () => {
+  const relationNames = [...new Set(fs.readdirSync(path.join(dir, 'relations')).map((f) => f.split('.')[0]!))].sort();
+  it.each(relationNames)('%s parses under the Spark SQL grammar in every plan that can read it', (name) => {
+    const contexts = [rawContext(production), withFacts, withHybrid('chat'), usageUnreadable, { ...rawContext(production), pageKeys: 'facts' as const }];
+    let parsed = 0;
+    for (const ctx of contexts) {
+      let sql: string;
+      try {
+        sql = renderSql(`SELECT * FROM {{${name}}}`, ctx);
+      } catch (e) {
+        // A relation over the rollup tables only exists in plans that read them.
+        expect(String(e)).toMatch(/plan without (rollup tables|request facts)/);
+        continue;
+      }
+      parsed++;
+      expect(spark.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
+    }
+    expect(parsed).toBeGreaterThan(0);
+  });
+
+  it.each(fs.readdirSync(path.join(dir, 'statements')).filter((f) => f.endsWith('.sql')))('statements/%s parses under the Spark SQL grammar', (file) => {
+    const sql = renderSql(fs.readFileSync(path.join(dir, 'statements', file), 'utf8'), rawContext(production, 'chat'));
+    expect(spark.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
+  });
+});
+
+describe.each(allFiles)('%s', (file) => {
+  const template = fs.readFileSync(path.join(dir, file), 'utf8');
+  it('avoids constructs that differ or fail on one of the two engines', () => {
       const code = template.replace(/--.*$/gm, '').replace(/'(?:[^'\\]|\\.|'')*'/g, "''");
       expect(code).not.toMatch(/`/); // backtick identifiers
       expect(code).not.toMatch(/::/); // Postgres-style casts
@@ -58,6 +98,5 @@ describe('the SQL catalogue', () => {
       expect(code).not.toMatch(/\w:\w/); // the JSON path operator
       expect(code).not.toMatch(/:(from|to|order|group|select|where|limit|end|start|date|time)\b/i);
       expect(code).not.toMatch(/\/\s*(?!nullif|coalesce)[a-z_(]/i); // divisions guard against zero
-    });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SparkSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { billingTables } from './sql';
 
 const template = fs.readFileSync(path.join(process.cwd(), 'queries', 'finance-reconciliation.sql'), 'utf8');
@@ -23,7 +23,7 @@ describe('reconciliation with billing tables configured', () => {
 
   it('parses under the Spark SQL grammar with system.billing.usage and list_prices', () => {
     const billing = billingTables({ BILLING_USAGE_TABLE: 'system.billing.usage', BILLING_LIST_PRICES_TABLE: 'system.billing.list_prices' });
-    const sql = renderSql(template, { ...tables, billing }, null);
+    const sql = renderSql(template, rawContext({ ...tables, billing }));
     expect(sql).toContain('system.billing.list_prices');
     const errors = new SparkSQL().validate(sql);
     expect(errors.map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);

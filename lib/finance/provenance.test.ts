@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
 import { csvResponse } from '@/lib/api/csv-response';
 import { loadConfig, type AppConfig } from '@/lib/config';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import { resolveWindow } from '@/lib/catalogue/filters';
 import { duckdbCreateTable, ENDPOINT_USAGE_COLUMNS, PAYLOAD_COLUMNS, SERVED_ENTITIES_COLUMNS } from '@/lib/table-schemas';
@@ -91,8 +91,8 @@ afterAll(async () => {
 async function pricedRows(cfg: AppConfig, readable = true) {
   const win = resolveWindow({ from: '2026-11-19T00:00:00Z', to: '2026-11-21T00:00:00Z' }, 400, NOW);
   if (!win.ok) throw new Error('bad window');
-  const tables = { payload: cfg.payloadTables!, endpointUsage: cfg.endpointUsageTable, servedEntities: cfg.servedEntitiesTable, endpointUsageReadable: readable };
-  const sql = renderSql('SELECT * FROM {{priced_requests}} t ORDER BY databricks_request_id', tables, null);
+  const tables = { payload: cfg.payloadTables!, endpointUsage: cfg.endpointUsageTable, servedEntities: cfg.servedEntitiesTable };
+  const sql = renderSql('SELECT * FROM {{priced_requests}} t ORDER BY databricks_request_id', rawContext(tables, null, readable ? 'read' : 'none'));
   const params = financeParams({ dimension: 'context', context_key: 'end_user_to_charge' }, win.window);
   const { rows } = await wh.run(sql, params);
   return Object.fromEntries(rows.map((r) => [r.databricks_request_id as string, r]));

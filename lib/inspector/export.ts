@@ -2,7 +2,7 @@ import 'server-only';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import { getConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
@@ -58,7 +58,7 @@ export function exportJsonl(def: AnyQuery, parsed: ParsedQueryInput, opts: { max
   const nextPage = async (): Promise<string> => {
     const warehouse = await getWarehouse();
     const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-    bodiesSql ??= renderSql(EXPORT_BODIES_SQL, await resolveTables(getConfig(), warehouse), endpoint);
+    bodiesSql ??= renderSql(EXPORT_BODIES_SQL, rawContext(await resolveTables(getConfig(), warehouse), endpoint));
     const result = await runQuery(def, { ...parsed, input: input! }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
     const page = def.page!(result.rows as never, input as never) as { rows: Row[]; next: Record<string, string | number> | null };
     read += page.rows.length;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import { resetTableDiscovery, resolveTables, type ResolvedTables } from '@/lib/catalogue/tables';
 import { interpretPayload } from '@/lib/payload';
@@ -67,14 +67,14 @@ const list = (qs: string) => {
 async function runDetail(template: string, id: string, extra: Record<string, string> = {}) {
   const tables = await resolveTables(lake.config, lake.warehouse);
   const lookup = parseLookup(id, new URLSearchParams('endpoint=chat_assistant'), lake.config, demo.end);
-  return lake.warehouse.run(renderSql(template, tables, lookup.endpoint), { ...filterParams({ endpoint: 'chat_assistant' }, lookup.window), request_id: id, ...extra });
+  return lake.warehouse.run(renderSql(template, rawContext(tables, lookup.endpoint)), { ...filterParams({ endpoint: 'chat_assistant' }, lookup.window), request_id: id, ...extra });
 }
 
 describe('detail SQL', () => {
   const spark = new SparkSQL();
   const production: ResolvedTables = { payload: [{ endpoint: 'chat', table: 'main.ai_gateway.chat_payload' }], endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
   it.each([['detail', DETAIL_SQL], ['payload', PAYLOAD_SQL], ['export bodies', EXPORT_BODIES_SQL]])('%s parses under the Spark SQL grammar', (_name, sql) => {
-    expect(spark.validate(renderSql(sql, production, null)).map((e) => e.message)).toEqual([]);
+    expect(spark.validate(renderSql(sql, rawContext(production))).map((e) => e.message)).toEqual([]);
   });
 
   it('finds a request by id with its thread, and the thread query lists it', async () => {

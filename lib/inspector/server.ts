@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { commonFilterShape, filterParams, resolveWindow, type TimeWindow } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { InvalidParams, type Problem } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { getWarehouse } from '@/lib/engine';
@@ -52,7 +52,7 @@ export interface SqlRun {
 async function runOne(template: string, lookup: DetailLookup, options: { signal?: AbortSignal; userAccessToken?: string; label: string }): Promise<SqlRun> {
   const warehouse = await getWarehouse();
   const tables = await resolveTables(getConfig(), warehouse);
-  const sql = renderSql(template, tables, lookup.endpoint);
+  const sql = renderSql(template, rawContext(tables, lookup.endpoint));
   const params = { ...filterParams({ endpoint: lookup.endpoint ?? undefined }, lookup.window), request_id: lookup.id };
   const { rows, durationMs } = await warehouse.run(sql, params, { signal: options.signal, userAccessToken: options.userAccessToken, label: options.label });
   return { row: rows[0] ?? null, sql, params, durationMs, engine: warehouse.engine };

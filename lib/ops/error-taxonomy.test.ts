@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterParams } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { duckdbCreateTable, ENDPOINT_USAGE_COLUMNS, PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { COMPAT_MACROS } from '@/lib/warehouse/compat';
 import { createDuckdbWarehouse } from '@/lib/warehouse/duckdb';
@@ -36,7 +36,7 @@ const T0 = new Date('2026-11-20T10:00:00Z');
 const window = { start: new Date(T0.getTime() - 3_600_000), end: new Date(T0.getTime() + 3_600_000) };
 const TABLE = 'memory.main.t_payload';
 const tables = { payload: [{ endpoint: 't', table: TABLE }], endpointUsage: 'memory.main.u', servedEntities: 'memory.main.se' };
-const sqlOf = (id: string) => renderSql(fs.readFileSync(path.join(process.cwd(), 'queries', `${id}.sql`), 'utf8'), tables, null);
+const sqlOf = (id: string) => renderSql(fs.readFileSync(path.join(process.cwd(), 'queries', `${id}.sql`), 'utf8'), rawContext(tables));
 const params = { ...filterParams({}, window), bucket: 'hour', tz: 'UTC' };
 
 let wh: Warehouse;

@@ -1,132 +1,38 @@
 import 'server-only';
-import { PAYLOAD_FILTERS_SQL, parseSqlTimestamp, rollupEdgesSql, sharedFiltersSql } from '@/lib/catalogue/filters';
-import { requestTokensRelation } from '@/lib/finance/sql';
-import { contextTokensHourlySelect, tokensHourlySelect } from './tokens';
+import { renderSql } from '@/lib/catalogue/render';
+import { parseSqlTimestamp } from '@/lib/catalogue/filters';
+import { ROLLUPS, type Grain } from './catalog';
 
 /**
- * Hourly rollups built from the request facts. Every measure is a sum or count (mergeable across
- * hours and groups); latency is kept as a histogram of ~2%-wide log bins with each bin's min and
- * max, so a percentile over any set of hours is read from merged counts — never a percentile of
- * percentiles.
+ * Hourly rollups built from the request facts (lib/rollups/catalog.ts declares them). Every
+ * measure is a sum or count (mergeable across hours and groups); latency is kept as a histogram
+ * of ~2%-wide log bins with each bin's min and max, so a percentile over any set of hours is read
+ * from merged counts — never a percentile of percentiles.
  */
 export interface RollupAggregate {
   name: string;
   /** Column the incremental refresh deletes by (a DATE). */
   dateColumn: string;
   clusterBy: string;
-  /** The SELECT that builds it from a facts relation. */
+  /** The statement computing the table's rows from a facts relation (a table, or a subquery in parentheses). */
   select: (facts: string) => string;
 }
 
-/** The latency bin of a duration in ms: floor(ln(ms) * 50), about 2% wide; -1 holds 0 ms. */
-export const LATENCY_BIN_SQL = (ms: string) => `CASE WHEN ${ms} < 1 THEN -1 ELSE CAST(floor(ln(CAST(${ms} AS DOUBLE)) * 50) AS BIGINT) END`;
+const unusedTables = { payload: [], endpointUsage: 'unused.unused.unused', servedEntities: 'unused.unused.unused' };
 
-/**
- * An aggregate of the facts (alias f) per hour, endpoint, served entity and status, plus `keys`
- * (expressions named `AS …`): the grouping every facts rollup shares, written once.
- */
-function factsAggregate(spec: { name: string; keys: [expr: string, as: string][]; measures: string; where?: string }): RollupAggregate {
-  const keys: [string, string][] = [
-    ["date_trunc('hour', f.request_time)", 'hour'],
-    ["CAST(date_trunc('hour', f.request_time) AS DATE)", 'hour_date'],
-    ['f.endpoint_name', 'endpoint_name'],
-    ['f.served_entity_id', 'served_entity_id'],
-    ['f.status_code', 'status_code'],
-    ...spec.keys,
-  ];
-  // hour_date follows from hour, so it is not grouped by.
-  const groupBy = keys.filter(([, as]) => as !== 'hour_date').map(([expr]) => expr);
-  return {
-    name: spec.name,
-    dateColumn: 'hour_date',
-    clusterBy: 'hour_date, endpoint_name',
-    select: (facts) => `SELECT
-  ${keys.map(([expr, as]) => `${expr} AS ${as}`).join(',\n  ')},
-  ${spec.measures}
-FROM ${facts} f${spec.where ? `\nWHERE ${spec.where}` : ''}
-GROUP BY ${groupBy.join(', ')}`,
-  };
-}
-
-export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = [
-  // Traffic and outcomes per hour, endpoint, served entity, status and error category.
-  factsAggregate({
-    name: 'gateway_lens_hourly',
-    keys: [['f.error_category', 'error_category']],
-    measures: `count(*) AS sampled_rows,
-  sum(f.weight) AS requests,
-  sum(f.guardrail_blocked) AS guardrail_blocked_rows,
-  sum(CASE WHEN f.request_chars IS NULL THEN 1 ELSE 0 END) AS null_request_rows,
-  sum(CASE WHEN f.response_chars IS NULL THEN 1 ELSE 0 END) AS null_response_rows,
-  count(f.execution_duration_ms) AS timed_rows,
-  sum(f.execution_duration_ms) AS duration_ms_sum`,
+export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = ROLLUPS.map((r) => ({
+  name: r.table,
+  dateColumn: r.dateColumn,
+  clusterBy: r.clusterBy,
+  select: (facts: string) => renderSql(`SELECT * FROM {{${r.definition}}}`, {
+    tables: unusedTables,
+    endpoint: null,
+    scope: 'build',
+    requests: { mode: 'facts', table: facts },
+    aggregates: null,
+    usage: 'read',
   }),
-  // Latency histogram of successful requests per hour, endpoint, served entity and status.
-  factsAggregate({
-    name: 'gateway_lens_latency_hourly',
-    keys: [[LATENCY_BIN_SQL('f.execution_duration_ms'), 'bin']],
-    measures: `count(*) AS sampled_rows,
-  sum(f.weight) AS requests,
-  min(f.execution_duration_ms) AS min_ms,
-  max(f.execution_duration_ms) AS max_ms`,
-    where: 'f.status_code < 400 AND f.execution_duration_ms IS NOT NULL',
-  }),
-  // Traffic per minute, endpoint, served entity and status: the busiest minute of any bucket.
-  factsAggregate({
-    name: 'gateway_lens_minutely',
-    keys: [["date_trunc('minute', f.request_time)", 'minute']],
-    measures: `count(*) AS sampled_rows,
-  sum(f.weight) AS requests`,
-  }),
-  {
-    // Token sums for spend (lib/rollups/tokens.ts) per hour, endpoint, entity, requester, status, token source.
-    name: 'gateway_lens_tokens_hourly',
-    dateColumn: 'hour_date',
-    clusterBy: 'hour_date, endpoint_name',
-    select: (facts) => tokensHourlySelect(requestTokensRelation(facts, { filtered: false })),
-  },
-  {
-    // The same per usage_context key and value.
-    name: 'gateway_lens_context_tokens_hourly',
-    dateColumn: 'hour_date',
-    clusterBy: 'hour_date, context_key',
-    select: (facts) => contextTokensHourlySelect(requestTokensRelation(facts, { filtered: false })),
-  },
-];
-
-export type AggregateName = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely';
-
-/** Placeholder → aggregate: `{{hourly}}`, `{{latency_hourly}}`. */
-export const AGGREGATE_PLACEHOLDERS: Record<string, AggregateName> = {
-  hourly: 'gateway_lens_hourly',
-  latency_hourly: 'gateway_lens_latency_hourly',
-  minutely: 'gateway_lens_minutely',
-};
-
-/**
- * The shared filters on an aggregate row (alias `a`). Requester is not one of its dimensions: the
- * runner never reads the tables when a requester filter is set.
- */
-const AGGREGATE_FILTERS_SQL = sharedFiltersSql('a', { time: 'rollup_hours', requester: false });
-
-/**
- * An hourly aggregate for a window. With built rollups (`table`): the table's rows for the whole
- * hours inside the window that the rollups cover (`:lens_agg_start` … `:lens_agg_end`), plus the
- * same aggregate computed over the requests of the partial hours at either edge. Without: the
- * aggregate computed over the window's requests. Either way the query sees the same rows.
- * `requests` is the `{{requests}}` relation (alias p, the shared filters apply to it).
- */
-export function aggregateRelation(name: AggregateName, requests: string, table: string | null): string {
-  const agg = ROLLUP_AGGREGATES.find((a) => a.name === name);
-  if (!agg) throw new Error(`Unknown rollup ${name}`);
-  if (table === null) return `(${agg.select(`(SELECT * FROM ${requests} p WHERE ${PAYLOAD_FILTERS_SQL})`)}\n  )`;
-  const edges = `(SELECT * FROM ${requests} p WHERE ${PAYLOAD_FILTERS_SQL}
-        AND ${rollupEdgesSql('p')})`;
-  return `(SELECT * FROM ${table} a
-    WHERE ${AGGREGATE_FILTERS_SQL}
-    UNION ALL
-    ${agg.select(edges)}\n  )`;
-}
+}));
 
 /**
  * The whole hours of a window an aggregate table may answer: from the first hour boundary at or
@@ -150,11 +56,13 @@ function offsetMinutes(tz: string, at: Date): number {
 }
 
 /**
- * Whether hourly rows can be bucketed for these bound parameters: hour or day buckets in a
- * reporting zone whose offset is whole hours over the window (not India's +05:30, say).
+ * Whether rows kept at `grain` can be bucketed for these bound parameters. Hour-grain rows: hour
+ * or day buckets (or none) in a reporting zone whose offset is whole hours over the window (not
+ * India's +05:30, say). Minute-grain rows: any bucket.
  */
-export function hourlyBucketsApply(params: Readonly<Record<string, unknown>>): boolean {
-  if (params.bucket !== 'hour' && params.bucket !== 'day') return false;
+export function grainAnswers(grain: Grain, params: Readonly<Record<string, unknown>>): boolean {
+  if (grain === 'minute') return true;
+  if (params.bucket !== undefined && params.bucket !== 'hour' && params.bucket !== 'day') return false;
   const tz = typeof params.tz === 'string' ? params.tz : 'UTC';
   const start = parseSqlTimestamp(params.start_time);
   const end = parseSqlTimestamp(params.end_time);
@@ -164,4 +72,9 @@ export function hourlyBucketsApply(params: Readonly<Record<string, unknown>>): b
   } catch {
     return false;
   }
+}
+
+/** Hour or day buckets in a whole-hour zone: what the hourly rollup tables can bucket. */
+export function hourlyBucketsApply(params: Readonly<Record<string, unknown>>): boolean {
+  return (params.bucket === 'hour' || params.bucket === 'day') && grainAnswers('hour', params);
 }

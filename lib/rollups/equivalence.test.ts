@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
-import { loadSql } from '@/lib/catalogue/render';
+import { hasSql, loadSql, rawContext, renderStatement } from '@/lib/catalogue/render';
 import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import type { QueryPlan } from '@/lib/catalogue/plan';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { expectInformative, expectSameRows } from '@/lib/testing/same-rows';
 import type { Row } from '@/lib/warehouse/types';
 import { ENTITIES, PEOPLE, PID } from '@/lib/demo/catalog';
 import { prepareEmbeddedRollups } from './prepare';
@@ -25,8 +27,8 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** Queries whose SQL reads the request facts (directly or through the token relations). */
-const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => /\{\{\s*(requests|request_tokens|priced_requests)\s*\}\}/.test(loadSql(id)));
+/** Queries whose statement reads the request facts (directly or through the token relations). */
+const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests'));
 
 /** The demo's gpt-4o entity on chat_assistant: its real served_entity_id (a hash, as Databricks writes it). */
 const GPT = ENTITIES.gpt.id;
@@ -59,46 +61,17 @@ const OWN: Record<string, string[]> = {
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],
-  'finance-breakdown': ['range=30d&dimension=context&context_key=project', 'range=30d&dimension=requester'],
+  'finance-breakdown': ['range=30d&dimension=context&context_key=project', 'range=30d&dimension=requester', `range=30d&requester=${STORM_SENDER}`],
+  'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`],
+  'compare-latency-histogram': ['range=30d&group_by=context&context_key=a_b_test_group'],
 };
 
-async function rowsWith(id: string, qs: string, state: RollupState | null): Promise<{ rows: Row[]; sql: string }> {
+async function rowsWith(id: string, qs: string, state: RollupState | null): Promise<{ rows: Row[]; sql: string; plan: QueryPlan }> {
   if (state) setRollupState(state);
   else clearRollupState();
   const def = CATALOGUE[id]!;
   const r = await runQuery(def, parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config), { warehouse: demo.warehouse, config: demo.config });
-  return { rows: r.rows, sql: r.sql };
-}
-
-/** Rows in a canonical order: ORDER BY ties may come back either way on different plans. */
-const canonical = (rows: Row[]) => [...rows].sort((a, b) => {
-  const key = (r: Row) => JSON.stringify(Object.values(r).map((v) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v)));
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-});
-
-/**
- * Comparing two empty answers proves nothing: every case must return rows, and some figure in them
- * must be non-zero (an aggregate over nothing is one row of zeros).
- */
-function expectInformative(rows: Row[], what: string) {
-  expect(rows.length, `${what}: no rows`).toBeGreaterThan(0);
-  expect(rows.some((r) => Object.values(r).some((v) => typeof v === 'number' && v !== 0)), `${what}: only zeros`).toBe(true);
-}
-
-/** The same rows; sums of doubles may differ in the last bits with the order of addition. */
-function expectSameRows(actualRows: Row[], expectedRows: Row[]) {
-  const actual = canonical(actualRows);
-  const expected = canonical(expectedRows);
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    const want = expected[i]!;
-    expect(Object.keys(row)).toEqual(Object.keys(want));
-    for (const [k, v] of Object.entries(row)) {
-      const w = want[k];
-      if (typeof v === 'number' && typeof w === 'number') expect(v).toBeCloseTo(w, Math.max(0, 9 - Math.ceil(Math.log10(Math.abs(w) + 1))));
-      else expect(v).toEqual(w);
-    }
-  });
+  return { rows: r.rows, sql: r.sql, plan: r.plan };
 }
 
 describe('request facts: the built table, the raw tables and a mix of both give the same figures', () => {
@@ -129,19 +102,30 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     // Facts up to the middle of the window, raw rows after it.
     const middle = new Date(demo.end.getTime() - 3 * 3_600_000);
     const hybrid = await rowsWith(id, qs, { ...built, facts: { ...built.facts, coversEnd: middle } });
-    expect(raw.sql).not.toContain(built.facts.table);
-    expect(facts.sql).toContain(built.facts.table);
-    expect(facts.sql).not.toMatch(/_payload\b/);
-    expect(hybrid.sql).toContain(built.facts.table);
-    expect(hybrid.sql).toMatch(/_payload\b/);
+    expect(raw.plan).toMatchObject({ requests: 'raw', factsTable: null });
+    expect(facts.plan).toMatchObject({ requests: 'facts', factsTable: built.facts.table });
+    expect(hybrid.plan).toMatchObject({ requests: 'hybrid', factsTable: built.facts.table, factsCoverEnd: middle.toISOString() });
+    // Read from the facts table alone, a statement never touches the payload tables.
+    expect(facts.plan.relations.map((r) => r.name)).not.toContain('payload');
+    expect(hybrid.plan.relations.map((r) => r.name)).toContain('payload');
     expectInformative(raw.rows, `${id} ?${qs}`);
     expectSameRows(facts.rows, raw.rows);
     expectSameRows(hybrid.rows, raw.rows);
   });
 });
 
-/** Queries with a variant over the hourly rollup tables (queries/<id>.rollup.sql). */
-const ROLLUP_QUERIES = Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollup);
+/** Queries that can read the hourly rollup tables (a queries/<id>.rollup.sql variant, or their relations). */
+const ROLLUP_QUERIES = Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.rollups);
+/**
+ * Cases the rollup tables cannot answer, with the reason the plan must give: a requester filter on
+ * tables without a requester column, a half-hour zone on hour-grain tables, a grouping the table
+ * does not keep. Every other case must read them.
+ */
+const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
+  [`ops-errors-over-time ?range=7d&requester=${STORM_SENDER}`]: /gateway_lens_hourly has no requester/,
+  'ops-errors-over-time ?range=7d&tz=Asia/Kolkata': /cannot make hour buckets in Asia\/Kolkata/,
+  'compare-latency-histogram ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
+};
 
 describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {
   const cases = ROLLUP_QUERIES.flatMap((id) => [...filtersFor(id), 'odd', ...(OWN[id] ?? [])].map((qs) => [id, qs] as const));
@@ -149,17 +133,28 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     const qs = given === 'odd' ? oddWindow() : given;
     const raw = await rowsWith(id, qs, null);
     const rolled = await rowsWith(id, qs, built);
-    const def = CATALOGUE[id]!;
-    const params = def.bind(parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).input as never, { window: parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config).window });
-    const applies = def.rollup!(params) && !/requester=/.test(qs);
-    // The variant reads the rollup tables exactly when it applies; otherwise the raw query runs.
-    expect(/gateway_lens_\w*(hourly|minutely)|SELECT f\.\*, CAST\(NULL AS STRING\) AS request/.test(rolled.sql)).toBe(applies);
+    // The plan reads the rollup tables exactly when they can answer; otherwise it says why not.
+    const refusal = NOT_FROM_ROLLUPS[`${id} ?${given}`];
+    if (refusal) {
+      expect(rolled.plan.aggregates).toBeNull();
+      expect(rolled.plan.reasons.join('\n')).toMatch(refusal);
+    } else {
+      expect(rolled.plan.aggregates?.tables).toEqual(CATALOGUE[id]!.rollups!.tables.map((t) => `${built.catalog}.${t}`));
+      expect(rolled.plan.file).toBe(hasSql(`${id}.rollup`) ? `queries/${id}.rollup.sql` : `queries/${id}.sql`);
+    }
     expectInformative(raw.rows, `${id} ?${qs}`);
     expectSameRows(rolled.rows, raw.rows);
     // And with rollups covering only part of the window, the rest from the requests.
     const middle = new Date(demo.end.getTime() - 26 * 3_600_000 - 11 * 60_000);
     const partial = await rowsWith(id, qs, { ...built, facts: { ...built.facts, coversEnd: middle } });
     expectSameRows(partial.rows, raw.rows);
+  });
+
+  it('the inspector list picks its page of keys from request facts unless a keyword or tool filter reads bodies', async () => {
+    const plain = await rowsWith('inspector-requests', 'range=7d&sort=duration_desc', built);
+    expect(plain.plan.pageKeys).toBe('facts');
+    for (const qs of ['range=7d&q=refund', 'range=30d&has_tools=yes']) expect((await rowsWith('inspector-requests', qs, built)).plan.pageKeys).toBe('payload');
+    expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 
   it('the variants answer most of a long window from the rollup tables', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
-import { renderSql } from '@/lib/catalogue/render';
+import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { resetTableDiscovery, resolveTables } from '@/lib/catalogue/tables';
 import { PAYLOAD_SQL } from '@/lib/inspector/detail-sql';
 import { parseLookup } from '@/lib/inspector/server';
@@ -45,7 +45,7 @@ describe('the corpus as a warehouse', () => {
 
   it('gives back every body byte for byte through the detail page\'s own query, so the page reads what the tests read', async () => {
     const tables = await resolveTables(config, warehouse);
-    const sql = renderSql(PAYLOAD_SQL, tables, CORPUS_ENDPOINT);
+    const sql = renderSql(PAYLOAD_SQL, rawContext(tables, CORPUS_ENDPOINT));
     for (const r of corpus) {
       const lookup = parseLookup(corpusRequestId(r.id), new URLSearchParams(`endpoint=${CORPUS_ENDPOINT}`), config, END);
       const { rows } = await warehouse.run(sql, { ...filterParams({ endpoint: CORPUS_ENDPOINT }, lookup.window), request_id: lookup.id });

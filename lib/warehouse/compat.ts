@@ -14,8 +14,11 @@ export interface RewrittenSql {
   params: string[];
 }
 
+/** The comment that marks a shared relation's CTE: `name AS /* relation *\/ (`. */
+export const RELATION_MARKER = '/* relation */';
+
 /**
- * Rewrites `:name` → `$name`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
+ * Rewrites `:name` → `$name` and shared relations' CTEs to `AS NOT MATERIALIZED`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
  * rules, with backslash and doubled-quote escapes), backtick identifiers and comments untouched.
  */
 export function rewriteParams(sql: string): RewrittenSql {
@@ -38,7 +41,10 @@ export function rewriteParams(sql: string): RewrittenSql {
     } else if (c === '/' && next === '*') {
       const close = sql.indexOf('*/', i + 2);
       const end = close === -1 ? n : close + 2;
-      out += sql.slice(i, end);
+      const comment = sql.slice(i, end);
+      // A shared relation's CTE (lib/catalogue/render.ts): inlined where it is read, as the
+      // warehouse does, instead of materialised whole when it is read twice.
+      out += comment === RELATION_MARKER && /\bAS\s+$/i.test(out) ? 'NOT MATERIALIZED' : comment;
       i = end;
     } else if (c === ':' && next === ':') {
       out += '::';

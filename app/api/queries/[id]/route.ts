@@ -1,6 +1,6 @@
 import { CATALOGUE } from '@/queries';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
-import { InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import { describePlan, InvalidParams, parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import { csvResponse } from '@/lib/api/csv-response';
 import { viewerToken } from '@/lib/api/viewer';
 import { authorizeQuery, checkSearchTerms } from '@/lib/api/authorize';
@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const result = await runQuery(def, parsed, { signal: request.signal, userAccessToken: viewerToken(request) });
     const page = def.page ? def.page(result.rows as never, parsed.input as never) : null;
     const rows = page ? page.rows : result.rows;
-    logger.info('query.ok', { requestId, queryId: id, engine: result.engine, source: result.source, engineMs: Math.round(result.durationMs), totalMs: Math.round(performance.now() - started), rows: rows.length, format });
+    logger.info('query.ok', { requestId, queryId: id, engine: result.engine, source: result.source, plan: describePlan(result.plan), engineMs: Math.round(result.durationMs), totalMs: Math.round(performance.now() - started), rows: rows.length, format });
     if (format === 'csv') return csvResponse(def, rows, requestId);
     return json({ ...result, rows, ...(page ? { next: page.next } : {}), requestId }, 200, requestId);
   } catch (err) {

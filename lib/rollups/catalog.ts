@@ -1,0 +1,83 @@
+/**
+ * What each rollup table can answer, declared once: its grain, the columns it keeps as
+ * dimensions (so which shared filters it can apply) and its measures. The plan
+ * (lib/catalogue/plan.ts) reads a table for the whole hours of a window only when the table can
+ * answer the query's filters at the query's bucket; the SQL that builds each is
+ * queries/relations/<definition>.sql.
+ */
+export type Grain = 'minute' | 'hour';
+
+export interface RollupSpec {
+  table: string;
+  /** The relation (queries/relations/<definition>.sql) computing the table's rows from requests. */
+  definition: string;
+  grain: Grain;
+  dimensions: readonly string[];
+  measures: readonly string[];
+  /** Column an incremental refresh deletes by (a DATE), and the clustering of the table. */
+  dateColumn: 'hour_date';
+  clusterBy: string;
+}
+
+const HOUR_DIMS = ['hour', 'hour_date', 'endpoint_name', 'served_entity_id', 'status_code'] as const;
+
+export const ROLLUPS: readonly RollupSpec[] = [
+  {
+    table: 'gateway_lens_hourly',
+    definition: 'hourly_from_requests',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'error_category'],
+    measures: ['sampled_rows', 'requests', 'guardrail_blocked_rows', 'null_request_rows', 'null_response_rows', 'timed_rows', 'duration_ms_sum'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
+  {
+    table: 'gateway_lens_latency_hourly',
+    definition: 'latency_hourly_from_requests',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'bin'],
+    measures: ['sampled_rows', 'requests', 'min_ms', 'max_ms'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
+  {
+    table: 'gateway_lens_minutely',
+    definition: 'minutely_from_requests',
+    grain: 'minute',
+    dimensions: [...HOUR_DIMS, 'minute'],
+    measures: ['sampled_rows', 'requests'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
+  {
+    table: 'gateway_lens_tokens_hourly',
+    definition: 'tokens_hourly_from_requests',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'requester', 'token_source', 'input_null', 'output_null'],
+    measures: ['row_count', 'weight_sum', 'w_input', 'w_output', 'w_cost_in', 'w_cost_cached', 'w_cost_out', 'w_cost_reasoning'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
+  {
+    table: 'gateway_lens_context_tokens_hourly',
+    definition: 'context_tokens_hourly_from_requests',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'requester', 'token_source', 'input_null', 'output_null', 'context_key', 'context_value'],
+    measures: ['row_count', 'weight_sum', 'w_input', 'w_output', 'w_cost_in', 'w_cost_cached', 'w_cost_out', 'w_cost_reasoning'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, context_key',
+  },
+];
+
+export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly';
+
+export const ROLLUP_TABLE_NAMES: readonly string[] = ROLLUPS.map((r) => r.table);
+
+export function rollupSpec(table: string): RollupSpec {
+  const spec = ROLLUPS.find((r) => r.table === table);
+  if (!spec) throw new Error(`Unknown rollup table ${table}`);
+  return spec;
+}
+
+/** The column each shared filter compares; a rollup without it cannot apply that filter. */
+export const FILTER_COLUMNS = { endpoint: 'endpoint_name', served_entity: 'served_entity_id', requester: 'requester', status: 'status_code' } as const;

@@ -1,0 +1,16 @@
+-- The latency rollup (gateway_lens_latency_hourly): a histogram of successful requests'
+-- execution_duration_ms in bins of floor(ln(ms) * 50), about 2% wide (-1 holds 0 ms), with each
+-- bin's min and max, per hour, endpoint, served entity and status. A percentile over any hours is
+-- read from merged counts, never a percentile of percentiles.
+SELECT
+  date_trunc('hour', f.request_time) AS hour,
+  CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
+  f.endpoint_name, f.served_entity_id, f.status_code,
+  {{latency_bin(f.execution_duration_ms)}} AS bin,
+  count(*) AS sampled_rows,
+  sum(f.weight) AS requests,
+  min(f.execution_duration_ms) AS min_ms,
+  max(f.execution_duration_ms) AS max_ms
+FROM {{rollup_input}} f
+WHERE f.status_code < 400 AND f.execution_duration_ms IS NOT NULL
+GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, {{latency_bin(f.execution_duration_ms)}}

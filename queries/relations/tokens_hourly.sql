@@ -1,0 +1,5 @@
+-- Hourly token groups of the window: the rollup table for the whole hours it covers, the same
+-- aggregate computed from the requests of the partial hours at the edges.
+SELECT * FROM {{rollup_table(gateway_lens_tokens_hourly)}} a WHERE {{hour_filters(a)}}
+UNION ALL
+SELECT * FROM {{tokens_hourly_from_requests}}
