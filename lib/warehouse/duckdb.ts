@@ -1,10 +1,11 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { endpointFromTable } from '@/lib/config';
 import { ENDPOINT_USAGE_COLUMNS, SERVED_ENTITIES_COLUMNS, type ColumnSpec } from '@/lib/table-schemas';
-import { checkColumns, recordAttachProblems, type TableRole, type TableStatus } from '@/lib/catalogue/table-health';
+import { checkColumns, recordAttachProblems, type TableRole, type TableStatus } from './table-health';
 import { logger } from '@/lib/logger';
 import { COMPAT_MACROS, rewriteParams } from './compat';
 import { WarehouseError, type Params, type Row, type RunOptions, type RunResult, type Warehouse } from './types';
@@ -32,11 +33,8 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
 }
 
 async function attachDemo(conn: DuckDBConnection, demoPath: string): Promise<void> {
-  if (!fs.existsSync(demoPath)) {
-    logger.info('demo.generate', { path: demoPath, reason: 'missing' });
-    const { generateDemo } = await import('@/lib/demo/generate');
-    await generateDemo({ path: demoPath, onProgress: (msg) => logger.info('demo.progress', { msg }) });
-  }
+  // A missing demo is generated before the engine opens (lib/demo/ensure.ts), not from here.
+  if (!fs.existsSync(demoPath)) throw new Error(`DEMO_DB: ${demoPath} does not exist (npm run demo:generate makes it)`);
   await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 
@@ -90,7 +88,7 @@ export function parquetFiles(dir: string, seen = new Set<string>()): string[] {
 /**
  * DATA_DIR holds one folder of Parquet files per table, as `df.write.parquet()` leaves them:
  * `endpoint_usage/`, `served_entities/` and one `<endpoint>_payload/` per endpoint. Each folder
- * becomes a view over the files found now (a consistent snapshot; lib/warehouse/embedded-snapshot.ts
+ * becomes a view over the files found now (a consistent snapshot; lib/engine/embedded-snapshot.ts
  * re-runs this when they change). A folder that cannot be read, lacks a column or has a column of
  * another type is skipped and named; the rest is served. Returns the status of every table.
  */

@@ -1,13 +1,14 @@
+import 'server-only';
 import fs from 'node:fs';
 import type { AppConfig } from '@/lib/config';
-import { resetTableDiscovery } from '@/lib/catalogue/tables';
-import { recordAttachProblems } from '@/lib/catalogue/table-health';
+import { recordAttachProblems } from '@/lib/warehouse/table-health';
 import { logger } from '@/lib/logger';
 import { EMBEDDED_ROLLUP_CATALOG, sourceFingerprint } from '@/lib/rollups/embedded';
 import { prepareEmbeddedRollups } from '@/lib/rollups/prepare';
 import { setRollupState } from '@/lib/rollups/state';
-import { attachDataDir, createDuckdbWarehouse, openDuckdb } from './duckdb';
-import { WarehouseError, type Warehouse } from './types';
+import { attachDataDir, createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import { announceSourceChange } from '@/lib/warehouse/source-events';
+import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 export interface EmbeddedWarehouse extends Warehouse {
   /** Fingerprints the source now (at most once a second) and acts on a change; `run` does it too. */
@@ -119,7 +120,7 @@ export async function openEmbeddedWarehouse(
     refreshing = (async () => {
       if (sourceChanged) {
         await refreshViews().catch((err) => logger.error('snapshot.views_failed', { error: (err as Error).message }));
-        resetTableDiscovery();
+        announceSourceChange();
       }
     })().finally(() => { refreshing = null; });
     await refreshing;
