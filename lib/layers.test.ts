@@ -40,6 +40,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/deploy': ['lib/identifiers'],
   // Per-table health for /api/health and the page notice.
   'lib/health': ['lib/config', 'lib/warehouse', 'lib/catalogue'],
+  // Requester display names: SCIM on Databricks, the demo's own table embedded.
+  'lib/principals': ['lib/config', 'lib/logger', 'lib/warehouse'],
   'lib/doctor': ['lib/config', 'lib/table-schemas', 'lib/warehouse', 'lib/catalogue', 'lib/rollups', 'lib/deploy'],
   'lib/server-start': ['lib/config', 'lib/logger', 'lib/doctor', 'lib/engine', 'lib/warehouse'],
   'lib/bench': ['lib/cli-args', 'lib/config', 'lib/warehouse', 'lib/rollups'],
@@ -60,7 +62,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'components/compare': ['components', 'components/charts', ...CLIENT_LIB, 'lib/compare'],
   'components/finance': ['components', 'components/charts', ...CLIENT_LIB, 'lib/finance'],
   'components/inspector': ['components', 'components/charts', ...CLIENT_LIB, 'lib/inspector', 'lib/payload'],
-  'app': ['components', 'components/overview', 'components/ops', 'components/compare', 'components/finance', 'components/inspector', ...FOUNDATION, 'lib/client', 'lib/config', 'lib/api', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/health', 'lib/inspector', 'queries'],
+  'app': ['components', 'components/overview', 'components/ops', 'components/compare', 'components/finance', 'components/inspector', ...FOUNDATION, 'lib/client', 'lib/config', 'lib/api', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/health', 'lib/inspector', 'lib/principals', 'queries'],
   'scripts': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/demo', 'lib/catalogue', 'lib/rollups', 'lib/finance', 'lib/deploy', 'lib/doctor', 'lib/bench', 'lib/testing', 'next.config.mjs'],
 };
 
@@ -75,6 +77,8 @@ const CONTRACT: Record<string, (fromUnit: string) => boolean> = {
   'lib/catalogue/plan.ts': () => true,
   // The health report's shape, drawn by the page notice.
   'lib/health.ts': () => true,
+  // What a requester's name looks like, drawn beside its id.
+  'lib/principals/types.ts': () => true,
 };
 
 /**

@@ -36,7 +36,7 @@ describe('requests-over-time', () => {
     const sampled = r.rows.reduce((s, x) => s + (x.sampled_rows as number), 0);
     // The same figure straight from the tables: endpoint_usage rows of the endpoint in the window,
     // plus 1 / sampling_fraction for each logged row endpoint_usage does not have.
-    const win = { start: r.params.start_time, end: r.params.end_time };
+    const win = { start: String(r.params.start_time), end: String(r.params.end_time) };
     const { rows } = await demo.warehouse.run(`SELECT
         (SELECT count(*) FROM demo.serving.endpoint_usage u
           WHERE u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities WHERE endpoint_name = 'doc_embeddings')
