@@ -29,6 +29,8 @@ export interface RenderContext {
   aggregates: { catalog: string } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
+  /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
+  servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
   /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
@@ -186,7 +188,8 @@ const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => s
 const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
-  unlogged_requests: (ctx) => (ctx.usage === 'none' ? 'none' : null),
+  unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
+  served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
   pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
