@@ -34,7 +34,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/catalogue': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/engine', 'lib/rollups', 'lib/finance', 'lib/deploy'],
   'lib/rollups': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/finance'],
   'queries': ['lib/time', 'lib/security', 'lib/catalogue', 'lib/rollups', 'lib/ops', 'lib/compare', 'lib/finance', 'lib/inspector'],
-  'lib/engine': ['lib/config', 'lib/logger', 'lib/warehouse', 'lib/demo', 'lib/rollups'],
+  'lib/engine': ['lib/config', 'lib/logger', 'lib/warehouse', 'lib/demo', 'lib/rollups', 'lib/principals'],
   'lib/api': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue'],
   // Deployment as code: the grants a deployment needs, as SQL (pure: names in, statements out).
   'lib/deploy': ['lib/identifiers'],

@@ -10,7 +10,7 @@ export function SummaryTiles({ rows, currency }: { rows: SummaryRow[]; currency:
   const all = s.measuredTokens + s.estimatedTokens;
   return (
     <dl className="grid gap-4 text-sm sm:grid-cols-2 xl:grid-cols-4">
-      <Tile label="Requests" testId="kpi-requests" value={formatCount(s.requests)}
+      <Tile label="Requests" testId="kpi-spend-requests" value={formatCount(s.requests)}
         note={s.extrapolatedRequests < 0.5 ? 'Every request counted one by one (endpoint_usage, else its logged row).' : `${formatCount(s.countedRequests)} counted one by one (endpoint_usage, else its logged row), ${formatCount(s.extrapolatedRequests)} estimated from sampled payload rows.`} />
       <Tile label="Spend" testId="kpi-spend" value={s.cost === null ? 'unpriced' : formatMoney(s.cost, currency)}
         note={s.unpricedTokens > 0 ? `+ ${formatTokens(s.unpricedTokens, true)} tokens on unpriced models (${formatCount(s.unpricedRequests)} requests), not included` : 'Every request is priced.'} />

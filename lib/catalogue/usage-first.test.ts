@@ -177,6 +177,14 @@ describe('principal names', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('come from the demo’s own table on the embedded engine, read once when the engine opens', async () => {
+    const { loadEmbeddedPrincipals, principals } = await import('@/lib/principals');
+    const { SERVICE_PRINCIPALS } = await import('@/lib/demo/generate');
+    expect(await loadEmbeddedPrincipals(demo.warehouse, demo.config)).toBe(SERVICE_PRINCIPALS.length);
+    const ticketEnricher = SERVICE_PRINCIPALS.find((p) => p.name === 'ticket-enricher')!;
+    expect(await principals([ticketEnricher.requester], { config: demo.config, warehouse: demo.warehouse })).toEqual([{ id: ticketEnricher.requester, name: 'ticket-enricher', kind: 'service_principal' }]);
+  });
+
   it('fall back to the id when the SCIM API fails, and try again later', async () => {
     const { principals, clearPrincipals } = await import('@/lib/principals');
     clearPrincipals();

@@ -21,7 +21,7 @@ const FAILED_MS = 5 * 60_000;
 const SCIM_BATCH = 20;
 
 type Cached = { principal: Principal; until: number };
-const holder = globalThis as unknown as { __gatewayPrincipals?: Map<string, Cached> };
+const holder = globalThis as unknown as { __gatewayPrincipals?: Map<string, Cached>; __gatewayEmbeddedPrincipals?: Map<string, string> };
 const cache = () => (holder.__gatewayPrincipals ??= new Map());
 
 export function clearPrincipals(): void {
@@ -48,7 +48,7 @@ export async function principals(ids: readonly string[], deps: PrincipalDeps): P
   try {
     const named = deps.config.engine === 'databricks' && deps.config.databricks
       ? await scimNames(apps, deps)
-      : await embeddedNames(deps);
+      : holder.__gatewayEmbeddedPrincipals ?? new Map<string, string>();
     for (const id of apps) {
       const name = named.get(id.toLowerCase());
       if (name) found.set(id, { id, name, kind: 'service_principal' });
@@ -86,15 +86,21 @@ async function scimNames(ids: string[], deps: PrincipalDeps): Promise<Map<string
   return names;
 }
 
-/** The demo's `meta.principals` (beside its serving tables); none for other embedded data. */
-async function embeddedNames(deps: PrincipalDeps): Promise<Map<string, string>> {
-  const catalog = deps.config.servedEntitiesTable.split('.')[0]!;
+/**
+ * Reads the demo's `meta.principals` (beside its serving tables) once, when the embedded engine
+ * opens, so naming a requester never costs a statement; other embedded data has none.
+ */
+export async function loadEmbeddedPrincipals(warehouse: Warehouse, config: AppConfig): Promise<number> {
+  const catalog = config.servedEntitiesTable.split('.')[0]!;
   const names = new Map<string, string>();
-  const tables = await deps.warehouse.run(`SELECT count(*) AS n FROM information_schema.tables WHERE table_catalog = :catalog AND table_schema = 'meta' AND table_name = 'principals'`, { catalog }, { label: 'principals-probe' });
-  if (Number(tables.rows[0]?.n ?? 0) === 0) return names;
-  const { rows } = await deps.warehouse.run(`SELECT requester, display_name FROM ${catalog}.meta.principals`, {}, { label: 'principals' });
-  for (const r of rows) if (typeof r.requester === 'string' && typeof r.display_name === 'string') names.set(r.requester.toLowerCase(), r.display_name);
-  return names;
+  const tables = await warehouse.run(`SELECT count(*) AS n FROM information_schema.tables WHERE table_catalog = :catalog AND table_schema = 'meta' AND table_name = 'principals'`, { catalog }, { label: 'principals-probe' });
+  if (Number(tables.rows[0]?.n ?? 0) > 0) {
+    const { rows } = await warehouse.run(`SELECT requester, display_name FROM ${catalog}.meta.principals`, {}, { label: 'principals' });
+    for (const r of rows) if (typeof r.requester === 'string' && typeof r.display_name === 'string') names.set(r.requester.toLowerCase(), r.display_name);
+  }
+  holder.__gatewayEmbeddedPrincipals = names;
+  clearPrincipals();
+  return names.size;
 }
 
 /** Whether a requester matches a search: its id or its name contains the text (case-insensitive). */
