@@ -1,11 +1,14 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { FAULT_SPEC } from './warehouse/faults';
 import { accessEnvShape, parseRoles, type IdentitySource, type Role, type RoleRule } from './access';
-import { REVEAL_POLICIES, type RevealPolicy } from './inspector/pii';
+import { REVEAL_POLICIES, type RevealPolicy } from './security/pii';
 import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 import { clockProblem } from './time/clock';
+
+/** WAREHOUSE_FAULTS, parsed by lib/warehouse/faults.ts: `label=mode[:times],…`. */
+export const FAULT_SPEC = /^([a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)(,[a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)*$/;
 
 export { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 
@@ -61,6 +64,8 @@ export interface AppConfig {
     userAuthorization: boolean;
     statementTimeoutSeconds: number;
     retryBudgetMs: number;
+    /** How long a statement may wait for a stopped warehouse to start (retries, no slot held). */
+    startBudgetMs: number;
   } | null;
 }
 
@@ -93,6 +98,7 @@ const envSchema = z.object({
   DATABRICKS_USER_AUTHORIZATION: bool,
   DATABRICKS_STATEMENT_TIMEOUT_SECONDS: positiveInt(120),
   DATABRICKS_RETRY_BUDGET_MS: positiveInt(90_000),
+  DATABRICKS_START_BUDGET_SECONDS: positiveInt(600),
   PAYLOAD_TABLES: optionalString,
   PAYLOAD_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only)').optional()),
   ENDPOINT_USAGE_TABLE: z.preprocess(emptyToUndefined, tableName('the endpoint usage table').optional()),
@@ -212,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         userAuthorization: e.DATABRICKS_USER_AUTHORIZATION,
         statementTimeoutSeconds: e.DATABRICKS_STATEMENT_TIMEOUT_SECONDS,
         retryBudgetMs: e.DATABRICKS_RETRY_BUDGET_MS,
+        startBudgetMs: e.DATABRICKS_START_BUDGET_SECONDS * 1000,
       };
     }
   }

@@ -21,11 +21,13 @@ async function main(): Promise<number> {
     warehouse = createDatabricksWarehouse(config.databricks);
   } else {
     const { createDuckdbWarehouse, openDuckdb } = await import('../lib/warehouse/duckdb');
+    const { ensureDemo } = await import('../lib/demo/ensure');
     try {
+      await ensureDemo(config.duckdb);
       warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
       await warehouse.run('SELECT 1 AS ok', {});
     } catch (err) {
-      console.error(`FAIL  connect  embedded DuckDB: ${(err as Error).message}`);
+      console.error(`FAIL  connect  embedded DuckDB${config.duckdb.dataDir ? ` (DATA_DIR ${config.duckdb.dataDir})` : ''}: ${(err as Error).message}`);
       return 1;
     }
   }

@@ -5,20 +5,21 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import type { QueryRow } from '@/queries';
 
-export type StatusCodeRow = { status_code: number; requests: number; sampled_rows: number };
+export type StatusCodeRow = QueryRow<'ops-status-codes'>;
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-status-codes').then((m) => m.PlotBarStatusCodes));
 
 /** Requests per status code; the bar of 200s is usually far taller, so the axis is logarithmic. */
 export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<StatusCodeRow>('ops-status-codes', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-status-codes', params, { live: isLive(state) });
   return (
     <ChartCard
       testId="chart-status-codes"
       title="Requests by status code"
-      subtitle={<>As logged in the payload tables, sampling-weighted; log scale. 401/403/429 are often missing here (see completeness).</>}
+      subtitle={<>Every request the gateway served: endpoint_usage counts each exactly, including the 401/403/429 answers the payload tables never logged (marked not logged, no body to open); requests it lacks are sampling-weighted payload rows. Log scale.</>}
       query={query}
       csvHref={queryUrl('ops-status-codes', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}

@@ -4,15 +4,14 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMs } from '@/lib/ops/format';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
+import { formatMs } from '@/lib/charts/format';
 
-type Row = { databricks_request_id: string; endpoint_name: string; served_entity: string | null; request_time: string; status_code: number; execution_duration_ms: number; requester: string | null; output_tokens: number | null };
 
 export function SlowestRequests({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<Row>('ops-slowest-requests', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-slowest-requests', params, { live: isLive(state) });
   const tz = reportingZone(state);
   return (
     <ChartCard
@@ -33,7 +32,7 @@ export function SlowestRequests({ state }: { state: DashboardState }) {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.databricks_request_id} className="border-t border-slate-100">
-                  <td className="py-1 pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} /></td>
+                  <td className="py-1 pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} at={r.request_time} /></td>
                   <td className="pr-3 whitespace-nowrap tabular-nums">{formatZonedTimestamp(Date.parse(r.request_time), tz, true).replace(` ${tz}`, '')}</td>
                   <td className="pr-3">{r.endpoint_name}{r.served_entity ? ` · ${r.served_entity}` : ''}</td>
                   <td className="pr-3 text-right font-semibold tabular-nums">{formatMs(r.execution_duration_ms)}</td>

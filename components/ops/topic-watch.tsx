@@ -8,10 +8,9 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { MAX_KEYWORDS, parseKeywords } from '@/lib/ops/keywords';
 import type { OpsState } from '@/lib/ops/search-params';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
 
-type Match = { keyword: string; databricks_request_id: string; endpoint_name: string; request_time: string; status_code: number; requester: string | null };
 
 /** Keywords the team watches (a secret project's name, an incident word): counts and the requests behind them. */
 export function TopicWatch({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
@@ -42,7 +41,7 @@ export function TopicWatch({ state, ops, setOps }: { state: DashboardState; ops:
 
 function TopicMatches({ state, topics }: { state: DashboardState; topics: string }) {
   const params = { ...apiFilters(state), keywords: topics };
-  const query = useCatalogueQuery<Match>('ops-topic-matches', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-topic-matches', params, { live: isLive(state) });
   const tz = reportingZone(state);
   return (
     <ChartCard
@@ -62,7 +61,7 @@ function TopicMatches({ state, topics }: { state: DashboardState; topics: string
               {d.rows.map((r) => (
                 <tr key={`${r.keyword}/${r.databricks_request_id}`} className="border-t border-slate-100">
                   <td className="py-1 pr-3">{r.keyword}</td>
-                  <td className="pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} /></td>
+                  <td className="pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} at={r.request_time} /></td>
                   <td className="pr-3 whitespace-nowrap tabular-nums">{formatZonedTimestamp(Date.parse(r.request_time), tz).replace(` ${tz}`, '')}</td>
                   <td className="pr-3">{r.endpoint_name}</td>
                   <td className="tabular-nums">{r.status_code}</td>

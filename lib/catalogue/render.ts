@@ -1,8 +1,9 @@
-import { TABLE_NAME, type PayloadTable } from '@/lib/config';
+import 'server-only';
+import { ENDPOINT_NAME, TABLE_NAME, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
-import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
+import { FACT_COLUMN_LIST, FACT_COLUMNS, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
 import { rollupEdgesSql, sharedFiltersSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
@@ -28,10 +29,17 @@ export interface RenderContext {
   aggregates: { catalog: string } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
+  /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
+  servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
-  /** The payload relation given whole (a rollup build over a prepared union); else built from `tables`. */
+  /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
   payloadSql?: string;
+  /**
+   * An incremental build: only payload rows from this day on, and endpoint_usage from a day
+   * earlier (a SQL DATE expression the build composed from validated values).
+   */
+  buildSince?: string;
   /** The one reading of the payload rows (payload_facts) given whole: a build reads it once into a table. */
   payloadFactsSql?: string;
 }
@@ -78,14 +86,15 @@ const TS_MACROS: Record<string, Expand> = {
   /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
   facts_scope: (args, ctx) => {
     const a = oneArg('facts_scope', args);
-    if (ctx.scope === 'build') return 'TRUE';
+    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_date >= ${ctx.buildSince}` : 'TRUE';
     const filters = sharedFiltersSql(a);
     return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
   },
   /** endpoint_usage rows that can join the rows in scope: the window and an hour either side. */
   usage_scope: (args, ctx) => {
     const a = oneArg('usage_scope', args);
-    if (ctx.scope === 'build') return 'TRUE';
+    // A day earlier than the payload rows, for requests logged just after midnight.
+    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY` : 'TRUE';
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
@@ -101,6 +110,25 @@ const TS_MACROS: Record<string, Expand> = {
   text_columns: (args) => {
     if (args.length) throw new Error('Unknown placeholder {{text_columns(…)}} in a catalogue query');
     return TEXT_COLUMN_LIST;
+  },
+  /**
+   * Every request facts column, in order, from alias `a` where it has the column (the names after
+   * the alias), a typed NULL where it has not: rows that have no body still line up with the facts.
+   */
+  fact_columns_from: (args) => {
+    const [alias, ...given] = args;
+    if (!alias || !ALIAS.test(alias) || given.some((c) => !FACT_COLUMNS.some((f) => f.name === c))) throw new Error(`Unknown placeholder {{fact_columns_from(${args.join(', ')})}} in a catalogue query`);
+    return FACT_COLUMNS.map((c) => (given.includes(c.name) ? `${alias}.${c.name}` : `${nullOf(c.databricks)} AS ${c.name}`)).join(',\n  ');
+  },
+  /**
+   * Whether an endpoint name (of a served_entities row) is one whose payload table is read: the
+   * configured or discovered endpoints; in a build over a prepared payload relation, those in it.
+   */
+  configured_endpoint: (args, ctx) => {
+    const column = oneArg('configured_endpoint', args, COLUMN);
+    if (ctx.payloadSql) return `${column} IN (SELECT DISTINCT endpoint_name FROM {{payload}})`;
+    const names = ctx.tables.payload.map((t) => t.endpoint).filter((e) => ENDPOINT_NAME.test(e));
+    return names.length ? `${column} IN (${names.map((e) => `'${e}'`).join(', ')})` : 'FALSE';
   },
 };
 
@@ -163,7 +191,7 @@ const requireBilling = (ctx: RenderContext) => {
 
 /** Relations whose text is generated from configuration rather than read from a file. */
 const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => string }> = {
-  payload: { source: 'every configured *_payload table as one relation, with its endpoint_name', sql: (ctx) => ctx.payloadSql ?? payloadUnionSql(ctx.tables.payload, ctx.endpoint) },
+  payload: { source: 'every configured *_payload table as one relation, with its endpoint_name', sql: (ctx) => (ctx.payloadSql ? `SELECT * FROM ${ctx.payloadSql} payload_source` : payloadUnionSql(ctx.tables.payload, ctx.endpoint)) },
   price_book: { source: 'the price book (config/price-book.json) as rows; names are bound parameters', sql: () => priceBookValuesSql(getPriceBook()) },
 };
 
@@ -172,6 +200,8 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
   request_text: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
+  unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
+  served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
   pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
@@ -298,7 +328,10 @@ export function payloadUnionSql(tables: PayloadTable[], endpoint: string | null)
   return chosen.map((t) => `SELECT '${t.endpoint}' AS endpoint_name, ${columns} FROM ${checked(t.table)}`).join('\nUNION ALL\n');
 }
 
-// `split` gives a typed NULL array on both engines, where the cast syntax for arrays differs.
+// `split` gives a typed NULL array (and map_from_arrays of two a typed NULL map) on both engines,
+// where the cast syntax for arrays and maps differs.
 function nullOf(type: string): string {
-  return type.startsWith('ARRAY') ? `split(CAST(NULL AS STRING), ',')` : `CAST(NULL AS ${type})`;
+  if (type.startsWith('ARRAY')) return `split(CAST(NULL AS STRING), ',')`;
+  if (type.startsWith('MAP')) return `map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))`;
+  return `CAST(NULL AS ${type})`;
 }

@@ -1,4 +1,4 @@
-import { seriesColor } from '@/lib/charts/palette';
+import { colorsByName } from '@/lib/charts/palette';
 import { costPerRequest, DEARER_RATIO, lookupPrice, type PriceLookup } from './pricing';
 import { holmAdjust, mannWhitney, MIN_SAMPLE, newcombeDifference, quantileDifference, quantileInterval, twoProportionTest, wilsonInterval, type Bin, type Difference, type Interval, type MannWhitney, type TestResult } from './stats';
 import type { EntityRow, HistogramRow } from './types';
@@ -20,6 +20,8 @@ export interface PreparedEntity {
   requests: number;
   share: number;
   sampledRows: number;
+  /** Requests observed one by one (endpoint_usage rows, else logged rows): the error denominator. */
+  observedRows: number;
   errorRows: number;
   errorRate: number | null;
   errorInterval: Interval | null;
@@ -72,7 +74,8 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
   const total = mine.reduce((s, r) => s + r.requests, 0);
   const price = opts.price ?? lookupPrice;
   const bins = new Map(mine.map((r) => [r.group_key, histogram ? binsOf(histogram, opts.endpoint, r.group_key) : null]));
-  const entities: PreparedEntity[] = mine.map((r, i) => {
+  const colors = colorsByName(mine.map((r) => r.served_entity_name ?? r.group_key));
+  const entities: PreparedEntity[] = mine.map((r) => {
     const b = bins.get(r.group_key);
     const est = (q: QuantileName): LatencyEstimate => ({ estimate: r[`${q}_ms`], interval: b ? quantileInterval(b, QUANTILES[q]) : null });
     const label = r.served_entity_name ?? r.group_key;
@@ -81,13 +84,14 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       label,
       model: r.entity_name,
       entityType: r.entity_type,
-      color: seriesColor(i),
+      color: colors.get(label)!,
       requests: r.requests,
       share: total > 0 ? r.requests / total : 0,
       sampledRows: r.sampled_rows,
+      observedRows: r.observed_rows,
       errorRows: r.error_rows,
-      errorRate: r.sampled_rows > 0 ? r.error_rows / r.sampled_rows : null,
-      errorInterval: wilsonInterval(r.error_rows, r.sampled_rows),
+      errorRate: r.observed_rows > 0 ? r.error_rows / r.observed_rows : null,
+      errorInterval: wilsonInterval(r.error_rows, r.observed_rows),
       blockRate: r.sampled_rows > 0 ? r.blocked_rows / r.sampled_rows : null,
       blockInterval: wilsonInterval(r.blocked_rows, r.sampled_rows),
       latencyRows: r.latency_rows,
@@ -95,7 +99,7 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       meanInputTokens: r.mean_input_tokens,
       meanOutputTokens: r.mean_output_tokens,
       tokensPerSecond: r.output_tokens_per_second,
-      usageCoverage: r.sampled_rows > 0 ? r.usage_rows / r.sampled_rows : 0,
+      usageCoverage: r.observed_rows > 0 ? r.usage_rows / r.observed_rows : 0,
       costPerRequest: costPerRequest(price({ endpoint: opts.endpoint, key: r.group_key, model: r.entity_name, name: r.served_entity_name }), r.mean_input_tokens, r.mean_output_tokens),
     };
   });
@@ -120,12 +124,12 @@ function compareWith(base: PreparedEntity, e: PreparedEntity, baseBins: Bin[] | 
     : test
       ? { ok: true, test, pAdjusted: test.p, p50: diffOf('p50'), p95: diffOf('p95') }
       : { ok: false, reason: `not enough data (needs ≥ ${MIN_SAMPLE} successful requests per group)` };
-  const errTest = twoProportionTest(base.errorRows, base.sampledRows, e.errorRows, e.sampledRows);
+  const errTest = twoProportionTest(base.errorRows, base.observedRows, e.errorRows, e.observedRows);
   return {
     key: e.key,
     label: e.label,
     latency,
-    errors: { diff: newcombeDifference(base.errorRows, base.sampledRows, e.errorRows, e.sampledRows), test: errTest, pAdjusted: errTest.ok ? errTest.p : null },
+    errors: { diff: newcombeDifference(base.errorRows, base.observedRows, e.errorRows, e.observedRows), test: errTest, pAdjusted: errTest.ok ? errTest.p : null },
   };
 }
 

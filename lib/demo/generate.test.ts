@@ -98,7 +98,7 @@ describe('schemas match lib/table-schemas.ts', () => {
     const t = await rows(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_catalog = 'demo' ORDER BY 1`);
     expect(t.map((x) => x.t)).toEqual([
       'inference.chat_assistant_payload', 'inference.doc_embeddings_payload', 'inference.support_agent_payload',
-      'meta.generation', 'meta.incidents', 'meta.planted', 'serving.endpoint_usage', 'serving.served_entities',
+      'meta.generation', 'meta.incidents', 'meta.planted', 'meta.principals', 'serving.endpoint_usage', 'serving.served_entities',
     ]);
   });
 });
@@ -281,6 +281,16 @@ describe('data features', () => {
   });
 });
 
+describe('principals', () => {
+  it('names every service principal that sends requests, by its application id', async () => {
+    const names = await rows(`SELECT requester, display_name FROM demo.meta.principals ORDER BY display_name`);
+    expect(names.map((r) => r.display_name)).toEqual(['acme-report-builder', 'chat-frontend', 'doc-indexer', 'search-api', 'support-portal', 'ticket-enricher']);
+    const unnamed = await one(`SELECT count(DISTINCT requester) AS n FROM demo.serving.endpoint_usage
+      WHERE regexp_matches(requester, '^[0-9a-f]{8}-') AND requester NOT IN (SELECT requester FROM demo.meta.principals)`);
+    expect(num(unnamed.n)).toBe(0);
+  });
+});
+
 describe('planted requests', () => {
   it('lists each planted request once, and each is what its name says', async () => {
     const planted = await rows(`SELECT m.name, p.status_code, p.request, p.response, p.logging_error_codes
@@ -372,18 +382,19 @@ describe('planted incidents', () => {
 
 describe('CLI', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
+  // As package.json runs it: server modules load with the react-server condition ('server-only').
   const script = path.resolve('scripts/generate-demo.ts');
   it('rejects bad flags with exit code 2', () => {
-    const r = spawnSync(tsx, [script, '--rows', 'lots'], { encoding: 'utf8' });
+    const r = spawnSync(tsx, ['--conditions=react-server', script, '--rows', 'lots'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--rows expects a whole number/);
-    const u = spawnSync(tsx, [script, '--bogus'], { encoding: 'utf8' });
+    const u = spawnSync(tsx, ['--conditions=react-server', script, '--bogus'], { encoding: 'utf8' });
     expect(u.status).toBe(2);
   });
   it('--if-missing leaves an existing file alone', () => {
     const file = path.join(dir, 'a.duckdb');
     const before = fs.statSync(file).mtimeMs;
-    const r = spawnSync(tsx, [script, '--out', file, '--if-missing'], { encoding: 'utf8' });
+    const r = spawnSync(tsx, ['--conditions=react-server', script, '--out', file, '--if-missing'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/nothing to do/);
     expect(fs.statSync(file).mtimeMs).toBe(before);

@@ -1,18 +1,14 @@
-export interface SummaryRow {
-  token_source: 'usage_table' | 'response' | 'estimate' | 'unknown';
-  requests: number;
-  sampled_rows: number;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  cost: number | null;
-  priced_requests: number;
-  unpriced_requests: number;
-  unpriced_tokens: number;
-}
+import type { QueryRow } from '@/queries';
+
+export type SummaryRow = QueryRow<'finance-summary'>;
 
 export interface PreparedSummary {
   requests: number;
   sampledRows: number;
+  /** Requests counted one by one: an endpoint_usage row, or a logged row standing for itself. */
+  countedRequests: number;
+  /** Requests inferred from sampled payload rows (1 / sampling_fraction each) that endpoint_usage did not count. */
+  extrapolatedRequests: number;
   inputTokens: number;
   outputTokens: number;
   /** null when nothing in the range is priced: shown as "unpriced", never $0. */
@@ -46,9 +42,13 @@ export function prepareSummary(rows: SummaryRow[]): PreparedSummary {
   const measuredTokens = usageTableTokens + responseTokens;
   const allTokens = measuredTokens + estimatedTokens;
   const costPerRequest = cost !== null && pricedRequests > 0 ? cost / pricedRequests : null;
+  const requests = sum(rows, (r) => r.requests);
+  const counted = sum(rows, (r) => r.sampled_rows);
   return {
-    requests: sum(rows, (r) => r.requests),
-    sampledRows: sum(rows, (r) => r.sampled_rows),
+    requests,
+    sampledRows: counted,
+    countedRequests: counted,
+    extrapolatedRequests: Math.max(0, requests - counted),
     inputTokens: sum(rows, (r) => r.input_tokens ?? 0),
     outputTokens: sum(rows, (r) => r.output_tokens ?? 0),
     cost,

@@ -8,11 +8,12 @@ import type { FactsSource } from './facts';
 const spark = new SparkSQL();
 const schema = 'main.lens';
 const payload = payloadRelation([{ endpoint: 'chat', table: 'main.gw.chat_payload' }, { endpoint: 'agent-x', table: 'main.gw.agent_payload' }], null);
-const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage' };
-const withoutUsage: FactsSource = { payload, endpointUsage: null };
+const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
+const withoutUsage: FactsSource = { payload, endpointUsage: null, servedEntities: 'system.serving.served_entities' };
 const SINCE = '2026-03-01';
 const aggregateTables = ROLLUP_AGGREGATES.map((a) => `${schema}.${a.name}`);
 const factsTable = `${schema}.${ROLLUP_TABLES.facts}`;
+const textTable = `${schema}.${ROLLUP_TABLES.text}`;
 const stateTable = `${schema}.${ROLLUP_TABLES.state}`;
 const buildTable = `${schema}.${ROLLUP_TABLES.build}`;
 
@@ -70,7 +71,7 @@ describe('databricksStatements', () => {
   it('full build: replaces every table once, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage });
     const targets = statements.map((s) => /^CREATE OR REPLACE TABLE ([\w.]+)/.exec(s)?.[1]);
-    expect(targets).toEqual([buildTable, factsTable, ...aggregateTables, stateTable]);
+    expect(targets).toEqual([buildTable, factsTable, textTable, ...aggregateTables, stateTable]);
     expect(statements.join('\n')).not.toMatch(/^(DELETE|INSERT)/m);
     expect(databricksStatements({ schema, source: withUsage, sinceDate: null })).toEqual(statements);
   });
@@ -78,14 +79,14 @@ describe('databricksStatements', () => {
   it('incremental: replaces each table from the given date only, atomically, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage, sinceDate: SINCE });
     const since = `CAST('${SINCE}' AS DATE)`;
-    const tables = [{ table: factsTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
+    const tables = [{ table: factsTable, dateColumn: 'request_date' }, { table: textTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
     expect(statements).toHaveLength(tables.length + 2);
     expect(statements[0]).toMatch(new RegExp(`^CREATE OR REPLACE TABLE ${buildTable} AS\\n`));
     tables.forEach(({ table, dateColumn }, i) => {
       const insert = statements[i + 1]!;
       expect(insert.startsWith(`INSERT INTO ${table} REPLACE WHERE ${dateColumn} >= ${since}\n`)).toBe(true);
       // The inserted rows are cut at the same date: the facts from the raw rows, the aggregates from the facts.
-      if (table === factsTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
+      if (table === factsTable || table === textTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
       else {
         expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
         expect(insert).toMatch(new RegExp(`\\) a WHERE a\\.${dateColumn} >= CAST\\('${SINCE}' AS DATE\\)$`));
@@ -112,7 +113,7 @@ describe('databricksStatements', () => {
   });
 
   it('refuses an endpoint_usage name that is not catalog.schema.table', () => {
-    expect(() => databricksStatements({ schema, source: { payload, endpointUsage: 'usage; DROP TABLE x' } })).toThrow('catalog.schema.table');
+    expect(() => databricksStatements({ schema, source: { payload, endpointUsage: 'usage; DROP TABLE x', servedEntities: 'system.serving.served_entities' } })).toThrow('catalog.schema.table');
   });
 
   it('reads the state with a statement that parses', () => {
@@ -147,7 +148,7 @@ describe('rollupVersion', () => {
     const current = rollupVersion();
     expect(await versionWith((list) => list)).toBe(current);
     expect(await versionWith((list) => list.slice(0, -1))).not.toBe(current);
-    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('count(*) AS sampled_rows', 'count(1) AS sampled_rows') } : a)));
+    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('sum(f.weight) AS requests', 'sum(f.weight * 1) AS requests') } : a)));
     expect(changed).toMatch(/^[0-9a-f]{16}$/);
     expect(changed).not.toBe(current);
   });

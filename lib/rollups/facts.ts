@@ -1,9 +1,12 @@
-import { renderSql, type RequestsSource } from '@/lib/catalogue/render';
+import 'server-only';
+import { renderSql, type RenderContext, type RequestsSource } from '@/lib/catalogue/render';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
 
 /**
- * Request facts: one row per logged request with everything the charts need from its bodies
- * extracted once, defined in queries/relations/request_facts.sql. The same SELECT builds the facts
+ * Request facts: one row per request with everything the charts need from its bodies read once
+ * by the one interpretation (queries/relations/payload_facts.sql), defined in
+ * queries/relations/request_facts.sql (logged requests) and unlogged_requests.sql (requests only
+ * endpoint_usage counted). The same SELECT builds the facts
  * table (`npm run rollups`, or at load on the embedded engine) and, when the table does not cover
  * a window, runs inline over the raw tables (the `requests` relation), so both paths return the
  * same figures by construction; lib/rollups/equivalence.test.ts checks it on demo data.
@@ -21,9 +24,18 @@ export const FACT_COLUMNS = [
   { name: 'logging_error_codes', databricks: 'ARRAY<STRING>' },
   { name: 'requester', databricks: 'STRING' },
   { name: 'weight', databricks: 'DOUBLE' },
-  { name: 'kind', databricks: 'STRING' },
   { name: 'error_category', databricks: 'STRING' },
   { name: 'guardrail_blocked', databricks: 'INT' },
+  { name: 'request_chars', databricks: 'BIGINT' },
+  { name: 'response_chars', databricks: 'BIGINT' },
+  { name: 'in_usage', databricks: 'BOOLEAN' },
+  { name: 'usage_in', databricks: 'BIGINT' },
+  { name: 'usage_out', databricks: 'BIGINT' },
+  { name: 'usage_context', databricks: 'MAP<STRING,STRING>' },
+  { name: 'body_usage_context_json', databricks: 'STRING' },
+  { name: 'sample_weight', databricks: 'DOUBLE' },
+  { name: 'logged', databricks: 'BOOLEAN' },
+  { name: 'kind', databricks: 'STRING' },
   { name: 'error_code', databricks: 'STRING' },
   { name: 'error_format', databricks: 'STRING' },
   { name: 'error_reason', databricks: 'STRING' },
@@ -38,13 +50,6 @@ export const FACT_COLUMNS = [
   { name: 'trace_error', databricks: 'BOOLEAN' },
   { name: 'trace_spans', databricks: 'INT' },
   { name: 'is_stream', databricks: 'BOOLEAN' },
-  { name: 'request_chars', databricks: 'BIGINT' },
-  { name: 'response_chars', databricks: 'BIGINT' },
-  { name: 'in_usage', databricks: 'BOOLEAN' },
-  { name: 'usage_in', databricks: 'BIGINT' },
-  { name: 'usage_out', databricks: 'BIGINT' },
-  { name: 'usage_context', databricks: 'MAP<STRING,STRING>' },
-  { name: 'body_usage_context_json', databricks: 'STRING' },
   { name: 'tokens_in', databricks: 'BIGINT' },
   { name: 'tokens_out', databricks: 'BIGINT' },
   { name: 'tokens_cached', databricks: 'BIGINT' },
@@ -95,42 +100,46 @@ export interface FactsSource {
   payload: string;
   /** The endpoint_usage table, or null when it cannot be read. */
   endpointUsage: string | null;
+  /** served_entities: the endpoint of a request endpoint_usage counted but no payload table logged. */
+  servedEntities: string;
 }
 
 /** Tables of a build: only the names the request facts relation reads are used. */
-const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: 'unused.unused.unused' });
+const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: src.servedEntities });
 
-const buildContext = (src: FactsSource, payloadFactsSql?: string) => ({
+const buildContext = (src: FactsSource, since?: string, read?: string): RenderContext => ({
   tables: buildTables(src),
   endpoint: null,
-  scope: 'build' as const,
-  requests: { mode: 'raw' as const },
+  scope: 'build',
+  requests: { mode: 'raw' },
   aggregates: null,
-  usage: src.endpointUsage === null ? 'none' as const : 'read' as const,
+  usage: src.endpointUsage === null ? 'none' : 'read',
   payloadSql: src.payload,
-  payloadFactsSql,
+  buildSince: since,
+  payloadFactsSql: read && `SELECT * FROM ${read}`,
 });
 
 /**
  * The facts SELECT over every raw row (for a build), as one statement: the payload relation, the
- * endpoint_usage rows, the one reading of the payload rows (payload_facts) and request_facts as
- * named CTEs — or, given `read` (a table the build wrote the reading into once), over it.
- * `window` is kept for callers that only ever built: it must be false; inline use goes through
- * the `requests` relation of a plan.
+ * endpoint_usage rows, the one reading of the payload rows (payload_facts), request_facts and
+ * unlogged_requests as named CTEs — or, given `read` (a table the build wrote the reading into
+ * once), over it. `since` (a SQL DATE expression): only the days an incremental refresh
+ * rewrites, and endpoint_usage from a day before them. `window` is kept for callers that only
+ * ever built: it must be false; inline use goes through the `requests` relation of a plan.
  */
-export function factsSelect(src: FactsSource, opts: { window: false; read?: string }): string {
+export function factsSelect(src: FactsSource, opts: { window: false; since?: string; read?: string }): string {
   if (opts.window !== false) throw new Error('factsSelect renders the build; queries read {{requests}}');
-  return renderSql('SELECT * FROM {{request_facts}}', buildContext(src, opts.read && `SELECT * FROM ${opts.read}`));
+  return renderSql('SELECT * FROM {{request_facts}}\nUNION ALL\nSELECT * FROM {{unlogged_requests}}', buildContext(src, opts.since, opts.read));
 }
 
-/** The text SELECT over every raw row (for a build), as factsSelect; `read` as there. */
-export function textSelect(src: FactsSource, opts: { read?: string } = {}): string {
-  return renderSql('SELECT * FROM {{request_text_rows}}', buildContext(src, opts.read && `SELECT * FROM ${opts.read}`));
+/** The text SELECT over every logged row (for a build), as factsSelect; `since` and `read` as there. */
+export function textSelect(src: FactsSource, opts: { since?: string; read?: string } = {}): string {
+  return renderSql('SELECT * FROM {{request_text_rows}}', buildContext(src, opts.since, opts.read));
 }
 
-/** The one reading of every raw row (for a build to write once and read twice): its columns the facts and texts need. */
-export function readSelect(src: FactsSource): string {
-  return renderSql(`SELECT ${READ_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM {{payload_facts}} r`, buildContext(src));
+/** The one reading of every logged row (for a build to write once and read twice): the columns the facts and texts need of it. */
+export function readSelect(src: FactsSource, opts: { since?: string } = {}): string {
+  return renderSql(`SELECT ${READ_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM {{payload_facts}} r`, buildContext(src, opts.since));
 }
 
 /** Where the built facts live and how far they reach. */
