@@ -6,7 +6,7 @@ WITH filtered AS (
     {{time_bucket(p.request_time)}} AS bucket,
     {{series(p, se)}} AS series,
     p.execution_duration_ms,
-    CAST(coalesce(p.usage_out, p.resp_out) AS DOUBLE) AS output_tokens
+    CAST(coalesce(p.usage_out, p.tokens_out) AS DOUBLE) AS output_tokens
   FROM {{requests}} p
   LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
   WHERE {{filters(p)}}

@@ -69,6 +69,13 @@ function FiltersForm({ state, onChange }: { state: InspectorState; onChange: (pa
           <option value="no">Without</option>
         </select>
       </Field>
+      <Field label="Agent trace">
+        <select aria-label="Agent trace" value={state.trace ?? ''} onChange={(e) => onChange({ trace: (e.target.value || undefined) as InspectorState['trace'] })} className={input}>
+          <option value="">Any</option>
+          <option value="yes">A span failed</option>
+          <option value="no">No failed span</option>
+        </select>
+      </Field>
       <Field label="Sort">
         <select aria-label="Sort" value={state.sort} onChange={(e) => onChange({ sort: e.target.value as InspectorState['sort'] })} className={input}>
           <option value="time_desc">Newest first</option>

@@ -12,6 +12,8 @@ export interface InspectorState {
   minMs?: string;
   maxMs?: string;
   tools?: 'yes' | 'no';
+  /** Only requests whose agent trace has a failed span (yes), or none that has (no). */
+  trace?: 'yes' | 'no';
   sort: Sort;
   /** Extraction columns, `request:<path>` / `response:<path>`. */
   cols: string[];
@@ -31,6 +33,7 @@ const digits = (v: string | null) => (v && /^\d{1,8}$/.test(v) ? v : undefined);
 export function readInspectorState(sp: Readable): InspectorState {
   const sort = sp.get('sort');
   const tools = sp.get('tools');
+  const trace = sp.get('trace');
   const status = sp.get('status');
   const afterTime = sp.get('after_time');
   const afterId = sp.get('after_id');
@@ -44,6 +47,7 @@ export function readInspectorState(sp: Readable): InspectorState {
     minMs: digits(sp.get('min_ms')),
     maxMs: digits(sp.get('max_ms')),
     tools: tools === 'yes' || tools === 'no' ? tools : undefined,
+    trace: trace === 'yes' || trace === 'no' ? trace : undefined,
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'time_desc',
     cols: sp.getAll('col').filter((c) => parseSpec(c).ok).slice(0, MAX_COLUMNS),
     after: afterTime && afterId ? { time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1 } : undefined,
@@ -63,6 +67,7 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   set('min_ms', s.minMs);
   set('max_ms', s.maxMs);
   set('tools', s.tools);
+  set('trace', s.trace);
   set('sort', s.sort === 'time_desc' ? undefined : s.sort);
   qs.delete('col');
   for (const c of s.cols) qs.append('col', c);
@@ -84,6 +89,7 @@ export function inspectorApiParams(s: InspectorState): Record<string, string | u
     min_duration_ms: s.minMs,
     max_duration_ms: s.maxMs,
     has_tools: s.tools,
+    trace_failed: s.trace,
     sort: s.sort === 'time_desc' ? undefined : s.sort,
     cursor_time: s.after?.time,
     cursor_id: s.after?.id,

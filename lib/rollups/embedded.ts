@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
+import { rewriteParams } from '@/lib/warehouse/compat';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
@@ -115,7 +116,8 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     const conn = await instance.connect();
     try {
       await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
-      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(sql);
+      // Written in Databricks SQL like every catalogue statement: the engine's dialect shim applies.
+      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(rewriteParams(sql).sql);
       const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
       factRows = Number(r.getRowObjectsJS()[0]?.n ?? 0);
       await conn.run('DETACH lens_build');

@@ -5,6 +5,6 @@ flatten(transform(sequence(1, 2), pa_s -> CASE pa_s
   WHEN 1 THEN coalesce(@g.rq_msgs, filter(split('', ','), pa_x -> false))
   ELSE coalesce(@g.rs_msgs, filter(split('', ','), pa_x -> false)) END)) AS m_msgs,
 0 AS rq_from,
-coalesce(size(@g.rq_msgs), 0) AS rq_to,
-coalesce(size(@g.rq_msgs), 0) AS rs_from,
-coalesce(size(@g.rq_msgs), 0) + coalesce(size(@g.rs_msgs), 0) AS rs_to
+{{list_size(@g.rq_msgs)}} AS rq_to,
+{{list_size(@g.rq_msgs)}} AS rs_from,
+{{list_size(@g.rq_msgs)}} + {{list_size(@g.rs_msgs)}} AS rs_to

@@ -42,9 +42,9 @@ get(transform(transform(sequence(1, 1), pf_one -> length(CASE @k.rq_kind
   pf_n -> CASE WHEN pf_n > 0 THEN CAST(floor(pf_n / 4 + 0.25) AS BIGINT) END), 0) AS est_tokens_in,
 CASE WHEN @k.kind NOT IN ('embeddings', 'error', 'guardrail-block') AND length(@k.rs_tokenized) > 0
   THEN CAST(floor(length(@k.rs_tokenized) / 4 + 0.25) AS BIGINT) END AS est_tokens_out,
-coalesce(size(@k.tr_spans), 0) > 0 AND coalesce(size(filter(@k.tr_spans, pf_s -> {{span_failed(pf_s)}})) > 0
+{{list_size(@k.tr_spans)}} > 0 AND coalesce(size(filter(@k.tr_spans, pf_s -> {{span_failed(pf_s)}})) > 0
   OR upper(coalesce(get_json_object(@k.rs_trace, '$.info.state'), get_json_object(@k.rs_trace, '$.info.status'))) = 'ERROR', false) AS trace_error,
-coalesce(size(@k.tr_spans), 0) AS trace_spans,
+{{list_size(@k.tr_spans)}} AS trace_spans,
 NOT @k.rs_error AND @k.rs_chunks IS NOT NULL AND @k.rs_format IS NOT NULL AS is_stream,
 CASE WHEN @k.kind = 'embeddings' OR @k.rq_kind = 'embeddings' AND @k.kind IN ('error', 'guardrail-block') THEN false
   ELSE @k.rq_asks AND {{normalised_text(@k.rq_question)}} IS NOT NULL END AS asks_question

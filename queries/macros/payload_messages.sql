@@ -35,13 +35,13 @@ CASE
     THEN transform(filter(sequence(0, greatest(size(@e.rs_choice_items), 1) - 1), pm_k -> pm_k < size(@e.rs_choice_items)),
       pm_k -> coalesce(try_cast(get_json_object(get(@e.rs_choice_items, pm_k), '$.index') AS INT), pm_k))
   WHEN @e.rs_shape IN ('chat', 'completions') THEN @e.cs_idx
-  WHEN @e.rs_shape = 'custom-model' THEN filter(sequence(0, 49), pm_k -> pm_k < coalesce(size(@e.pr_vrows), size(@e.pr_orows), 0))
+  WHEN @e.rs_shape = 'custom-model' THEN filter(sequence(0, 49), pm_k -> pm_k < {{list_size(@e.pr_vrows)}} + {{list_size(@e.pr_orows)}})
 END AS rs_idx,
 transform(flatten(transform(sequence(1, 2), pm_s -> CASE pm_s
     WHEN 1 THEN coalesce(CASE WHEN @e.rq_kind IN ('responses-api', 'responses-agent') THEN @e.rq_items END, filter(split('', ','), pm_x -> false))
     ELSE coalesce(CASE WHEN @e.rs_shape = 'responses' THEN @e.rs_items END, filter(split('', ','), pm_x -> false)) END)),
   pm_x -> {{item_message(pm_x)}}) AS item_msgs,
-CASE WHEN @e.rq_kind IN ('responses-api', 'responses-agent') THEN coalesce(size(@e.rq_items), 0) ELSE 0 END AS nq_items,
+CASE WHEN @e.rq_kind IN ('responses-api', 'responses-agent') THEN {{list_size(@e.rq_items)}} ELSE 0 END AS nq_items,
 CASE
   WHEN @e.cm_vrows IS NOT NULL THEN transform(slice(@e.cm_vrows, 1, 50), pm_v -> {{split_question(@e.cm_cols, pm_v)}})
   WHEN @e.cm_orows IS NOT NULL THEN transform(slice(@e.cm_orows, 1, 50), pm_r -> {{row_question(pm_r)}})

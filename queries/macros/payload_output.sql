@@ -24,7 +24,7 @@ coalesce(size(array_distinct(filter(transform(filter(sequence(0, greatest(@j.rs_
   po_k -> CASE WHEN get(@j.m_role, po_k) IS NOT NULL THEN coalesce(get(@j.rs_idx, po_k - @j.rs_from), 0) END), po_i -> po_i IS NOT NULL))), 0) AS rs_choices,
 CASE
   WHEN @j.rs_error THEN CASE
-    WHEN coalesce(size(@j.ch_in), 0) + coalesce(size(@j.ch_out), 0) > 0 OR @j.error_category IN ('input_guardrail', 'output_guardrail') THEN 'guardrail-block'
+    WHEN {{list_size(@j.ch_in)}} > 0 OR {{list_size(@j.ch_out)}} > 0 OR @j.error_category IN ('input_guardrail', 'output_guardrail') THEN 'guardrail-block'
     ELSE 'error' END
   WHEN @j.rs_shape = 'responses' THEN @j.rs_responses_kind
   ELSE coalesce(@j.rs_shape, @j.rq_kind)

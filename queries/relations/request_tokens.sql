@@ -9,12 +9,7 @@ SELECT
   rt.status_code, rt.requester, rt.sampling_fraction, rt.weight,
   rt.usage_context, rt.body_usage_context_json,
   coalesce(CAST(to_json(rt.usage_context) AS STRING), rt.body_usage_context_json) AS usage_context_json,
-  CASE
-    WHEN rt.usage_in IS NOT NULL OR rt.usage_out IS NOT NULL THEN 'usage_table'
-    WHEN rt.tokens_in IS NOT NULL OR rt.tokens_out IS NOT NULL THEN 'response'
-    WHEN rt.status_code >= 400 OR rt.est_tokens_in IS NOT NULL OR rt.est_tokens_out IS NOT NULL THEN 'estimate'
-    ELSE 'unknown'
-  END AS token_source,
+  {{token_origin(rt)}} AS token_source,
   {{token_count(rt, usage_in, tokens_in, est_tokens_in)}} AS input_tokens,
   {{token_count(rt, usage_out, tokens_out, est_tokens_out)}} AS output_tokens,
   rt.tokens_cached AS cached_input_tokens,
