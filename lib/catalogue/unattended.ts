@@ -120,7 +120,7 @@ export interface InlineParams {
 
 /** Validates a query's input as a page would send it, without range/from/to (the window is the rule's). */
 export function parseAlertInput(def: AnyQuery, params: Record<string, string>): Record<string, unknown> {
-  const { range: _r, from: _f, to: _t, ...filters } = commonFilterShape;
+  const filters = z.object(commonFilterShape).omit({ range: true, from: true, to: true }).shape;
   const parsed = z.object({ ...filters, ...def.params }).strict().safeParse(params);
   if (!parsed.success) {
     throw new NotAlertable(parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `${i.keys.join(', ')}: not a parameter of ${def.id} (the window is the rule's own)` : `${i.path.join('.') || 'params'}: ${i.message}`)).join('; '));
