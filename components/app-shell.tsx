@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { TableHealthBanner } from './table-health-banner';
 
 /** The product's pages; each later view adds one line here. */
 export const NAV_ITEMS = [
@@ -24,7 +25,10 @@ export function AppShell({ children, engineLabel }: { children: ReactNode; engin
           <span className="ml-auto rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <TableHealthBanner />
+        {children}
+      </main>
     </div>
   );
 }

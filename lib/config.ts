@@ -76,6 +76,8 @@ export interface AppConfig {
     userAuthorization: boolean;
     statementTimeoutSeconds: number;
     retryBudgetMs: number;
+    /** How long a statement may wait for a stopped warehouse to start (retries, no slot held). */
+    startBudgetMs: number;
   } | null;
 }
 
@@ -108,6 +110,7 @@ const envSchema = z.object({
   DATABRICKS_USER_AUTHORIZATION: bool,
   DATABRICKS_STATEMENT_TIMEOUT_SECONDS: positiveInt(120),
   DATABRICKS_RETRY_BUDGET_MS: positiveInt(90_000),
+  DATABRICKS_START_BUDGET_SECONDS: positiveInt(600),
   PAYLOAD_TABLES: optionalString,
   PAYLOAD_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only)').optional()),
   ENDPOINT_USAGE_TABLE: z.preprocess(emptyToUndefined, tableName('the endpoint usage table').optional()),
@@ -253,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         userAuthorization: e.DATABRICKS_USER_AUTHORIZATION,
         statementTimeoutSeconds: e.DATABRICKS_STATEMENT_TIMEOUT_SECONDS,
         retryBudgetMs: e.DATABRICKS_RETRY_BUDGET_MS,
+        startBudgetMs: e.DATABRICKS_START_BUDGET_SECONDS * 1000,
       };
     }
   }

@@ -53,9 +53,9 @@ describe('npm run doctor', () => {
     expect(r.stderr).toMatch(/SERVED_ENTITIES_TABLE: expected the served entities table as catalog\.schema\.table/);
   });
 
-  it('exits 1 naming the table and columns when DATA_DIR is incomplete', () => {
+  it('exits 1 naming the folder when DATA_DIR does not exist', () => {
     const r = doctorCli({ DATA_DIR: path.join(demo.dir, 'does-not-exist') });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/DATA_DIR: .* is not a folder/);
+    expect(r.stderr).toMatch(/FAIL {2}connect {2}embedded DuckDB \(DATA_DIR .*does-not-exist\): DATA_DIR does not exist/);
   });
 });

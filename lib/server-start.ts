@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig, type AppConfig } from '@/lib/config';
-import { runDoctor } from '@/lib/doctor';
+import { runDoctor, type Check } from '@/lib/doctor';
 import { closeWarehouse, getWarehouse } from '@/lib/warehouse';
 import { logger } from '@/lib/logger';
+import { warehouseState } from '@/lib/warehouse/databricks-rest';
+import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 /** A bad configuration stops the server with one clear message; shutdown closes the engine. */
 export function onServerStart(): void {
@@ -21,15 +23,51 @@ export function onServerStart(): void {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
-  // The same checks as `npm run doctor`, in the background: they also wake a stopped warehouse.
   setTimeout(() => void startupCheck(config), 0);
 }
 
-async function startupCheck(config: AppConfig): Promise<void> {
+export interface StartupDeps {
+  open: () => Promise<Warehouse & { stats(): { executions: number } }>;
+  state: typeof warehouseState;
+  doctor: typeof runDoctor;
+  /** How often the engine's counters are read while waiting for a first statement. */
+  pollMs?: number;
+}
+
+/**
+ * The same checks as `npm run doctor`, in the background. On Databricks they wait while the
+ * warehouse is not running (asked of the SQL Warehouses API, which does not start it): every
+ * statement would start a stopped warehouse, and an app restart should not. They then run once a
+ * viewer's first statement has started it.
+ */
+export async function startupCheck(config: AppConfig, deps: StartupDeps = { open: getWarehouse, state: warehouseState, doctor: runDoctor }): Promise<Check[] | null> {
   try {
-    const checks = await runDoctor(config, await getWarehouse());
+    const warehouse = await deps.open();
+    if (config.engine === 'databricks' && config.databricks) {
+      const state = await deps.state(config.databricks);
+      if (!state.known || state.state !== 'RUNNING') {
+        logger.info('doctor.deferred', { warehouse: state.known ? state.state : 'unknown', reason: state.known ? undefined : state.reason, until: 'the first query' });
+        await firstExecution(warehouse, deps.pollMs);
+      }
+    }
+    const checks = await deps.doctor(config, warehouse);
     for (const c of checks) logger[c.status === 'ok' ? 'info' : c.status === 'warn' ? 'warn' : 'error']('doctor.check', { ...c });
+    return checks;
   } catch (err) {
-    logger.error('doctor.failed', { err });
+    logger.error('doctor.failed', { error: err instanceof Error ? err.message : String(err), detail: err instanceof WarehouseError ? err.detail : undefined });
+    return null;
   }
+}
+
+/** Resolves once the engine has run a statement (read from its counters; nothing is sent). */
+function firstExecution(warehouse: { stats(): { executions: number } }, everyMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (warehouse.stats().executions > 0) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, everyMs);
+    timer.unref();
+  });
 }

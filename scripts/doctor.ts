@@ -25,7 +25,7 @@ async function main(): Promise<number> {
       warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
       await warehouse.run('SELECT 1 AS ok', {});
     } catch (err) {
-      console.error(`FAIL  connect  embedded DuckDB: ${(err as Error).message}`);
+      console.error(`FAIL  connect  embedded DuckDB${config.duckdb.dataDir ? ` (DATA_DIR ${config.duckdb.dataDir})` : ''}: ${(err as Error).message}`);
       return 1;
     }
   }

@@ -30,8 +30,13 @@ export interface RenderContext {
   usage: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
-  /** The payload relation given whole (a rollup build over a prepared union); else built from `tables`. */
+  /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
   payloadSql?: string;
+  /**
+   * An incremental build: only payload rows from this day on, and endpoint_usage from a day
+   * earlier (a SQL DATE expression the build composed from validated values).
+   */
+  buildSince?: string;
 }
 
 export type RequestsSource =
@@ -76,14 +81,15 @@ const TS_MACROS: Record<string, Expand> = {
   /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
   facts_scope: (args, ctx) => {
     const a = oneArg('facts_scope', args);
-    if (ctx.scope === 'build') return 'TRUE';
+    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_date >= ${ctx.buildSince}` : 'TRUE';
     const filters = sharedFiltersSql(a);
     return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
   },
   /** endpoint_usage rows that can join the rows in scope: the window and an hour either side. */
   usage_scope: (args, ctx) => {
     const a = oneArg('usage_scope', args);
-    if (ctx.scope === 'build') return 'TRUE';
+    // A day earlier than the payload rows, for requests logged just after midnight.
+    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY` : 'TRUE';
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
@@ -152,7 +158,7 @@ const requireBilling = (ctx: RenderContext) => {
 
 /** Relations whose text is generated from configuration rather than read from a file. */
 const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => string }> = {
-  payload: { source: 'every configured *_payload table as one relation, with its endpoint_name', sql: (ctx) => ctx.payloadSql ?? payloadUnionSql(ctx.tables.payload, ctx.endpoint) },
+  payload: { source: 'every configured *_payload table as one relation, with its endpoint_name', sql: (ctx) => (ctx.payloadSql ? `SELECT * FROM ${ctx.payloadSql} payload_source` : payloadUnionSql(ctx.tables.payload, ctx.endpoint)) },
   price_book: { source: 'the price book (config/price-book.json) as rows; names are bound parameters', sql: () => priceBookValuesSql(getPriceBook()) },
 };
 

@@ -115,9 +115,10 @@ function retreat(err: unknown, planned: Planned, current: Retreat): { next: Retr
 export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options: RunOptions = {}): Promise<QueryResult> {
   const warehouse = options.warehouse ?? (await getWarehouse());
   const config = options.config ?? getConfig();
-  const tables = await resolveTables(config, warehouse);
-  const bound = def.bind(parsed.input as never, { window: parsed.window });
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
+  // Filtered to an endpoint whose table was skipped (lib/catalogue/table-health.ts): fails with its reason.
+  const tables = await resolveTables(config, warehouse, { endpoint });
+  const bound = def.bind(parsed.input as never, { window: parsed.window });
   const usageKey = options.userAccessToken ? null : tables.endpointUsage;
 
   let current: Retreat = {

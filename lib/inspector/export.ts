@@ -56,7 +56,7 @@ export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; r
   const nextPage = async (): Promise<string> => {
     const warehouse = await getWarehouse();
     const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-    bodiesSql ??= renderSql(EXPORT_BODIES_SQL, rawContext(await resolveTables(getConfig(), warehouse), endpoint));
+    bodiesSql ??= renderSql(EXPORT_BODIES_SQL, rawContext(await resolveTables(getConfig(), warehouse, { endpoint }), endpoint));
     const result = await runQuery(def, { ...parsed, input: input! }, { signal: opts.signal, userAccessToken: opts.userAccessToken });
     const page = def.page!(result.rows as never, input as never) as { rows: Row[]; next: Record<string, string | number> | null };
     read += page.rows.length;

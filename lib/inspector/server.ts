@@ -50,7 +50,7 @@ export interface SqlRun {
 
 async function runOne(template: string, lookup: DetailLookup, options: { signal?: AbortSignal; userAccessToken?: string; label: string }): Promise<SqlRun> {
   const warehouse = await getWarehouse();
-  const tables = await resolveTables(getConfig(), warehouse);
+  const tables = await resolveTables(getConfig(), warehouse, { endpoint: lookup.endpoint });
   const sql = renderSql(template, rawContext(tables, lookup.endpoint));
   const params = { ...filterParams({ endpoint: lookup.endpoint ?? undefined }, lookup.window), request_id: lookup.id };
   const { rows, durationMs } = await warehouse.run(sql, params, { signal: options.signal, userAccessToken: options.userAccessToken, label: options.label });

@@ -6,8 +6,8 @@ export const ROLLUPS_USAGE = `usage: npm run rollups -- [--force] [--since-days 
   --since-days N  Databricks: refresh only rows from N days before today (UTC) on, when the built
                   tables are of this version; otherwise build them whole. N from 1 (yesterday, so
                   rows delivered late around midnight are caught) to 3650
-  --print         Databricks: print the SQL script instead of running it, e.g. to schedule it as a
-                  Databricks SQL job (needs PAYLOAD_TABLES: it does not connect to discover tables)
+  --print         Databricks: print the SQL of the scheduled job instead of running it (relative
+                  dates, UTC, PAYLOAD_SCHEMA's tables found when it runs; databricks.yml runs it)
   --help          show this text`;
 
 export class RollupsUsageError extends Error {}

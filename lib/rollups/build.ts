@@ -37,6 +37,19 @@ export interface DatabricksBuild {
   source: FactsSource;
   /** Refresh only rows from this date on (the table must exist with this version); else rebuild. */
   sinceDate?: string | null;
+  /** Or from this many days before the day the statements run (UTC): what a scheduled job uses. */
+  sinceDays?: number | null;
+}
+
+/** The first day an incremental build rewrites, as a SQL DATE expression; null for a full build. */
+function sinceSql(b: DatabricksBuild): string | null {
+  if (b.sinceDays != null) {
+    if (!Number.isInteger(b.sinceDays) || b.sinceDays < 0) throw new Error('sinceDays is not a whole number of days');
+    return `date_sub(current_date(), ${b.sinceDays})`;
+  }
+  if (b.sinceDate == null) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(b.sinceDate)) throw new Error('sinceDate is not YYYY-MM-DD');
+  return `CAST('${b.sinceDate}' AS DATE)`;
 }
 
 /**
@@ -49,18 +62,17 @@ export interface DatabricksBuild {
  */
 export function databricksStatements(b: DatabricksBuild): string[] {
   if (!SCHEMA_NAME.test(b.schema)) throw new Error('ROLLUP_SCHEMA is not catalog.schema');
-  if (b.sinceDate != null && !/^\d{4}-\d{2}-\d{2}$/.test(b.sinceDate)) throw new Error('sinceDate is not YYYY-MM-DD');
+  const since = sinceSql(b);
   const t = (name: string) => `${b.schema}.${name}`;
   const facts = t(ROLLUP_TABLES.facts);
-  const select = factsSelect(b.source, { window: false });
+  const select = factsSelect(b.source, { window: false, ...(since ? { since } : {}) });
   const statements: string[] = [`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.build)} AS\nSELECT current_timestamp() AS started_at`];
-  if (b.sinceDate == null) {
+  if (since === null) {
     statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
     for (const a of ROLLUP_AGGREGATES) {
       statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(facts)}`);
     }
   } else {
-    const since = `CAST('${b.sinceDate}' AS DATE)`;
     statements.push(`INSERT INTO ${facts} REPLACE WHERE request_date >= ${since}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
     for (const a of ROLLUP_AGGREGATES) {
       statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);

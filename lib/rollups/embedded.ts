@@ -8,6 +8,7 @@ import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
+import { parquetFiles } from '@/lib/warehouse/duckdb';
 
 /** The embedded rollup database is attached under this name, read-only once built. */
 export const EMBEDDED_ROLLUP_CATALOG = 'lens';
@@ -19,17 +20,11 @@ export const EMBEDDED_ROLLUP_CATALOG = 'lens';
 export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
   const hash = createHash('sha256');
   if (duckdb.dataDir) {
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const p = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(p);
-        else if (entry.name.endsWith('.parquet')) {
-          const st = fs.statSync(p);
-          hash.update(`${path.relative(duckdb.dataDir!, p)}\0${st.size}\0${Math.round(st.mtimeMs)}\n`);
-        }
-      }
-    };
-    walk(duckdb.dataDir);
+    // Through linked table folders too, as the DATA_DIR views read them.
+    for (const p of fs.existsSync(duckdb.dataDir) ? parquetFiles(duckdb.dataDir) : []) {
+      const st = fs.statSync(p);
+      hash.update(`${path.relative(duckdb.dataDir, p)}\0${st.size}\0${Math.round(st.mtimeMs)}\n`);
+    }
   } else {
     const st = fs.statSync(duckdb.demoPath);
     hash.update(`${duckdb.demoPath}\0${st.size}\0${Math.round(st.mtimeMs)}`);
@@ -125,6 +120,8 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   }
   const conn = await instance.connect();
   try {
+    // A rebuild under a running server replaces what was attached before.
+    await conn.run(`DETACH DATABASE IF EXISTS ${EMBEDDED_ROLLUP_CATALOG}`);
     await conn.run(`ATTACH ${sqlString(file)} AS ${EMBEDDED_ROLLUP_CATALOG} (READ_ONLY)`);
   } finally {
     conn.closeSync();

@@ -50,10 +50,11 @@ const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpoi
 
 /**
  * The facts SELECT over every raw row (for a build), as one statement: the payload relation, the
- * endpoint_usage rows and request_facts as named CTEs. `window` is kept for callers that only
+ * endpoint_usage rows and request_facts as named CTEs. `since` (a SQL DATE expression): only the
+ * days an incremental refresh rewrites, and endpoint_usage from a day before them. `window` is kept for callers that only
  * ever built: it must be false; inline use goes through the `requests` relation of a plan.
  */
-export function factsSelect(src: FactsSource, opts: { window: false }): string {
+export function factsSelect(src: FactsSource, opts: { window: false; since?: string }): string {
   if (opts.window !== false) throw new Error('factsSelect renders the build; queries read {{requests}}');
   return renderSql('SELECT * FROM {{request_facts}}', {
     tables: buildTables(src),
@@ -63,6 +64,7 @@ export function factsSelect(src: FactsSource, opts: { window: false }): string {
     aggregates: null,
     usage: src.endpointUsage === null ? 'none' : 'read',
     payloadSql: src.payload,
+    buildSince: opts.since,
   });
 }
 

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { payloadRelation, resetTableDiscovery } from '@/lib/catalogue/tables';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
+import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import type { DatabricksConfig } from '@/lib/warehouse/databricks';
 import { WarehouseError, type Params, type Row, type RunOptions, type Warehouse } from '@/lib/warehouse/types';
-import { main, printedScript, statementLabel } from '@/scripts/rollups';
+import { main, statementLabel } from '@/scripts/rollups';
+import { jobFile, jobStatements } from './job';
 import { refreshSinceDate } from './args';
 import { databricksStatements, rollupVersion } from './build';
 import { clearRollupState, currentRollups } from './state';
@@ -119,8 +121,13 @@ function fakeDatabricks(answer: (sql: string) => Row[] | void = () => undefined)
   let closed = 0;
   const warehouse: Warehouse = {
     engine: 'databricks',
-    async run(sql: string, _params: Params, options: RunOptions = {}) {
+    async run(sql: string, params: Params, options: RunOptions = {}) {
       calls.push({ sql, label: options.label });
+      // The payload tables' column check: every table asked about has the AI Gateway layout.
+      if (options.label === 'table-columns' && !sql.includes('not_there')) {
+        const tables = Object.entries(params).filter(([k]) => /^t\d+$/.test(k)).map(([, v]) => String(v));
+        return { rows: tables.flatMap((t) => PAYLOAD_COLUMNS.map((c) => ({ table_name: t, column_name: c.name, data_type: c.databricks }))), durationMs: 1 };
+      }
       return { rows: answer(sql) ?? [], durationMs: 1_250 };
     },
     async close() {
@@ -152,29 +159,35 @@ describe('npm run rollups on Databricks', () => {
     expect(fake.opened).toHaveLength(0);
   });
 
-  it('--print prints the full build script without connecting', async () => {
+  it('--print prints the job SQL of a full build without connecting', async () => {
     const fake = fakeDatabricks();
-    const r = await run(['--print'], { config: loadConfig(DATABRICKS_ENV), ...fake.deps });
+    const config = loadConfig(DATABRICKS_ENV);
+    const r = await run(['--print'], { config, ...fake.deps });
     expect(r.code).toBe(0);
     expect(fake.opened).toHaveLength(0);
-    const statements = databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: 'system.serving.endpoint_usage' } });
-    expect(r.out).toBe(printedScript(statements, null));
-    expect(r.out.endsWith(`${statements.join(';\n\n')};`)).toBe(true);
+    expect(fake.calls).toHaveLength(0);
+    const job = { schema: 'main.lens', payload: { tables: config.payloadTables! }, endpointUsage: 'system.serving.endpoint_usage', sinceDays: null };
+    expect(r.out).toBe(jobFile(job));
+    expect(r.out).toContain(`${jobStatements(job).join(';\n\n')};`);
     expect(r.out).toContain(`definition version ${rollupVersion()}`);
   });
 
-  it('--print --since-days prints the incremental script with its fixed date', async () => {
+  it('--print --since-days prints a refresh relative to the day it runs, with no date in it', async () => {
     const r = await run(['--print', '--since-days', '3'], { config: loadConfig(DATABRICKS_ENV), ...fakeDatabricks().deps });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('-- Refreshes rows from 2026-03-07 on');
-    expect(r.out).toContain("INSERT INTO main.lens.gateway_lens_request_facts REPLACE WHERE request_date >= CAST('2026-03-07' AS DATE)\n");
+    expect(r.out).toContain("SET TIME ZONE 'UTC';");
+    expect(r.out).toContain('INSERT INTO main.lens.gateway_lens_request_facts REPLACE WHERE request_date >= date_sub(current_date(), 3)\n');
+    expect(r.out).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('--print refuses PAYLOAD_SCHEMA, whose tables it would have to discover', async () => {
+  it('--print with PAYLOAD_SCHEMA discovers the tables when the job runs', async () => {
     const env = { ...DATABRICKS_ENV, PAYLOAD_TABLES: '', PAYLOAD_SCHEMA: 'main.gw' };
-    const r = await run(['--print'], { config: loadConfig(env), ...fakeDatabricks().deps });
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('PAYLOAD_TABLES');
+    const fake = fakeDatabricks();
+    const r = await run(['--print'], { config: loadConfig(env), ...fake.deps });
+    expect(r.code).toBe(0);
+    expect(fake.calls).toHaveLength(0);
+    expect(r.out).toContain('FROM main.information_schema.columns');
+    expect(r.out).toContain('EXECUTE IMMEDIATE gateway_lens_payload_sql;');
   });
 
   it('runs the full build in order, one label per statement, on a long statement timeout', async () => {

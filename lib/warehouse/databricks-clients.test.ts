@@ -9,6 +9,7 @@ const config: DatabricksConfig = {
   userAuthorization: true,
   statementTimeoutSeconds: 120,
   retryBudgetMs: 90_000,
+  startBudgetMs: 600_000,
 };
 
 describe('host and path', () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ConnectionOptions, OpenSessionRequest } from '@databricks/sql/dist/contracts/IDBSQLClient';
 import type { ExecuteStatementOptions } from '@databricks/sql/dist/contracts/IDBSQLSession';
 import type { AppConfig } from '../config';
+import { oauthHostProblem } from './databricks-errors';
+import { WarehouseError } from './types';
 
 export type DatabricksConfig = NonNullable<AppConfig['databricks']>;
 
@@ -71,6 +73,9 @@ export function buildConnectOptions(config: DatabricksConfig, identity: Identity
     return { ...base, authType: 'access-token', token: identity.token };
   }
   if (config.auth.kind === 'pat') return { ...base, authType: 'access-token', token: config.auth.token };
+  // The driver's own error for another host ("OAuth is not supported for …") reads like bad credentials.
+  const hostProblem = oauthHostProblem(config.host);
+  if (hostProblem) throw new WarehouseError(hostProblem, 'permission', { host: base.host });
   return {
     ...base,
     authType: 'databricks-oauth',

@@ -6,6 +6,8 @@ export interface ErrorClassification {
   kind: WarehouseError['kind'];
   /** Safe for the browser: no SQL text, tokens or host names, only error classes and table names. */
   safeMessage: string;
+  /** A stopped or starting warehouse: worth the longer start-up budget, not only the transient one. */
+  coldStart?: boolean;
 }
 
 /** What the driver's error objects carry, read without trusting their class identity. */
@@ -23,6 +25,11 @@ const NETWORK_RETRY_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AG
 const NETWORK_RETRY_TEXT = /\b(ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|ESOCKETTIMEDOUT)\b|socket hang up|premature close/i;
 const SESSION_GONE = /invalid sessionhandle|invalid session handle|INVALID_SESSION_HANDLE|session \[[^\]]*\] is closed|session was closed or has expired|SESSION_(?:NOT_FOUND|EXPIRED)/i;
 const WAREHOUSE_STARTING = /TEMPORARILY_UNAVAILABLE|SERVICE_UNAVAILABLE|(?:warehouse|cluster|endpoint)[^.]{0,80}\b(?:is|are) (?:still )?(?:starting|being started|pending)|\bis starting\b|starting up/i;
+// A pro/classic warehouse accepts OpenSession while stopped, then answers the statement with an
+// ERROR_STATUS inside an HTTP 200 until its nodes are up: these texts are that, not a real failure.
+const COLD_START_IN_200 = /Session handle: SessionHandle \[[^\]]*\] has not been initialized or had already closed|Session \S+ is not fully initialized yet|Couldn't create directory \S*\/_resources|not ready to accept connections \(current state: STARTING\)|No API URL found in Unity Scope/i;
+const CAPACITY = /max capacity reached|cannot handle query since/i;
+const OAUTH_HOST = /OAuth is not supported for /i;
 const PERMISSION_CLASSES = /^(PERMISSION_DENIED|INSUFFICIENT_PERMISSIONS|UNAUTHORIZED_ACCESS|UNAUTHENTICATED|INVALID_TOKEN)/;
 const NOT_FOUND_CLASSES = /^(TABLE_OR_VIEW_NOT_FOUND|SCHEMA_NOT_FOUND|CATALOG_NOT_FOUND|VIEW_NOT_FOUND|TABLE_NOT_FOUND|NO_SUCH_CATALOG_EXCEPTION|RESOURCE_DOES_NOT_EXIST)/;
 const TIMEOUT_CLASSES = /^(QUERY_EXECUTION_TIMEOUT_EXCEEDED|STATEMENT_TIMEOUT|QUERY_TIMEOUT)/;
@@ -55,20 +62,49 @@ export function classifyDatabricksError(err: unknown): ErrorClassification {
   if (NOT_FOUND_CLASSES.test(cls)) return notFound(f.text);
   if (SYNTAX_CLASSES.test(cls)) return syntax(cls);
 
+  if (COLD_START_IN_200.test(f.text)) return COLD_START;
+  if (CAPACITY.test(f.text)) {
+    return { retry: true, kind: 'unavailable', safeMessage: 'The SQL warehouse is at capacity; try again shortly.' };
+  }
   if (SESSION_GONE.test(f.text)) {
     return { retry: true, kind: 'unavailable', safeMessage: 'The Databricks session expired; try again.' };
   }
-  if (WAREHOUSE_STARTING.test(f.text)) {
-    return { retry: true, kind: 'unavailable', safeMessage: 'The SQL warehouse is still starting; try again in a minute.' };
-  }
+  if (WAREHOUSE_STARTING.test(f.text)) return COLD_START;
   if (f.stateCode === 'TIMEOUT' || /request timed out|statement timeout|timed out/i.test(f.text)) return TIMEOUT;
   if (f.sqlState === '42501' || /does not have [A-Z_ ]+ (?:privilege )?on\b|insufficient privileges/i.test(f.text)) return permission(f.text);
   if (f.sqlState === '42P01' || f.sqlState === '42704' || f.sqlState === '42P08') return notFound(f.text);
   if (f.sqlState?.startsWith('42') || /ParseException|AnalysisException/.test(f.text)) return syntax(cls);
+  if (OAUTH_HOST.test(f.text)) return OAUTH_HOST_UNSUPPORTED;
+  if (f.name === 'OPError' || /invalid_client|unauthorized_client/.test(f.text)) {
+    return { retry: false, kind: 'permission', safeMessage: "The workspace refused the app's OAuth client id or secret (DATABRICKS_CLIENT_ID / DATABRICKS_CLIENT_SECRET)." };
+  }
   if (f.name === 'AuthenticationError') {
     return { retry: false, kind: 'permission', safeMessage: 'Signing in to Databricks failed; check the credentials.' };
   }
   return { retry: false, kind: 'engine', safeMessage: `The query failed on Databricks${cls ? ` (${cls})` : ''}.` };
+}
+
+const COLD_START: ErrorClassification = {
+  retry: true,
+  kind: 'unavailable',
+  safeMessage: 'The SQL warehouse is still starting; try again in a minute.',
+  coldStart: true,
+};
+
+/** Host suffixes for which the driver's OAuth M2M (Databricks OAuth, also on Azure) works. */
+export const OAUTH_HOST_SUFFIXES = ['.cloud.databricks.com', '.dev.databricks.com', '.gcp.databricks.com', '.azuredatabricks.net', '.databricks.azure.cn'] as const;
+
+const OAUTH_HOST_UNSUPPORTED: ErrorClassification = {
+  retry: false,
+  kind: 'permission',
+  safeMessage: `The Databricks driver signs in with OAuth only on workspace hosts ending in ${OAUTH_HOST_SUFFIXES.join(', ')}: `
+    + 'set DATABRICKS_HOST to the workspace URL itself (not a proxy or custom domain), or use DATABRICKS_TOKEN.',
+};
+
+/** Null when the driver can sign in to `host` with OAuth M2M; else the reason, before any connection is tried. */
+export function oauthHostProblem(host: string): string | null {
+  const h = host.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/:]/)[0] ?? '';
+  return OAUTH_HOST_SUFFIXES.some((suffix) => h.endsWith(suffix)) ? null : OAUTH_HOST_UNSUPPORTED.safeMessage;
 }
 
 const UNREACHABLE_CODES = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|EADDRNOTAVAIL)$/;
@@ -123,7 +159,7 @@ function classifyStatus(status: number): ErrorClassification | null {
   if (status === 404) return { retry: false, kind: 'engine', safeMessage: 'The SQL warehouse was not found (HTTP 404); check DATABRICKS_WAREHOUSE_ID or DATABRICKS_HTTP_PATH.' };
   if (status === 429) return { retry: true, kind: 'unavailable', safeMessage: 'Databricks is throttling requests (HTTP 429); try again shortly.' };
   if (status === 502 || status === 503 || status === 504) {
-    return { retry: true, kind: 'unavailable', safeMessage: `The SQL warehouse is unavailable or still starting (HTTP ${status}); try again in a minute.` };
+    return { retry: true, kind: 'unavailable', safeMessage: `The SQL warehouse is unavailable or still starting (HTTP ${status}); try again in a minute.`, coldStart: true };
   }
   if (status >= 500) return { retry: false, kind: 'engine', safeMessage: `Databricks answered with an error (HTTP ${status}).` };
   return null;

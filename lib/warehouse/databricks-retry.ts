@@ -14,6 +14,11 @@ export interface RetryInfo {
 export interface RetryOptions {
   /** Total wall time for all attempts and waits; no new attempt starts after it. */
   budgetMs: number;
+  /**
+   * The budget once an attempt has failed because the warehouse is stopped or starting: a
+   * pro/classic warehouse takes minutes to start, a dropped socket should not hold a chart that long.
+   */
+  startBudgetMs?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   now: () => number;
@@ -42,6 +47,7 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
   const random = options.random ?? Math.random;
   const classify = options.classify ?? classifyDatabricksError;
   const started = now();
+  let starting = false;
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw cancelled(signal.reason);
@@ -52,9 +58,11 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
       const final = err instanceof WarehouseError ? err : new WarehouseError(c.safeMessage, c.kind, err);
       if (!c.retry) throw final;
       if (signal?.aborted) throw cancelled(err);
+      starting ||= c.coldStart === true;
+      const limit = starting ? Math.max(budgetMs, options.startBudgetMs ?? budgetMs) : budgetMs;
       const elapsedMs = now() - started;
       const delayMs = backoffDelay(attempt, base, max, random);
-      if (elapsedMs + delayMs >= budgetMs) throw final;
+      if (elapsedMs + delayMs >= limit) throw final;
       await options.onRetry?.({ attempt, delayMs, kind: c.kind, reason: c.safeMessage, elapsedMs }, err);
       try {
         await sleep(delayMs, signal);

@@ -1,145 +1,8 @@
 import { DBSQLParameter, thrift } from '@databricks/sql';
-import type { ConnectionOptions, OpenSessionRequest } from '@databricks/sql/dist/contracts/IDBSQLClient';
-import type { ExecuteStatementOptions } from '@databricks/sql/dist/contracts/IDBSQLSession';
-import OperationStateError, { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError';
-import StatusError from '@databricks/sql/dist/errors/StatusError';
-import { THTTPException } from '@databricks/sql/dist/connection/connections/ThriftHttpConnection';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDatabricksWarehouse, type DatabricksConfig, type WarehouseLogger } from './databricks';
-import type { DriverClient, DriverOperation, DriverSchema, DriverSession } from './databricks-clients';
+import { failed, http, setup, statusError } from '@/lib/testing/fake-databricks';
+import type { DriverSchema } from './databricks-clients';
 import { WarehouseError } from './types';
-
-const { TStatus, TStatusCode, TGetOperationStatusResp, TOperationState } = thrift.TCLIService_types;
-
-const http = (status: number) => new THTTPException({ status } as ConstructorParameters<typeof THTTPException>[0]);
-const statusError = (message: string) => new StatusError(new TStatus({ statusCode: TStatusCode.ERROR_STATUS, errorMessage: message }));
-const failed = (message: string) =>
-  new OperationStateError(
-    OperationStateErrorCode.Error,
-    new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState: TOperationState.ERROR_STATE, errorMessage: message, displayMessage: message }),
-  );
-
-/** One attempt's script: where it fails, what it returns, or whether it hangs until cancelled. */
-interface Plan {
-  openError?: unknown;
-  executeError?: unknown;
-  fetchError?: unknown;
-  rows?: object[];
-  schema?: DriverSchema;
-  hang?: boolean;
-  closeError?: unknown;
-}
-
-class FakeOperation implements DriverOperation {
-  cancelled = 0;
-  closed = 0;
-  private rejectHang?: (e: unknown) => void;
-  constructor(private readonly plan: Plan) {}
-  fetchAll(): Promise<object[]> {
-    if (this.plan.hang) return new Promise((_, reject) => (this.rejectHang = reject));
-    if (this.plan.fetchError) return Promise.reject(this.plan.fetchError);
-    return Promise.resolve(this.plan.rows ?? []);
-  }
-  async cancel() {
-    this.cancelled++;
-    this.rejectHang?.(new OperationStateError(OperationStateErrorCode.Canceled));
-  }
-  async close() {
-    this.closed++;
-    if (this.plan.closeError) throw this.plan.closeError;
-  }
-  async getSchema() {
-    return this.plan.schema ?? null;
-  }
-}
-
-class FakeSession implements DriverSession {
-  closed = 0;
-  executed: Array<{ sql: string; options: ExecuteStatementOptions }> = [];
-  operations: FakeOperation[] = [];
-  constructor(readonly request: OpenSessionRequest, private readonly plan: Plan) {}
-  async executeStatement(sql: string, options: ExecuteStatementOptions) {
-    this.executed.push({ sql, options });
-    if (this.plan.executeError) throw this.plan.executeError;
-    const op = new FakeOperation(this.plan);
-    this.operations.push(op);
-    return op;
-  }
-  async close() {
-    this.closed++;
-    if (this.plan.closeError) throw this.plan.closeError;
-  }
-}
-
-class FakeClient implements DriverClient {
-  closed = 0;
-  sessions: FakeSession[] = [];
-  constructor(readonly options: ConnectionOptions, private readonly driver: FakeDriver) {}
-  async openSession(request: OpenSessionRequest) {
-    const plan = this.driver.plans.shift() ?? { rows: [] };
-    if (plan.openError) throw plan.openError;
-    const s = new FakeSession(request, plan);
-    this.sessions.push(s);
-    this.driver.sessions.push(s);
-    return s;
-  }
-  async close() {
-    this.closed++;
-  }
-}
-
-class FakeDriver {
-  plans: Plan[] = [];
-  clients: FakeClient[] = [];
-  sessions: FakeSession[] = [];
-  connect = vi.fn(async (options: ConnectionOptions) => {
-    const c = new FakeClient(options, this);
-    this.clients.push(c);
-    return c;
-  });
-  get operations() {
-    return this.sessions.flatMap((s) => s.operations);
-  }
-}
-
-const PAT: DatabricksConfig = {
-  host: 'https://adb-1234567890123456.7.azuredatabricks.net/',
-  httpPath: 'sql/1.0/warehouses/abc123',
-  auth: { kind: 'pat', token: 'dapi-app-secret' },
-  userAuthorization: true,
-  statementTimeoutSeconds: 10,
-  retryBudgetMs: 60_000,
-};
-
-function recordingLogger() {
-  const lines: Array<[string, string, unknown]> = [];
-  const at = (level: string) => (event: string, fields?: unknown) => void lines.push([level, event, fields]);
-  const logger: WarehouseLogger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines, text: () => JSON.stringify(lines) };
-}
-
-function setup(config: Partial<DatabricksConfig> = {}, plans: Plan[] = []) {
-  const driver = new FakeDriver();
-  driver.plans.push(...plans);
-  const log = recordingLogger();
-  let clock = 0;
-  const sleeps: number[] = [];
-  const sleep = vi.fn(async (ms: number, signal?: AbortSignal) => {
-    if (signal?.aborted) throw signal.reason;
-    sleeps.push(ms);
-    clock += ms;
-  });
-  const onRetry = vi.fn();
-  const warehouse = createDatabricksWarehouse({ ...PAT, ...config }, {
-    connect: driver.connect,
-    sleep,
-    now: () => clock,
-    random: () => 0.5,
-    logger: log.logger,
-    onRetry,
-  });
-  return { driver, warehouse, log, sleeps, sleep, onRetry };
-}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -294,12 +157,21 @@ describe('createDatabricksWarehouse: retries', () => {
     expect(log.lines.filter(([, e]) => e === 'databricks.retry')).toHaveLength(2);
   });
 
-  it('gives up inside the budget with an unavailable error', async () => {
+  it('waits for a starting warehouse up to the start-up budget, then gives up with an unavailable error', async () => {
     const plans = Array.from({ length: 50 }, () => ({ openError: statusError('TEMPORARILY_UNAVAILABLE: warehouse is starting') }));
-    const { warehouse, sleeps } = setup({ retryBudgetMs: 20_000 }, plans);
+    const { warehouse, sleeps } = setup({ retryBudgetMs: 20_000, startBudgetMs: 60_000 }, plans);
     const err = await warehouse.run('SELECT 1', {}).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'unavailable' });
     expect((err as Error).message).toBe('The SQL warehouse is still starting; try again in a minute.');
+    const waited = sleeps.reduce((a, b) => a + b, 0);
+    expect(waited).toBeGreaterThan(20_000);
+    expect(waited).toBeLessThan(60_000);
+  });
+
+  it('keeps throttling (429) within the shorter retry budget', async () => {
+    const plans = Array.from({ length: 50 }, () => ({ openError: http(429) }));
+    const { warehouse, sleeps } = setup({ retryBudgetMs: 20_000, startBudgetMs: 600_000 }, plans);
+    await expect(warehouse.run('SELECT 1', {})).rejects.toMatchObject({ kind: 'unavailable' });
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(20_000);
     expect(sleeps.length).toBeGreaterThanOrEqual(3);
   });

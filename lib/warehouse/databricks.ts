@@ -128,8 +128,14 @@ export function createDatabricksWarehouse(config: DatabricksConfig, deps: Databr
       try {
         const rows = await withRetry(() => attempt(identity, sql, namedParameters, options), {
           budgetMs: config.retryBudgetMs,
+          startBudgetMs: config.startBudgetMs,
           now,
-          sleep,
+          // A statement waiting for the warehouse holds no place under the concurrency cap meanwhile.
+          sleep: async (ms, signal) => {
+            options.slot?.release();
+            await sleep(ms, signal);
+            await options.slot?.reacquire(signal);
+          },
           random: deps.random,
           signal: options.signal,
           onRetry: (info, err) => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
-import { ENDPOINT_USAGE_COLUMNS, PAYLOAD_COLUMNS, REQUIRED_COLUMNS, SERVED_ENTITIES_COLUMNS, duckdbCreateTable } from '@/lib/table-schemas';
+import { endpointFromTable } from '@/lib/config';
+import { ENDPOINT_USAGE_COLUMNS, SERVED_ENTITIES_COLUMNS, type ColumnSpec } from '@/lib/table-schemas';
+import { checkColumns, recordAttachProblems, type TableRole, type TableStatus } from '@/lib/catalogue/table-health';
 import { logger } from '@/lib/logger';
 import { COMPAT_MACROS, rewriteParams } from './compat';
 import { WarehouseError, type Params, type Row, type RunOptions, type RunResult, type Warehouse } from './types';
@@ -18,7 +20,7 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
   try {
     await conn.run(`SET GLOBAL TimeZone = 'UTC'`);
     for (const macro of COMPAT_MACROS) await conn.run(macro);
-    if (config.dataDir) await attachDataDir(conn, config.dataDir);
+    if (config.dataDir) recordAttachProblems((await attachDataDir(conn, config.dataDir)).filter((t) => t.status !== 'ok'));
     else await attachDemo(conn, config.demoPath);
   } catch (err) {
     conn.closeSync();
@@ -38,54 +40,132 @@ async function attachDemo(conn: DuckDBConnection, demoPath: string): Promise<voi
   await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 
-const DATA_DIR_TABLES: Record<string, { schema: string; columns: readonly string[]; specs: typeof PAYLOAD_COLUMNS }> = {
-  endpoint_usage: { schema: 'serving', columns: REQUIRED_COLUMNS.endpointUsage, specs: ENDPOINT_USAGE_COLUMNS },
-  served_entities: { schema: 'serving', columns: REQUIRED_COLUMNS.servedEntities, specs: SERVED_ENTITIES_COLUMNS },
-};
+const SYSTEM_TABLES: { name: 'endpoint_usage' | 'served_entities'; specs: ColumnSpec[] }[] = [
+  { name: 'endpoint_usage', specs: ENDPOINT_USAGE_COLUMNS },
+  { name: 'served_entities', specs: SERVED_ENTITIES_COLUMNS },
+];
+const PAYLOAD_FOLDER = /^[A-Za-z_][A-Za-z0-9_]*_payload$/;
+
+/** A DATA_DIR that cannot serve anything: the whole engine fails with this (no absolute path in it). */
+function dataDirError(message: string, dataDir: string): WarehouseError {
+  return new WarehouseError(`${message}. Run npm run doctor for details.`, 'not_found', { dataDir });
+}
+
+/** Sub-folders of `dir`, following symbolic links (a linked table folder is a table folder). */
+function subfolders(dir: string): string[] {
+  return fs.readdirSync(dir).filter((name) => {
+    try {
+      return fs.statSync(path.join(dir, name)).isDirectory();
+    } catch {
+      return false; // a dangling link
+    }
+  }).sort();
+}
+
+/** Every .parquet file under `dir`, through linked folders too (each real folder once). */
+export function parquetFiles(dir: string, seen = new Set<string>()): string[] {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return [];
+  }
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const out: string[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) out.push(...parquetFiles(p, seen));
+    else if (name.endsWith('.parquet') && st.isFile()) out.push(p);
+  }
+  return out;
+}
 
 /**
  * DATA_DIR holds one folder of Parquet files per table, as `df.write.parquet()` leaves them:
- * `endpoint_usage/`, `served_entities/` and one `<endpoint>_payload/` per endpoint.
+ * `endpoint_usage/`, `served_entities/` and one `<endpoint>_payload/` per endpoint. Each folder
+ * becomes a view over the files found now (a consistent snapshot; lib/warehouse/embedded-snapshot.ts
+ * re-runs this when they change). A folder that cannot be read, lacks a column or has a column of
+ * another type is skipped and named; the rest is served. Returns the status of every table.
  */
-export async function attachDataDir(conn: DuckDBConnection, dataDir: string): Promise<void> {
-  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
-    throw new Error(`DATA_DIR: ${dataDir} is not a folder`);
+export async function attachDataDir(conn: DuckDBConnection, dataDir: string): Promise<TableStatus[]> {
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.statSync(dataDir);
+  } catch {
+    // reported below
   }
-  await conn.run(`ATTACH ':memory:' AS lake`);
-  await conn.run(`CREATE SCHEMA lake.serving`);
-  await conn.run(`CREATE SCHEMA lake.inference`);
-  const folders = fs.readdirSync(dataDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  const payloadFolders = folders.filter((f) => /^[A-Za-z_][A-Za-z0-9_]*_payload$/.test(f));
+  if (!st) throw dataDirError('DATA_DIR does not exist', dataDir);
+  if (!st.isDirectory()) throw dataDirError('DATA_DIR is a file, not a folder of table folders', dataDir);
+  const folders = subfolders(dataDir);
+  const payloadFolders = folders.filter((f) => PAYLOAD_FOLDER.test(f));
   if (payloadFolders.length === 0) {
-    throw new Error(`DATA_DIR: no <endpoint>_payload folder in ${dataDir} (found: ${folders.join(', ') || 'nothing'})`);
+    throw dataDirError(`DATA_DIR has no <endpoint>_payload folder (found: ${folders.join(', ') || 'nothing'})`, dataDir);
   }
-  const problems: string[] = [];
-  const createView = async (folder: string, target: string, required: readonly string[]) => {
-    const glob = path.join(dataDir, folder, '**', '*.parquet');
-    const source = `read_parquet(${sqlString(glob)}, hive_partitioning = true, union_by_name = true)`;
-    let columns: string[];
-    try {
-      const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
-      columns = described.getRowObjectsJS().map((r) => String(r.column_name));
-    } catch (err) {
-      problems.push(`${folder}: cannot read Parquet files under ${path.join(dataDir, folder)} (${(err as Error).message.split('\n')[0]})`);
-      return;
-    }
-    const missing = required.filter((c) => !columns.includes(c));
-    if (missing.length) problems.push(`${folder}: missing columns ${missing.join(', ')}`);
-    else await conn.run(`CREATE VIEW ${target} AS SELECT * FROM ${source}`);
-  };
-  for (const folder of payloadFolders) await createView(folder, `lake.inference.${folder}`, REQUIRED_COLUMNS.payload);
-  for (const [name, spec] of Object.entries(DATA_DIR_TABLES)) {
-    if (folders.includes(name)) {
-      await createView(name, `lake.${spec.schema}.${name}`, spec.columns);
-    } else {
-      // System tables are often not exported (they need admin rights); the views that use them say so.
-      logger.warn('data_dir.table_missing', { table: name, dataDir });
-      await conn.run(duckdbCreateTable(`lake.${spec.schema}.${name}`, spec.specs));
-    }
+  await conn.run(`ATTACH IF NOT EXISTS ':memory:' AS lake`);
+  await conn.run(`CREATE SCHEMA IF NOT EXISTS lake.serving`);
+  await conn.run(`CREATE SCHEMA IF NOT EXISTS lake.inference`);
+  // Views of folders gone since the last attach go too.
+  const existing = await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE database_name = 'lake' AND schema_name = 'inference'`);
+  for (const r of existing.getRowObjectsJS()) {
+    if (!payloadFolders.includes(String(r.view_name))) await conn.run(`DROP VIEW IF EXISTS lake.inference.${String(r.view_name)}`);
   }
-  if (problems.length) throw new Error(`DATA_DIR ${dataDir} has tables the dashboard cannot read:\n  - ${problems.join('\n  - ')}`);
+
+  const statuses: TableStatus[] = [];
+  for (const folder of payloadFolders) {
+    const target = `lake.inference.${folder}`;
+    const status = await folderView(conn, dataDir, folder, target, 'payload');
+    statuses.push({ ...status, endpoint: endpointFromTable(target) });
+    if (status.status !== 'ok') await conn.run(`DROP VIEW IF EXISTS ${target}`);
+  }
+  for (const { name, specs } of SYSTEM_TABLES) {
+    const target = `lake.serving.${name}`;
+    const status: TableStatus = folders.includes(name)
+      ? await folderView(conn, dataDir, name, target, name)
+      : { role: name, table: target, status: 'unavailable', problem: 'not exported into DATA_DIR', fix: `export system.serving.${name} into DATA_DIR/${name}/ (it usually needs admin rights)` };
+    statuses.push(status);
+    // System tables are often not exported (they need admin rights): an empty table of the right
+    // shape keeps the queries valid, and the views that use it say it is unavailable.
+    if (status.status !== 'ok') await conn.run(`CREATE OR REPLACE VIEW ${target} AS SELECT ${specs.map((c) => `CAST(NULL AS ${c.duckdb}) AS ${c.name}`).join(', ')} WHERE false`);
+  }
+  for (const s of statuses) if (s.status !== 'ok') logger.warn('data_dir.table_problem', { table: s.table, problem: s.problem, fix: s.fix });
+  return statuses;
+}
+
+/** Creates (or replaces) the view of one table folder; returns what is wrong with it, if anything. */
+async function folderView(conn: DuckDBConnection, dataDir: string, folder: string, target: string, role: TableRole): Promise<TableStatus> {
+  const base = { role, table: target };
+  const bad = role === 'payload' ? 'skipped' as const : 'unavailable' as const;
+  const dir = path.join(dataDir, folder);
+  const files = parquetFiles(dir);
+  if (files.length === 0) {
+    const present = fs.readdirSync(dir).slice(0, 5);
+    return { ...base, status: bad, problem: `DATA_DIR/${folder} holds no .parquet file${present.length ? ` (only ${present.join(', ')})` : ' (empty)'}`, fix: `re-run the export of ${folder}` };
+  }
+  const source = `read_parquet([${files.map(sqlString).join(', ')}], hive_partitioning = true, union_by_name = true)`;
+  let columns: Map<string, string>;
+  try {
+    const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    columns = new Map(described.getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
+  } catch (err) {
+    const first = (err as Error).message.split('\n')[0]!.split(dataDir).join('DATA_DIR');
+    return { ...base, status: bad, problem: `DATA_DIR/${folder} cannot be read (${first})`, fix: `a file is truncated or not Parquet: re-run the export of ${folder}` };
+  }
+  const { problems, casts } = checkColumns(columns, role, 'duckdb');
+  if (problems.length) {
+    return { ...base, status: bad, problem: problems.map((p) => p.problem).join('; '), column: problems[0]!.column, fix: problems[0]!.fix };
+  }
+  // TIMESTAMP WITH TIME ZONE (Spark's UTC-adjusted Parquet timestamps), narrower integers, FLOAT:
+  // the view gives the queries the types they are written for.
+  const replace = casts.length ? ` REPLACE (${casts.map((c) => `CAST(${c.column} AS ${c.to}) AS ${c.column}`).join(', ')})` : '';
+  await conn.run(`CREATE OR REPLACE VIEW ${target} AS SELECT *${replace} FROM ${source}`);
+  return { ...base, status: 'ok' };
 }
 
 function sqlString(value: string): string {

@@ -3,6 +3,7 @@ import { parseFaults, withFaults } from './faults';
 import { withSharedRunner, type RunnerStats } from './shared-runner';
 import { logger } from '@/lib/logger';
 import type { Warehouse } from './types';
+import type { EmbeddedWarehouse } from './embedded-snapshot';
 
 export * from './types';
 
@@ -11,39 +12,46 @@ export * from './types';
 type SharedWarehouse = Warehouse & { stats(): RunnerStats; clear(): void };
 const holder = globalThis as unknown as { __gatewayWarehouse?: Promise<SharedWarehouse> };
 
-async function create(): Promise<SharedWarehouse> {
-  const config = getConfig();
-  let engine = await openEngine(config);
+/** The engine the routes use: the configured warehouse behind the shared runner (cache, cap, sharing). */
+export async function openSharedWarehouse(config: AppConfig, opts: { snapshotIntervalMs?: number } = {}): Promise<SharedWarehouse> {
+  // Results cached before the embedded source changed must not be served after it.
+  let clearResults: (() => void) | null = null;
+  const opened = await openEngine(config, () => clearResults?.(), opts.snapshotIntervalMs);
+  let engine: Warehouse = opened;
   if (config.warehouseFaults) {
     logger.warn('warehouse.faults', { spec: config.warehouseFaults });
     engine = withFaults(engine, parseFaults(config.warehouseFaults));
   }
-  return withSharedRunner(engine, { maxConcurrent: config.maxConcurrentQueries, maxEntries: config.queryCache ? 500 : 0 });
+  // Results are per viewer only when statements really run as the viewer (user authorization on).
+  const userAuthorization = config.engine === 'databricks' && config.databricks?.userAuthorization === true;
+  const runner = withSharedRunner(engine, {
+    maxConcurrent: config.maxConcurrentQueries,
+    maxEntries: config.queryCache ? 500 : 0,
+    runsAsViewer: (options) => userAuthorization && Boolean(options.userAccessToken),
+    // The embedded engine notices changed files before a cached result could be served.
+    beforeRun: (opened as Partial<EmbeddedWarehouse>).check,
+  });
+  clearResults = () => runner.clear();
+  return runner;
 }
 
-async function openEngine(config: AppConfig): Promise<Warehouse> {
+async function openEngine(config: AppConfig, onSourceChange: () => void, snapshotIntervalMs?: number): Promise<Warehouse> {
   if (config.engine === 'databricks' && config.databricks) {
     const { createDatabricksWarehouse } = await import('./databricks');
     logger.info('warehouse.open', { engine: 'databricks', httpPath: config.databricks.httpPath, auth: config.databricks.auth.kind, userAuthorization: config.databricks.userAuthorization });
     return createDatabricksWarehouse(config.databricks);
   }
-  const { openDuckdb, createDuckdbWarehouse } = await import('./duckdb');
+  const { openEmbeddedWarehouse } = await import('./embedded-snapshot');
   const started = performance.now();
-  const instance = openDuckdb(config.duckdb);
-  await instance;
+  // Request facts and hourly rollups are built once per source (lib/rollups); raw tables without them.
+  const warehouse = await openEmbeddedWarehouse(config, { onChange: onSourceChange, minCheckIntervalMs: snapshotIntervalMs });
   logger.info('warehouse.open', { engine: 'duckdb', source: config.duckdb.dataDir ?? config.duckdb.demoPath, ms: Math.round(performance.now() - started) });
-  const warehouse = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
-  if (config.rollups.mode === 'auto') {
-    // Request facts and hourly rollups, built once per source (lib/rollups); raw tables without them.
-    const { prepareEmbeddedRollups } = await import('@/lib/rollups/prepare');
-    await prepareEmbeddedRollups(await instance, warehouse, config);
-  }
   return warehouse;
 }
 
 export function getWarehouse(): Promise<SharedWarehouse> {
   if (!holder.__gatewayWarehouse) {
-    holder.__gatewayWarehouse = create().catch((err) => {
+    holder.__gatewayWarehouse = openSharedWarehouse(getConfig()).catch((err) => {
       holder.__gatewayWarehouse = undefined; // let the next request try again
       throw err;
     });

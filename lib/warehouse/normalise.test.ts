@@ -61,7 +61,7 @@ describe('normaliseValue', () => {
 });
 
 describe('normaliseDecimal', () => {
-  it('becomes a number when the number reads back as the same decimal', () => {
+  it('becomes a number', () => {
     expect(normaliseDecimal('0.070000000000000000')).toBe(0.07);
     expect(normaliseDecimal('-12.50')).toBe(-12.5);
     expect(normaliseDecimal('000123')).toBe(123);
@@ -71,10 +71,10 @@ describe('normaliseDecimal', () => {
     expect(normaliseDecimal('123456789012.345')).toBe(123456789012.345);
   });
 
-  it('keeps the exact string when a double would round it', () => {
-    expect(normaliseDecimal('12345678901234567890.12')).toBe('12345678901234567890.12');
-    expect(normaliseDecimal('9007199254740993')).toBe('9007199254740993');
-    expect(normaliseDecimal('0.12345678901234567891')).toBe('0.12345678901234567891');
+  it('becomes the nearest number when a double cannot hold every digit', () => {
+    expect(normaliseDecimal('12345678901234567890.12')).toBe(12345678901234567000);
+    expect(normaliseDecimal('9007199254740993')).toBe(9007199254740992);
+    expect(normaliseDecimal('0.12345678901234567891')).toBe(0.12345678901234568);
   });
 
   it('passes through values that are not decimal text', () => {
@@ -83,6 +83,8 @@ describe('normaliseDecimal', () => {
     expect(normaliseDecimal(5n)).toBe(5);
     expect(normaliseDecimal('n/a')).toBe('n/a');
     expect(normaliseDecimal('')).toBe('');
+    expect(normaliseDecimal('.')).toBe('.');
+    expect(normaliseDecimal('1e999')).toBe('1e999');
   });
 });
 

@@ -53,33 +53,16 @@ export function normaliseValue(value: unknown): unknown {
 }
 
 /**
- * A DECIMAL arrives as an exact string (or as a number / bigint from lossy driver settings).
- * It becomes a number only when the number reads back as the same decimal; otherwise the exact
- * string is kept so nothing is rounded silently.
+ * A DECIMAL arrives as an exact string (or as a number / bigint from lossy driver settings) and
+ * becomes the nearest number: row schemas and charts work in doubles, and a DECIMAL(38, 18) average
+ * kept as text would fail them. Text that is not a decimal is left as it came.
  */
 export function normaliseDecimal(value: unknown): unknown {
   if (typeof value !== 'string') return normaliseValue(value);
   const text = value.trim();
-  const exact = canonicalDecimal(text);
-  if (exact === null) return value;
+  if (!DECIMAL_TEXT.test(text) || !/\d/.test(text)) return value;
   const asNumber = Number(text);
-  if (!Number.isFinite(asNumber)) return value;
-  return canonicalDecimal(String(asNumber)) === exact ? asNumber : value;
+  return Number.isFinite(asNumber) ? asNumber : value;
 }
 
 const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-
-/** `-001.2300` and `-1.23e0` both become `-123e-2`: equal strings mean equal decimal values. */
-function canonicalDecimal(text: string): string | null {
-  const m = DECIMAL_TEXT.exec(text);
-  if (!m) return null;
-  const [, sign = '', int = '', frac = '', exp = '0'] = m;
-  if (int === '' && frac === '') return null;
-  let digits = (int + frac).replace(/^0+/, '');
-  let exponent = Number(exp) - frac.length;
-  if (digits === '') return '0';
-  const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
-  digits = digits.slice(0, digits.length - trailing);
-  exponent += trailing;
-  return `${sign === '-' ? '-' : ''}${digits}e${exponent}`;
-}

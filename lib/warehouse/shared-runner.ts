@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { WarehouseError, type Params, type RunOptions, type RunResult, type Warehouse } from './types';
+import { WarehouseError, type Params, type QuerySlot, type RunOptions, type RunResult, type Warehouse } from './types';
 
 export interface RunnerStats {
   /** Statements sent to the engine. */
@@ -23,6 +23,13 @@ export interface SharedRunnerOptions {
   /** Results with more rows than this are not kept (exports, long lists). */
   maxCachedRows?: number;
   now?: () => number;
+  /**
+   * Whether a statement runs as the viewer (so its result is theirs alone). Default: whenever a
+   * viewer token is given. Statements that run as the app share results whatever token came along.
+   */
+  runsAsViewer?: (options: RunOptions) => boolean;
+  /** Runs before the cache is consulted, e.g. to notice that the data changed and drop old results. */
+  beforeRun?: () => Promise<void>;
 }
 
 type Flight = { key: string; promise: Promise<RunResult>; controller: AbortController; waiters: number };
@@ -30,7 +37,7 @@ type Flight = { key: string; promise: Promise<RunResult>; controller: AbortContr
 /**
  * Sits between the routes and an engine: identical statements in flight share one execution,
  * results are reused for a time-to-live the caller chooses, and at most `maxConcurrent`
- * statements run at once. Viewers with their own token never share results with anyone else.
+ * statements run at once. Statements that run as a viewer never share results with anyone else.
  */
 export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): Warehouse & { stats(): RunnerStats; clear(): void } {
   const now = opts.now ?? Date.now;
@@ -63,9 +70,27 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
     running--;
     waiting.shift()?.();
   };
+  /** One statement's place under the cap; releasing twice, or when not held, does nothing. */
+  const slotFor = (): QuerySlot & { take(signal: AbortSignal): Promise<void> } => {
+    let held = false;
+    const take = async (signal?: AbortSignal) => {
+      await acquire(signal ?? new AbortController().signal);
+      held = true;
+    };
+    return {
+      take,
+      reacquire: take,
+      release() {
+        if (!held) return;
+        held = false;
+        release();
+      },
+    };
+  };
 
+  const runsAsViewer = opts.runsAsViewer ?? ((o: RunOptions) => Boolean(o.userAccessToken));
   const keyOf = (sql: string, params: Params, options: RunOptions) => {
-    const identity = options.userAccessToken ? `user:${createHash('sha256').update(options.userAccessToken).digest('hex')}` : 'app';
+    const identity = options.userAccessToken && runsAsViewer(options) ? `user:${createHash('sha256').update(options.userAccessToken).digest('hex')}` : 'app';
     return createHash('sha256').update(JSON.stringify([identity, sql, params])).digest('hex');
   };
 
@@ -100,6 +125,7 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
   return {
     engine: inner.engine,
     async run(sql, params, options = {}) {
+      await opts.beforeRun?.();
       const key = keyOf(sql, params, options);
       const ttl = options.cacheTtlMs ?? 0;
       const hit = ttl > 0 ? cache.get(key) : undefined;
@@ -116,12 +142,13 @@ export function withSharedRunner(inner: Warehouse, opts: SharedRunnerOptions): W
       }
       const controller = new AbortController();
       const promise = (async () => {
-        await acquire(controller.signal);
+        const slot = slotFor();
+        await slot.take(controller.signal);
         try {
           stats.executions++;
-          return await inner.run(sql, params, { ...options, signal: controller.signal });
+          return await inner.run(sql, params, { ...options, signal: controller.signal, slot });
         } finally {
-          release();
+          slot.release();
         }
       })();
       const flight: Flight = { key, promise, controller, waiters: 0 };

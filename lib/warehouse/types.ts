@@ -19,6 +19,17 @@ export interface RunOptions {
   label?: string;
   /** How long an identical statement's result may be reused; 0 or absent: never cached. */
   cacheTtlMs?: number;
+  /**
+   * Set by the shared runner: the statement's place under the concurrency cap. An engine that
+   * waits between attempts (a warehouse starting) gives it back meanwhile and takes it again after.
+   */
+  slot?: QuerySlot;
+}
+
+export interface QuerySlot {
+  release(): void;
+  /** Waits for a free place again; rejects when the signal aborts first. */
+  reacquire(signal?: AbortSignal): Promise<void>;
 }
 
 export interface RunResult {

@@ -1,21 +1,21 @@
 import { getConfig } from '@/lib/config';
 import { getWarehouse } from '@/lib/warehouse';
+import { healthReport } from '@/lib/health';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness plus a one-row query on the warehouse (`?deep=1`). */
+/**
+ * Liveness and per-table health: 200 when the dashboard can serve (`degraded` names each skipped
+ * table, its column and the fix), 503 when it cannot. `?deep=1` also runs `SELECT 1` and checks
+ * every table on the warehouse now.
+ */
 export async function GET(request: Request) {
   const requestId = newRequestId();
   try {
-    const config = getConfig();
     const deep = new URL(request.url).searchParams.get('deep') === '1';
-    let warehouseMs: number | null = null;
-    if (deep) {
-      const wh = await getWarehouse();
-      warehouseMs = Math.round((await wh.run('SELECT 1 AS ok', {}, { signal: request.signal, label: 'health' })).durationMs);
-    }
-    return json({ status: 'ok', engine: config.engine, warehouseMs, requestId }, 200, requestId);
+    const report = await healthReport(getConfig(), getWarehouse, { deep, signal: request.signal });
+    return json({ ...report, requestId }, report.status === 'failing' ? 503 : 200, requestId);
   } catch (err) {
     return errorResponse(err, requestId, { route: 'health' });
   }

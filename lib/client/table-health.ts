@@ -1,0 +1,28 @@
+import type { HealthReport } from '@/lib/health';
+
+export interface HealthNotice {
+  /** The headline: what cannot be shown. */
+  title: string;
+  /** One line per table: the table, what is wrong (the column named) and the fix. */
+  lines: string[];
+  tone: 'warning' | 'error';
+}
+
+/**
+ * What the page-wide notice says for a health report: nothing while all is well; the disabled
+ * endpoints when payload tables were skipped; the reason when nothing can be served. System tables
+ * that are unavailable are left to the panels that need them, which say so themselves.
+ */
+export function healthNotice(report: Pick<HealthReport, 'status' | 'tables' | 'problem'>): HealthNotice | null {
+  const skipped = report.tables.filter((t) => t.role === 'payload' && t.status === 'skipped');
+  const line = (t: HealthReport['tables'][number]) => `${t.endpoint ?? t.table} (${t.table}): ${t.problem ?? 'unusable'}${t.fix ? `. Fix: ${t.fix}` : ''}`;
+  if (report.status === 'failing') {
+    return { title: report.problem ?? 'No data can be shown.', lines: skipped.map(line), tone: 'error' };
+  }
+  if (skipped.length === 0) return null;
+  return {
+    title: skipped.length === 1 ? `The ${skipped[0]!.endpoint ?? skipped[0]!.table} endpoint is disabled: its table was skipped.` : `${skipped.length} endpoints are disabled: their tables were skipped.`,
+    lines: skipped.map(line),
+    tone: 'warning',
+  };
+}
