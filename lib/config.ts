@@ -49,6 +49,8 @@ export interface AppConfig {
     rollupPath: string;
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
+    /** The live demo's file of requests appended since the demo ended (lib/demo/live.ts); null when the demo does not live. */
+    livePath: string | null;
     dataDir: string | null;
     memoryLimit: string;
     threads: number | null;
@@ -277,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const pinned = Boolean(env.CLOCK_NOW);
   const demoFile = path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb'));
   if (e.DEMO_LIVE === 'on' && (wantsDatabricks || e.DATA_DIR)) problems.push('DEMO_LIVE: only the generated demo can be fed; unset it with DATA_DIR or Databricks');
+  const demoLive = !wantsDatabricks && !e.DATA_DIR && (e.DEMO_LIVE === 'on' || (e.DEMO_LIVE === 'auto' && !pinned));
 
   const roles = e.ROLES ? parseRoles(e.ROLES) : { rules: [], problems: [] };
   problems.push(...roles.problems);
@@ -314,10 +317,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       evaluator: !wantsDatabricks && (e.ALERTS_EVALUATOR === 'on' || (e.ALERTS_EVALUATOR === 'auto' && !pinned)),
       parentPath: e.ALERTS_PARENT_PATH ?? null,
     },
-    demoLive: !wantsDatabricks && !e.DATA_DIR && (e.DEMO_LIVE === 'on' || (e.DEMO_LIVE === 'auto' && !pinned)),
+    demoLive,
     duckdb: {
       rollupPath: path.resolve(/*turbopackIgnore: true*/ e.ROLLUP_DB ?? defaultRollupPath(e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null, e.DEMO_DB)),
       demoPath: demoFile,
+      livePath: demoLive ? demoFile.replace(/(\.duckdb)?$/, '.live.duckdb') : null,
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,
       memoryLimit: e.DUCKDB_MEMORY_LIMIT,
       threads: e.DUCKDB_THREADS ?? null,

@@ -21,7 +21,7 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
     await conn.run(`SET GLOBAL TimeZone = 'UTC'`);
     for (const macro of COMPAT_MACROS) await conn.run(macro);
     if (config.dataDir) recordAttachProblems((await attachDataDir(conn, config.dataDir)).filter((t) => t.status !== 'ok'));
-    else await attachDemo(conn, config.demoPath);
+    else await attachDemo(conn, config.demoPath, config.livePath);
   } catch (err) {
     conn.closeSync();
     instance.closeSync();
@@ -31,13 +31,15 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
   return instance;
 }
 
-async function attachDemo(conn: DuckDBConnection, demoPath: string): Promise<void> {
+async function attachDemo(conn: DuckDBConnection, demoPath: string, livePath: string | null): Promise<void> {
   if (!fs.existsSync(demoPath)) {
     logger.info('demo.generate', { path: demoPath, reason: 'missing' });
     const { generateDemo } = await import('@/lib/demo/generate');
     await generateDemo({ path: demoPath, onProgress: (msg) => logger.info('demo.progress', { msg }) });
   }
-  await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
+  // A demo that lives reads its appended requests beside the generated ones (lib/demo/live.ts).
+  if (livePath) await (await import('@/lib/demo/live')).attachLiveDemo(conn, demoPath, livePath);
+  else await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 
 const SYSTEM_TABLES: { name: 'endpoint_usage' | 'served_entities'; specs: ColumnSpec[] }[] = [
