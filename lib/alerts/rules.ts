@@ -15,7 +15,9 @@ import { ENDPOINT_NAME } from '@/lib/identifiers';
 const label = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line of text');
 const column = z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, 'expected a column name of the query');
 export const RECORD_ID = /^[a-z][a-z0-9-]{2,63}$/;
-const recordId = z.string().regex(RECORD_ID, 'expected an id of lowercase letters, digits and -');
+/** Names of the routes beside /api/alerts/<id>, never an id. */
+const RESERVED = ['preview', 'catalogue', 'destinations', 'export', 'import'];
+const recordId = z.string().regex(RECORD_ID, 'expected an id of lowercase letters, digits and -').refine((id) => !RESERVED.includes(id), { message: 'this id is reserved' });
 
 /** How rows of the query combine into one number (Databricks SQL alerts aggregate the same way), or the age of the newest. */
 export const AGGREGATIONS = ['MAX', 'MIN', 'AVG', 'SUM', 'COUNT', 'MEDIAN', 'AGE_MINUTES'] as const;
