@@ -158,7 +158,7 @@ export function databricksApi(opts: { baseUrl: string; auth: ApiAuth; fetchImpl?
   return {
     createAlert: (body) => call('POST', '/api/2.0/alerts', AlertV2, CreateAlertV2Body.parse(body)),
     getAlert: (id) => call('GET', `/api/2.0/alerts/${encodeURIComponent(id)}`, AlertV2),
-    listOwnAlerts: async () => (await pages('/api/2.0/alerts', ListAlertsV2Response)).filter((a) => ruleIdOf(a) !== null && a.lifecycle_state !== 'DELETED'),
+    listOwnAlerts: async () => (await pages('/api/2.0/alerts', ListAlertsV2Response)).filter((a) => ruleIdOf(a) !== null && a.lifecycle_state !== 'TRASHED'),
     updateAlert: (id, body, mask) => call('PATCH', `/api/2.0/alerts/${encodeURIComponent(id)}?update_mask=${encodeURIComponent(mask.join(','))}`, AlertV2, UpdateAlertV2Body.parse(body)),
     trashAlert: (id) => call('DELETE', `/api/2.0/alerts/${encodeURIComponent(id)}`, null),
     listDestinations: async () => (await pages('/api/2.0/notification-destinations', ListNotificationDestinationsResponse))

@@ -22,7 +22,9 @@ export async function allRules(store: LensStore): Promise<Rule[]> {
   const [rules, budgets] = await Promise.all([store.list('rule'), store.list('budget')]);
   const derived = budgets.flatMap((r) => {
     const b = BudgetSchema.parse({ ...(r.body as object), id: r.id, owner: r.owner, createdAt: r.createdAt, updatedAt: r.updatedAt }) as Budget;
-    return BUDGET_LEVELS.map((level) => RuleSchema.parse({ ...budgetRule(b, level), owner: b.owner, createdAt: b.createdAt, updatedAt: b.updatedAt, budget: { id: b.id, level } }));
+    return BUDGET_LEVELS.map((level) => RuleSchema.parse({
+      ...budgetRule(b, level), owner: b.owner, createdAt: b.createdAt, updatedAt: b.updatedAt, budget: { id: b.id, level }, databricksAlertId: b.databricksAlertIds[level] ?? null,
+    }));
   });
   return [...rules.map((r) => RuleSchema.parse({ ...(r.body as object), id: r.id, owner: r.owner, createdAt: r.createdAt, updatedAt: r.updatedAt })), ...derived];
 }
