@@ -87,14 +87,19 @@ export function monthlyStatus(rows: MonthDayRow[], monthStart: string, windowEnd
   return { consumed, projected: p.projected, dailyRate: p.dailyRate, daysUntilExceeded: daysUntil, state: stateOf(consumed, b), method: p.method };
 }
 
-/** A daily budget: each UTC day's spend against the limit (finance-spend-daily rows summed per day). */
-export function dailyStatus(days: { day: string; cost: number | null }[], b: Pick<BudgetInput, 'limit' | 'warningPercent'>): { days: { day: string; cost: number | null; state: BudgetState }[]; exceededDays: string[] } {
-  const perDay = new Map<string, number | null>();
-  for (const d of days) {
-    const key = d.day.slice(0, 10);
-    const prev = perDay.get(key) ?? null;
-    perDay.set(key, d.cost === null ? prev : (prev ?? 0) + d.cost);
+/**
+ * A daily budget: each UTC day's spend against the limit, from finance-spend-daily rows (one per
+ * day and series). With `each` (a budget on every value of a key) every value counts on its own.
+ */
+export function dailyStatus(rows: { day: string; series?: string; cost: number | null }[], b: Pick<BudgetInput, 'limit' | 'warningPercent'>, each = false): { days: { day: string; value: string | null; cost: number | null; state: BudgetState }[]; exceededDays: string[] } {
+  const spend = new Map<string, { day: string; value: string | null; cost: number | null }>();
+  for (const r of rows) {
+    const day = r.day.slice(0, 10);
+    const value = each ? r.series ?? null : null;
+    const key = `${day}\u0000${value ?? ''}`;
+    const prev = spend.get(key)?.cost ?? null;
+    spend.set(key, { day, value, cost: r.cost === null ? prev : (prev ?? 0) + r.cost });
   }
-  const out = [...perDay].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([day, cost]) => ({ day, cost, state: stateOf(cost, b) }));
-  return { days: out, exceededDays: out.filter((d) => d.state === 'exceeded').map((d) => d.day) };
+  const days = [...spend.values()].sort((a, c) => (a.day < c.day ? -1 : a.day > c.day ? 1 : (c.cost ?? 0) - (a.cost ?? 0))).map((d) => ({ ...d, state: stateOf(d.cost, b) }));
+  return { days, exceededDays: [...new Set(days.filter((d) => d.state === 'exceeded').map((d) => d.day))] };
 }

@@ -19,14 +19,9 @@ export const RECORD_ID = /^[a-z][a-z0-9-]{2,63}$/;
 const RESERVED = ['preview', 'catalogue', 'destinations', 'export', 'import'];
 const recordId = z.string().regex(RECORD_ID, 'expected an id of lowercase letters, digits and -').refine((id) => !RESERVED.includes(id), { message: 'this id is reserved' });
 
-/** How rows of the query combine into one number (Databricks SQL alerts aggregate the same way), or the age of the newest. */
-export const AGGREGATIONS = ['MAX', 'MIN', 'AVG', 'SUM', 'COUNT', 'MEDIAN', 'AGE_MINUTES'] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
-export const OPERATORS = ['>', '>=', '<', '<='] as const;
-export type Operator = (typeof OPERATORS)[number];
-/** Schedules every alert can keep on both engines (quartz `0 0/N * * * ?` and the like). */
-export const EVERY_MINUTES = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440] as const;
-export const PAGE_PATHS = ['/', '/ops', '/finance', '/compare', '/inspector', '/alerts'] as const;
+import { AGGREGATIONS, EVERY_MINUTES, OPERATORS, PAGE_PATHS } from './constants';
+
+export { AGGREGATIONS, EVERY_MINUTES, OPERATORS, PAGE_PATHS, type Aggregation, type Operator } from './constants';
 
 export const MeasureSchema = z.object({
   /** A numeric column of the query's rows (a timestamp column with AGE_MINUTES). */

@@ -17,6 +17,8 @@ export interface QueryResponse<R = Row> {
   now: string;
   /** How the query ran (lib/catalogue/plan.ts): sources, rollups, relations, identity, fallbacks. */
   plan: QueryPlan;
+  /** The validated parameters (defaults filled in), e.g. for an alert rule on this chart. */
+  input?: Record<string, unknown>;
   requestId: string;
 }
 

@@ -5,6 +5,7 @@ export const dynamic = 'force-dynamic';
 
 /** Every alert rule the viewer may see, with its state, last evaluation and recent firings. */
 export const GET = alertsRoute(async ({ ctx, viewer, config }) => ({
+  now: ctx.now().toISOString(),
   engine: config.engine,
   evaluator: config.engine === 'duckdb' ? (config.alerts.evaluator ? 'on' : 'off') : 'databricks',
   demoLive: config.demoLive,
