@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { TEST_CLOCK_NOW } from './lib/testing/test-clock';
+import { TEST_CLOCK_NOW } from './lib/testing/test-clock.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server with injected warehouse faults; e2e/failures.spec.ts reads it from FAULTS_URL. */
@@ -59,13 +59,13 @@ export default defineConfig({
   ],
   webServer: [
     // A fresh, seeded demo for each run, ending at the pinned now: incidents sit at fixed offsets from it.
-    server(PORT, 'demo', 'npx tsx scripts/generate-demo.ts --rows 100000 --days 30 --seed 7', { LOG_LEVEL: 'warn' }),
+    server(PORT, 'demo', 'npx tsx --conditions=react-server scripts/generate-demo.ts --rows 100000 --days 30 --seed 7', { LOG_LEVEL: 'warn' }),
     // The same build with faults injected into the warehouse path (e2e/failures.spec.ts).
-    server(FAULTS_PORT, 'faults', 'npx tsx scripts/generate-demo.ts --rows 20000 --days 30 --seed 8', {
+    server(FAULTS_PORT, 'faults', 'npx tsx --conditions=react-server scripts/generate-demo.ts --rows 20000 --days 30 --seed 8', {
       LOG_LEVEL: 'error',
       WAREHOUSE_FAULTS: 'filter-options=permission,requests-over-time=unavailable:1,requests-over-time=slow3000',
     }),
     // The same build on every shape of the payload corpus, one endpoint, fixed request ids.
-    server(CORPUS_PORT, 'corpus', 'npx tsx scripts/corpus-demo.ts', { LOG_LEVEL: 'warn' }),
+    server(CORPUS_PORT, 'corpus', 'npx tsx --conditions=react-server scripts/corpus-demo.ts', { LOG_LEVEL: 'warn' }),
   ],
 });

@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_CLOCK_GUARD, TEST_CLOCK_NOW } from './lib/testing/test-clock';
+import { TEST_CLOCK_GUARD, TEST_CLOCK_NOW } from './lib/testing/test-clock.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig(({ mode }) => ({
-  resolve: { alias: { '@': root } },
+  // Tests run server modules directly: 'server-only' is the empty marker there, as on the server.
+  resolve: { alias: { '@': root, 'server-only': path.join(root, 'node_modules/server-only/empty.js') } },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules', '.next', 'e2e', 'data'],

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { OverviewView } from '@/components/overview-view';
+import { OverviewView } from '@/components/overview/overview-view';
 
 export default function OverviewPage() {
   return (

@@ -5,9 +5,8 @@ import { usePathname, useRouter } from 'next/navigation';
 import { apiFilters, writeState, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { RANGE_PRESETS } from '@/lib/time/ranges';
-import { TimeControls } from './ops/time-controls';
+import { TimeControls } from './time-controls';
 
-type OptionRow = { endpoint_name: string; served_entity_id: string | null; served_entity_name: string | null; entity_name: string | null; sampled_rows: number };
 
 const RANGE_LABEL: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '6h': 'Last 6 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom range (UTC)' };
 
@@ -28,7 +27,7 @@ export function FilterBar({ state, showSplit = true, carry }: { state: Dashboard
   };
 
   // Options come from the same window, across all endpoints, so the lists never empty themselves.
-  const options = useCatalogueQuery<OptionRow>('filter-options', { ...apiFilters(state), endpoint: undefined, served_entity: undefined });
+  const options = useCatalogueQuery('filter-options', { ...apiFilters(state), endpoint: undefined, served_entity: undefined });
   const rows = useMemo(() => options.data?.rows ?? [], [options.data]);
   const endpoints = useMemo(() => [...new Set(rows.map((r) => r.endpoint_name))].sort(), [rows]);
   const entities = useMemo(() => rows.filter((r) => r.served_entity_id && (!state.endpoint || r.endpoint_name === state.endpoint)), [rows, state.endpoint]);

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { alertsApi, useChange, useViews, type SavedView } from '@/lib/alerts/client';
 import { PAGE_PATHS } from '@/lib/alerts/constants';
-import { formatTimestamp } from '@/lib/charts/format';
+import { formatUtc } from '@/lib/alerts/format';
 
 const saveable = (path: string) => (path !== '/alerts' && (PAGE_PATHS as readonly string[]).includes(path)) || /^\/inspector\/[A-Za-z0-9._:-]{1,128}$/.test(path);
 const href = (v: SavedView) => `${v.path}${v.search ? `?${v.search}` : ''}`;
@@ -38,7 +38,7 @@ export function SavedViews() {
             {views.data?.views.map((v) => (
               <li key={v.id} className="flex flex-wrap items-baseline gap-2 border-t border-slate-100 pt-2" data-testid="saved-view">
                 <Link href={href(v)} onClick={() => setOpen(false)} className="font-medium text-sky-700 hover:underline">{v.name}</Link>
-                <span className="text-xs text-slate-500">{v.path} · {v.owner} · {formatTimestamp(Date.parse(v.createdAt))}</span>
+                <span className="text-xs text-slate-500">{v.path} · {v.owner} · {formatUtc(v.createdAt)}</span>
                 <span className="ml-auto flex gap-2 text-xs">
                   <button type="button" className="text-slate-600 hover:underline" onClick={() => { void navigator.clipboard?.writeText(`${window.location.origin}/views/${v.id}`); setCopied(v.id); }}>{copied === v.id ? 'Link copied' : 'Copy link'}</button>
                   <button type="button" className="text-red-700 hover:underline" onClick={() => remove.mutate(v.id)}>Delete</button>

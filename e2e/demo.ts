@@ -1,5 +1,5 @@
 import { planIncidents } from '../lib/demo/catalog';
-import { floorToMinute } from '../lib/demo/generate';
+import { floorToMinute } from '../lib/time/buckets';
 import { now } from '../lib/time/clock';
 import { readPlanted, type PlantedRequest } from '../lib/testing/planted';
 

@@ -1,11 +1,14 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { FAULT_SPEC } from './warehouse/faults';
 import { accessEnvShape, parseRoles, type IdentitySource, type Role, type RoleRule } from './access';
-import { REVEAL_POLICIES, type RevealPolicy } from './inspector/pii';
+import { REVEAL_POLICIES, type RevealPolicy } from './security/pii';
 import { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 import { clockProblem } from './time/clock';
+
+/** WAREHOUSE_FAULTS, parsed by lib/warehouse/faults.ts: `label=mode[:times],…`. */
+export const FAULT_SPEC = /^([a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)(,[a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)*$/;
 
 export { ENDPOINT_NAME, SCHEMA_NAME, TABLE_NAME } from './identifiers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
 import { resetTableDiscovery } from '@/lib/catalogue/tables';
-import { resetTableHealth } from '@/lib/catalogue/table-health';
+import { resetTableHealth } from '@/lib/warehouse/table-health';
 import { PAYLOAD_COLUMNS, SERVED_ENTITIES_COLUMNS } from '@/lib/table-schemas';
 import { failed, statusError } from '@/lib/testing/fake-databricks';
 import { classifyDatabricksError } from '@/lib/warehouse/databricks-errors';

@@ -10,7 +10,7 @@ beforeAll(async () => { demo = await openDemoFixture({ rows: 5_000, seed: 3 }); 
 afterAll(async () => { await demo?.close(); });
 
 const doctorCli = (env: Record<string, string>) =>
-  spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/doctor.ts'], {
+  spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/doctor.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     encoding: 'utf8',
     timeout: 60_000,

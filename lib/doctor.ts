@@ -1,6 +1,7 @@
+import 'server-only';
 import type { AppConfig } from '@/lib/config';
 import { checkAllTables } from '@/lib/catalogue/tables';
-import type { TableStatus } from '@/lib/catalogue/table-health';
+import type { TableStatus } from '@/lib/warehouse/table-health';
 import { grantForError, readGrants } from '@/lib/deploy/grants';
 import { databricksStateSql, rollupVersion } from '@/lib/rollups/build';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';

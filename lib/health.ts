@@ -1,6 +1,6 @@
 import type { AppConfig } from '@/lib/config';
 import { checkAllTables, resolveTables } from '@/lib/catalogue/tables';
-import { knownTableHealth, type TableStatus } from '@/lib/catalogue/table-health';
+import { knownTableHealth, type TableStatus } from '@/lib/warehouse/table-health';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 export interface HealthReport {

@@ -1,6 +1,7 @@
+import 'server-only';
 import { ConfigError, loadConfig, type AppConfig } from '@/lib/config';
 import { runDoctor, type Check } from '@/lib/doctor';
-import { closeWarehouse, getWarehouse } from '@/lib/warehouse';
+import { closeWarehouse, getWarehouse } from '@/lib/engine';
 import { logger } from '@/lib/logger';
 import { warehouseState } from '@/lib/warehouse/databricks-rest';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';

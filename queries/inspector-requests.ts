@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { listBind, listParamShape, type ListInput } from '@/lib/inspector/list-params';
-import { maskColumns } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
 
 const text = z.string().nullable();
 

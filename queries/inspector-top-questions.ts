@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { maskColumns } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
 import { intParam } from '@/lib/catalogue/params';
 
 export default defineQuery({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { ERROR_CATEGORIES } from '@/lib/ops/error-categories';
-import { maskColumns } from '@/lib/inspector/pii';
+import { maskColumns } from '@/lib/security/pii';
 
 export default defineQuery({
   id: 'ops-error-messages',

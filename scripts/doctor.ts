@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     warehouse = createDatabricksWarehouse(config.databricks);
   } else {
     const { createDuckdbWarehouse, openDuckdb } = await import('../lib/warehouse/duckdb');
+    const { ensureDemo } = await import('../lib/demo/ensure');
     try {
+      await ensureDemo(config.duckdb);
       warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
       await warehouse.run('SELECT 1 AS ok', {});
     } catch (err) {

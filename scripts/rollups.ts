@@ -65,7 +65,9 @@ async function runEmbedded(config: AppConfig, args: RollupsArgs, io: Io): Promis
   }
   const { createDuckdbWarehouse, openDuckdb } = await import('../lib/warehouse/duckdb');
   const { prepareEmbeddedRollups } = await import('../lib/rollups/prepare');
+  const { ensureDemo } = await import('../lib/demo/ensure');
   const source = config.duckdb.dataDir ?? config.duckdb.demoPath;
+  await ensureDemo(config.duckdb);
   const instance = openDuckdb(config.duckdb);
   const warehouse = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
   try {

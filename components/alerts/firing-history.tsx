@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { formatValue, momentHref, unitOf, windowMinutes } from '@/lib/alerts/format';
+import { formatUtc, formatValue, momentHref, unitOf, windowMinutes } from '@/lib/alerts/format';
 import type { Firing, Rule } from '@/lib/alerts/client';
-import { formatTimestamp } from '@/lib/charts/format';
 
 const SOURCE: Record<Firing['source'], string> = { schedule: 'scheduled', test: 'test now', replay: 'replay' };
 
@@ -24,13 +23,13 @@ export function FiringHistory({ rule, firings, currency }: { rule: Rule; firings
           <tr key={f.id} className="border-t border-slate-100" data-testid="alert-firing">
             <td className="py-1 pr-3">
               <Link href={momentHref(rule.page, { start: f.windowStart, end: f.windowEnd }, windowMinutes(rule.window))} className="text-sky-700 hover:underline" data-testid="alert-firing-link">
-                {formatTimestamp(Date.parse(f.windowStart))} – {formatTimestamp(Date.parse(f.windowEnd)).slice(11)}
+                {formatUtc(f.windowStart)} – {formatUtc(f.windowEnd).slice(11)}
               </Link>
               {f.detail && <span className="ml-2 text-xs text-slate-500">{f.detail}</span>}
             </td>
             <td className="py-1 pr-3 tabular-nums">{formatValue(f.peakValue, unit, currency)} <span className="text-xs text-slate-500">({rule.condition.op} {formatValue(f.threshold, unit, currency)})</span></td>
             <td className="py-1 pr-3 text-slate-600">{SOURCE[f.source]}{f.notified ? ', notified' : ''}</td>
-            <td className="py-1 text-slate-600">{f.endedAt ? `resolved ${formatTimestamp(Date.parse(f.endedAt)).slice(11)}` : 'still firing'}</td>
+            <td className="py-1 text-slate-600">{f.endedAt ? `resolved ${formatUtc(f.endedAt).slice(11)}` : 'still firing'}</td>
           </tr>
         ))}
       </tbody>

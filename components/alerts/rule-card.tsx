@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { alertsApi, useChange, type Evaluation, type RuleItem } from '@/lib/alerts/client';
-import { formatValue, unitOf } from '@/lib/alerts/format';
-import { formatTimestamp } from '@/lib/charts/format';
+import { formatUtc, formatValue, unitOf } from '@/lib/alerts/format';
 import { FiringHistory } from './firing-history';
 import { StateBadge, workspaceState } from './state-badge';
 
@@ -39,7 +38,7 @@ export function RuleCard({ item, now, currency, onEdit }: { item: RuleItem; now:
             <span data-testid="alert-rule-name">{rule.name}</span>
             <StateBadge state={state} />
             {rule.paused && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs" data-testid="alert-paused">Paused</span>}
-            {muted && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs" data-testid="alert-muted">Muted until {formatTimestamp(Date.parse(rule.mutedUntil!))}</span>}
+            {muted && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs" data-testid="alert-muted">Muted until {formatUtc(rule.mutedUntil!)}</span>}
           </h3>
           <p className="text-sm text-slate-600">{item.summary}</p>
           <p className="text-xs text-slate-500">
@@ -48,9 +47,9 @@ export function RuleCard({ item, now, currency, onEdit }: { item: RuleItem; now:
           </p>
           <p className="text-xs text-slate-600" data-testid="alert-last-evaluation">
             {status
-              ? <>Last evaluated {formatTimestamp(Date.parse(status.evaluatedAt))}: {formatValue(status.value, unit, currency)} ({rule.condition.op} {formatValue(status.threshold, unit, currency)}){status.detail ? ` — ${status.detail}` : ''}</>
+              ? <>Last evaluated {formatUtc(status.evaluatedAt)}: {formatValue(status.value, unit, currency)} ({rule.condition.op} {formatValue(status.threshold, unit, currency)}){status.detail ? ` — ${status.detail}` : ''}</>
               : workspace && 'lastEvaluatedAt' in workspace
-                ? <>Databricks evaluated it {workspace.lastEvaluatedAt ? formatTimestamp(Date.parse(workspace.lastEvaluatedAt)) : 'not yet'} (SQL alert {workspace.alertId})</>
+                ? <>Databricks evaluated it {workspace.lastEvaluatedAt ? formatUtc(workspace.lastEvaluatedAt) : 'not yet'} (SQL alert {workspace.alertId})</>
                 : workspace ? <>The SQL alert is missing in the workspace: save the rule again to recreate it.</> : <>Not evaluated yet.</>}
           </p>
         </div>

@@ -3,7 +3,7 @@
 import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
+import { reportingZone, type DashboardState } from '@/lib/client/search-params';
 import type { PreparedShare } from '@/lib/compare/prepare-share';
 import type { CompareState } from '@/lib/compare/search-params';
 import { useShareOverTime } from '@/lib/compare/use-compare';
@@ -18,7 +18,7 @@ export function ChartAreaEntityShare({ state, compare }: { state: DashboardState
     <ChartCard
       testId="chart-entity-share"
       title="Traffic share over time"
-      subtitle={<>Share of estimated requests per {prepared?.bucket ?? 'bucket'}, times in UTC; dashed lines are served_entities changes. Gaps had no traffic.</>}
+      subtitle={<>Share of estimated requests per {prepared?.bucket ?? 'bucket'}, times in {prepared?.tz ?? reportingZone(state)}{prepared?.utcDays ? ' (UTC days: the query cuts days at UTC midnight)' : ''}; dashed lines are served_entities changes. Gaps had no traffic.</>}
       query={query}
       csvHref={queryUrl('compare-share-over-time', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.endpoint_name === state.endpoint)}
@@ -36,7 +36,7 @@ function ShareBody({ prepared }: { prepared: PreparedShare }) {
       <div className="h-64" role="img" aria-label={`Traffic share per ${bucket}, ${series.length} series`}>
         <Plot prepared={prepared} />
       </div>
-      <ChangeMarkNotes changes={prepared.changes} />
+      <ChangeMarkNotes changes={prepared.changes} tz={prepared.tz} />
     </div>
   );
 }

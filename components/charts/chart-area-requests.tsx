@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
 import { formatCount, formatRate } from '@/lib/charts/format';
-import { prepareRequests, type PreparedRequests, type RequestsRow } from '@/lib/charts/prepare-requests';
+import { prepareRequests, type PreparedRequests } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
@@ -16,7 +16,7 @@ const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffi
 
 export function ChartAreaRequests({ state }: { state: DashboardState }) {
   const params = { ...apiTimeFilters(state), split: state.split };
-  const query = useCatalogueQuery<RequestsRow>('requests-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('requests-over-time', params, { live: isLive(state) });
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window) return null;

@@ -1,32 +1,28 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
-import { formatCount } from '@/lib/charts/format';
+import { TimeChart } from '@/components/charts/time-chart';
+import { formatCount, formatPercent } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { CATEGORY_COLOR, CATEGORY_LABEL, ERROR_CATEGORIES, type ErrorCategory } from '@/lib/ops/error-categories';
-import { formatPercent } from '@/lib/ops/format';
-import { prepareErrorRate, type ErrorsRow } from '@/lib/ops/prepare-errors';
+import { CATEGORY_COLOR, ERROR_CATEGORIES } from '@/lib/ops/error-categories';
+import { prepareErrorRate } from '@/lib/ops/prepare-errors';
+import { errorMarks } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 /** Failed requests per bucket stacked by category, with the error rate as a line on its own axis. */
 export function ChartBarErrors({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<ErrorsRow>('ops-errors-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-errors-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.category,
     values: { n: (r) => r.requests },
     missing: 'zero',
     order: ['ok', ...ERROR_CATEGORIES],
-    colorOf: (l) => CATEGORY_COLOR[l as ErrorCategory] ?? '#009E73',
+    colors: CATEGORY_COLOR,
   });
   const withRate = prepared && prepareErrorRate(prepared);
-  const marks: Mark[] = [
-    ...(prepared?.series ?? []).filter((s) => s.label !== 'ok').map((s) => ({ dataKey: `${s.key}_n`, name: CATEGORY_LABEL[s.label as ErrorCategory] ?? s.label, color: s.color, kind: 'bar' as const, stackId: 'errors' })),
-    { dataKey: 'error_rate', name: 'Error rate', color: '#111827', kind: 'line', axis: 'right' },
-  ];
   return (
     <ChartCard
       testId="chart-errors"
@@ -37,7 +33,7 @@ export function ChartBarErrors({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No requests were logged in this range.</>}
     >
-      {() => withRate && <TimeChart data={withRate} marks={marks} label="Errors by category and error rate" left={{ label: 'failed requests', format: formatCount }} right={{ label: 'error rate', format: formatPercent }} />}
+      {() => withRate && <TimeChart data={withRate} marks={errorMarks(withRate)} label="Errors by category and error rate" left={{ label: 'failed requests', format: formatCount }} right={{ label: 'error rate', format: formatPercent }} />}
     </ChartCard>
   );
 }

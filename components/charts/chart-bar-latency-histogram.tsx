@@ -6,13 +6,13 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { prepareHistogram, type HistogramRow } from '@/lib/ops/prepare-histogram';
+import { prepareHistogram } from '@/lib/ops/prepare-histogram';
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-latency-histogram').then((m) => m.PlotBarLatencyHistogram));
 
 export function ChartBarLatencyHistogram({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<HistogramRow>('ops-latency-histogram', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-latency-histogram', params, { live: isLive(state) });
   const bars = useMemo(() => prepareHistogram(query.data?.rows ?? []), [query.data]);
   return (
     <ChartCard

@@ -1,21 +1,20 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { stackedCountMarks } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; code: string; sampled_rows: number };
 
 /** Why bodies were not logged: logging_error_codes per bucket. */
 export function ChartBarLoggingCodes({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<Row>('ops-logging-codes', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-logging-codes', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.code, values: { n: (r) => r.sampled_rows }, missing: 'zero' });
-  const marks: Mark[] = (prepared?.series ?? []).map((s) => ({ dataKey: `${s.key}_n`, name: s.label, color: s.color, kind: 'bar', stackId: 'codes' }));
   return (
     <ChartCard
       testId="chart-logging-codes"
@@ -26,7 +25,7 @@ export function ChartBarLoggingCodes({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No logging error codes in this range: every body within the size limits was logged.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={marks} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount, integer: true }} />}
+      {() => prepared && <TimeChart data={prepared} marks={stackedCountMarks(prepared, 'n', 'codes')} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount, integer: true }} />}
     </ChartCard>
   );
 }

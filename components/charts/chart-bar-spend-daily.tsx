@@ -3,24 +3,25 @@
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
+import { UtcDaysNote } from '@/components/charts/utc-days-note';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { formatMoney, formatTokens } from '@/lib/finance/format';
-import { prepareSpendDaily, type PreparedSpendDaily, type SpendDailyRow } from '@/lib/finance/prepare-spend-daily';
+import { prepareSpendDaily, type PreparedSpendDaily } from '@/lib/finance/prepare-spend-daily';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
+import { formatMoney, formatTokens } from '@/lib/charts/format';
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-spend-daily').then((m) => m.PlotBarSpendDaily));
 
 export function ChartBarSpendDaily({ state, fin }: { state: DashboardState; fin: FinanceState }) {
-  const { query, params } = useFinanceQuery<SpendDailyRow>('finance-spend-daily', state, fin, { top_n: String(fin.top) });
+  const { query, params } = useFinanceQuery('finance-spend-daily', state, fin, { top_n: String(fin.top) });
   const prepared = useMemo(() => (query.data?.window ? prepareSpendDaily(query.data.rows, query.data.window) : null), [query.data]);
   const currency = currencyOf(query.data);
   return (
     <ChartCard
       testId="finance-daily"
       title={fin.focus ? `Daily spend of ${fin.focus}` : `Daily spend by ${dimensionLabel(fin)}`}
-      subtitle="Price-book cost per UTC day, stacked. Unpriced models are not in the bars; their tokens are listed in the tooltip."
+      subtitle={<>Price-book cost per UTC day, stacked. Unpriced models are not in the bars; their tokens are listed in the tooltip.<UtcDaysNote state={state} /></>}
       query={query}
       csvHref={queryUrl('finance-spend-daily', { ...params, top_n: '0' }, 'csv')}
       isEmpty={(d) => d.rows.length === 0}

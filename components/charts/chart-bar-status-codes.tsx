@@ -5,15 +5,16 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import type { QueryRow } from '@/queries';
 
-export type StatusCodeRow = { status_code: number; requests: number; sampled_rows: number };
+export type StatusCodeRow = QueryRow<'ops-status-codes'>;
 
 const Plot = lazyPlot(() => import('./plots/plot-bar-status-codes').then((m) => m.PlotBarStatusCodes));
 
 /** Requests per status code; the bar of 200s is usually far taller, so the axis is logarithmic. */
 export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<StatusCodeRow>('ops-status-codes', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-status-codes', params, { live: isLive(state) });
   return (
     <ChartCard
       testId="chart-status-codes"

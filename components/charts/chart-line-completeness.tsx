@@ -2,20 +2,20 @@
 
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart } from '@/components/ops/time-chart';
-import { UnreadablePanel } from '@/components/ops/unreadable-panel';
-import { formatCount } from '@/lib/charts/format';
+import { TimeChart } from '@/components/charts/time-chart';
+import { UnreadablePanel } from '@/components/unreadable-panel';
+import { formatCount, formatPercent } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatPercent } from '@/lib/ops/format';
-import { completenessByStatus, completenessSeries, isUnreadable, type CompletenessRow } from '@/lib/ops/prepare-completeness';
+import { completenessByStatus, completenessSeries, isUnreadable } from '@/lib/ops/prepare-completeness';
+import { COMPLETENESS_MARKS } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
 /** endpoint_usage (every request) against the payload tables (what was logged), with the gap by status. */
 export function ChartLineCompleteness({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<CompletenessRow>('ops-completeness', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-completeness', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: () => 'all',
     values: { usage: () => 0, logged: () => 0 },
@@ -44,8 +44,7 @@ export function ChartLineCompleteness({ state }: { state: DashboardState }) {
       {() => summed && (
         <div className="grid gap-4 lg:grid-cols-3">
           <div className="lg:col-span-2">
-            <TimeChart data={summed} height="h-56" label="endpoint_usage against payload rows" left={{ label: 'requests', format: formatCount }}
-              marks={[{ dataKey: 's0_usage', name: 'endpoint_usage (every request)', color: '#4B5563', kind: 'line' }, { dataKey: 's0_logged', name: 'payload tables (logged, weighted)', color: '#0072B2', kind: 'line', dashed: true }]} />
+            <TimeChart data={summed} height="h-56" label="endpoint_usage against payload rows" left={{ label: 'requests', format: formatCount }} marks={COMPLETENESS_MARKS} />
           </div>
           <table className="self-start text-sm" data-testid="completeness-gaps">
             <thead className="text-xs text-slate-500"><tr><th className="pr-3 text-left">Status</th><th className="pr-3 text-right">Counted</th><th className="pr-3 text-right">Not logged</th><th className="text-right">Share</th></tr></thead>

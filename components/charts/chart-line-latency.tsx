@@ -1,30 +1,26 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMs } from '@/lib/ops/format';
+import { latencyMarks } from '@/lib/ops/prepare-marks';
 import type { OpsState } from '@/lib/ops/search-params';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
+import { formatMs } from '@/lib/charts/format';
 
-export type LatencyRow = { bucket: string; series: string; sampled_rows: number; p50_ms: number; p95_ms: number; p99_ms: number; p50_output_tokens_per_s: number | null };
-const PCT_COLORS = { p50: '#009E73', p95: '#E69F00', p99: '#D55E00' } as const;
 
 /** p50/p95/p99 as lines (never stacked): all three for one series, or one percentile per series. */
 export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
-  const query = useCatalogueQuery<LatencyRow>('ops-latency-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.series,
     values: { n: (r) => r.sampled_rows, p50: (r) => r.p50_ms, p95: (r) => r.p95_ms, p99: (r) => r.p99_ms },
     missing: 'gap',
   });
   const split = ops.latencySplit !== 'none';
-  const marks: Mark[] = !prepared ? [] : split
-    ? prepared.series.map((s) => ({ dataKey: `${s.key}_${ops.percentile}`, name: `${s.label} ${ops.percentile}`, color: s.color, kind: 'line' }))
-    : (['p50', 'p95', 'p99'] as const).map((p) => ({ dataKey: `s0_${p}`, name: p, color: PCT_COLORS[p], kind: 'line' }));
   const controls = (
     <span className="flex gap-2 text-xs">
       <select aria-label="Latency split" value={ops.latencySplit} onChange={(e) => setOps({ latencySplit: e.target.value as OpsState['latencySplit'] })} className="rounded border border-slate-300 px-1 py-1">
@@ -50,7 +46,7 @@ export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No successful requests in this range.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={marks} label="Latency percentiles over time" left={{ label: 'latency', format: formatMs }} />}
+      {() => prepared && <TimeChart data={prepared} marks={latencyMarks(prepared, split, ops.percentile)} label="Latency percentiles over time" left={{ label: 'latency', format: formatMs }} />}
     </ChartCard>
   );
 }

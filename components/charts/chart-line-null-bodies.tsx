@@ -1,20 +1,20 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatPercent } from '@/lib/ops/format';
+import { NULL_BODY_MARKS } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
+import { formatPercent } from '@/lib/charts/format';
 
-type Row = { bucket: string; sampled_rows: number; null_request_rows: number; null_response_rows: number };
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 
 /** Share of logged rows with a NULL request or response body; no rows → a gap, not 0%. */
 export function ChartLineNullBodies({ state }: { state: DashboardState }) {
   const params = apiTimeFilters(state);
-  const query = useCatalogueQuery<Row>('ops-logging-nulls', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-logging-nulls', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: () => 'all',
     values: { req: (r) => share(r.null_request_rows, r.sampled_rows), res: (r) => share(r.null_response_rows, r.sampled_rows) },
@@ -35,7 +35,7 @@ export function ChartLineNullBodies({ state }: { state: DashboardState }) {
           data={prepared}
           height="h-56"
           label="Share of rows with NULL request or response"
-          marks={[{ dataKey: 's0_req', name: 'NULL request', color: '#0072B2', kind: 'line' }, { dataKey: 's0_res', name: 'NULL response', color: '#D55E00', kind: 'line' }]}
+          marks={NULL_BODY_MARKS}
           left={{ label: 'share of rows', format: formatPercent }}
         />
       )}

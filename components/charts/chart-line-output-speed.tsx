@@ -1,21 +1,20 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { formatRate } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { OpsState } from '@/lib/ops/search-params';
+import { lineMarks } from '@/lib/ops/prepare-marks';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
-import type { LatencyRow } from './chart-line-latency';
 
 /** Median output tokens per second; shares the latency query, so it costs no extra request. */
 export function ChartLineOutputSpeed({ state, ops }: { state: DashboardState; ops: OpsState }) {
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
-  const query = useCatalogueQuery<LatencyRow>('ops-latency-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.series, values: { tps: (r) => r.p50_output_tokens_per_s }, missing: 'gap' });
-  const known = (prepared?.series ?? []).filter((s) => prepared!.points.some((p) => p[`${s.key}_tps`] !== null));
   return (
     <ChartCard
       testId="chart-output-speed"
@@ -26,7 +25,7 @@ export function ChartLineOutputSpeed({ state, ops }: { state: DashboardState; op
       isEmpty={(d) => !d.rows.some((r) => r.p50_output_tokens_per_s !== null)}
       empty={<>No response in this range reports output token counts.</>}
     >
-      {() => prepared && <TimeChart data={prepared} height="h-56" label="Output tokens per second" marks={known.map((s) => ({ dataKey: `${s.key}_tps`, name: s.label, color: s.color, kind: 'line' }))} left={{ label: 'tokens/s', format: formatRate }} />}
+      {() => prepared && <TimeChart data={prepared} height="h-56" label="Output tokens per second" marks={lineMarks(prepared, 'tps', { knownOnly: true })} left={{ label: 'tokens/s', format: formatRate }} />}
     </ChartCard>
   );
 }

@@ -1,33 +1,27 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { TimeChart, type Mark } from '@/components/ops/time-chart';
+import { TimeChart } from '@/components/charts/time-chart';
 import { formatCount, formatRate } from '@/lib/charts/format';
-import { STATUS_COLORS, seriesColor } from '@/lib/charts/palette';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { trafficMarks } from '@/lib/ops/prepare-marks';
 import { perMinute } from '@/lib/ops/prepare-series';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
 
-type Row = { bucket: string; series: string; requests: number; sampled_rows: number; peak_minute_requests: number };
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status class' };
 
 /** Requests per minute per series, with the busiest minute of each coarse bucket dashed. */
 export function ChartLineTraffic({ state }: { state: DashboardState }) {
   const params = { ...apiTimeFilters(state), split: state.split };
-  const query = useCatalogueQuery<Row>('requests-over-time', params, { live: isLive(state) });
+  const query = useCatalogueQuery('requests-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
     seriesOf: (r) => r.series,
     values: { qpm: (r, c) => perMinute(r.requests, c), peak: (r) => r.peak_minute_requests },
     missing: 'zero',
-    colorOf: (l, i) => STATUS_COLORS[l] ?? seriesColor(i),
   });
   const coarse = prepared && prepared.bucket !== 'minute';
-  const marks: Mark[] = (prepared?.series ?? []).flatMap((s) => [
-    { dataKey: `${s.key}_qpm`, name: `${s.label} (avg/min)`, color: s.color, kind: 'line' as const },
-    ...(coarse ? [{ dataKey: `${s.key}_peak`, name: `${s.label} (busiest minute)`, color: s.color, kind: 'line' as const, dashed: true }] : []),
-  ]);
   return (
     <ChartCard
       testId="chart-traffic"
@@ -38,7 +32,7 @@ export function ChartLineTraffic({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No requests were logged in this range.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={marks} label={`Requests per minute per ${prepared.bucket}`} left={{ label: 'req/min', format: (v) => (v < 10 ? formatRate(v) : formatCount(v)) }} />}
+      {() => prepared && <TimeChart data={prepared} marks={trafficMarks(prepared)} label={`Requests per minute per ${prepared.bucket}`} left={{ label: 'req/min', format: (v) => (v < 10 ? formatRate(v) : formatCount(v)) }} />}
     </ChartCard>
   );
 }

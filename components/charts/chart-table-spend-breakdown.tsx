@@ -1,18 +1,18 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { StatementLinks } from '@/components/finance/statement-links';
+import type { ReactNode } from 'react';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { formatCount } from '@/lib/charts/format';
-import { formatMoney, formatPercent, formatTokens } from '@/lib/finance/format';
-import { prepareBreakdown, type BreakdownLine, type BreakdownRow } from '@/lib/finance/prepare-breakdown';
+import { formatCount, formatMoney, formatShare, formatTokens } from '@/lib/charts/format';
+import { prepareBreakdown, type BreakdownLine } from '@/lib/finance/prepare-breakdown';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 /** Spend per value of the chosen dimension; the whole table stays visible while drilled in. */
-export function ChartTableSpendBreakdown({ state, fin, onFocus }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void }) {
-  const { query, params } = useFinanceQuery<BreakdownRow>('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
+/** `links` draws the header's downloads for the range the table shows (the page knows which). */
+export function ChartTableSpendBreakdown({ state, fin, onFocus, links }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void; links?: (windowEnd: string) => ReactNode }) {
+  const { query, params } = useFinanceQuery('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
   const label = dimensionLabel(fin);
   return (
     <ChartCard
@@ -21,7 +21,7 @@ export function ChartTableSpendBreakdown({ state, fin, onFocus }: { state: Dashb
       subtitle={`Top ${fin.top} by cost, the rest summed as (other). The CSV has every value.`}
       query={query}
       csvHref={queryUrl('finance-breakdown', { ...params, top_n: '0' }, 'csv')}
-      headerExtra={query.data?.window && <StatementLinks state={state} fin={fin} windowEnd={query.data.window.end} />}
+      headerExtra={query.data?.window && links?.(query.data.window.end)}
       isEmpty={(d) => d.rows.length === 0}
       empty="No requests were logged in this range. Try a longer range or clear the filters."
     >
@@ -59,13 +59,13 @@ function BreakdownTable({ lines, currency, label, focus, onFocus }: { lines: Bre
                   : <div className="flex items-center gap-2">
                       <span className="h-2 rounded bg-sky-600" style={{ width: `${Math.max(2, l.bar * 64)}px` }} aria-hidden />
                       <span className="tabular-nums" data-testid="breakdown-cost">{formatMoney(l.cost, currency)}</span>
-                      <span className="text-xs text-slate-400">{formatPercent(l.costShare)}</span>
+                      <span className="text-xs text-slate-400">{formatShare(l.costShare)}</span>
                     </div>}
                 {l.cost !== null && l.unpriced_tokens > 0 && <div className="text-xs text-amber-800">+ {formatTokens(l.unpriced_tokens, true)} unpriced tokens</div>}
               </td>
               <td className="px-2 text-right tabular-nums">{formatCount(l.requests)}</td>
               <td className="px-2 text-right tabular-nums">{formatTokens(l.input_tokens, true)} · {formatTokens(l.output_tokens, true)}</td>
-              <td className="px-2 text-right tabular-nums">{formatPercent(l.estimatedShare)}</td>
+              <td className="px-2 text-right tabular-nums">{formatShare(l.estimatedShare)}</td>
               <td className="pl-2 text-right tabular-nums">{l.costPer1k === null ? '–' : formatMoney(l.costPer1k, currency)}</td>
             </tr>
           ))}

@@ -13,8 +13,8 @@ import { EntityHistory } from './entity-history';
 import { EntityTable } from './entity-table';
 import { SideBySide } from './side-by-side';
 import { SignificanceCard } from './significance-card';
+import type { QueryRow } from '@/queries';
 
-type OptionRow = { endpoint_name: string; served_entity_id: string | null };
 
 export function CompareView() {
   const search = useSearchParams();
@@ -23,7 +23,7 @@ export function CompareView() {
   const router = useRouter();
   const pathname = usePathname();
   // The same request as the filter bar's, so it is served from the cache.
-  const options = useCatalogueQuery<OptionRow>('filter-options', { ...apiFilters(state), endpoint: undefined, served_entity: undefined });
+  const options = useCatalogueQuery('filter-options', { ...apiFilters(state), endpoint: undefined, served_entity: undefined });
   const suggested = useMemo(() => busiestChoice(options.data?.rows ?? []), [options.data]);
 
   // Without an endpoint there is nothing to compare: open the one serving the most entities.
@@ -63,7 +63,7 @@ export function CompareView() {
 }
 
 /** The endpoint with the most served entities in the window (then the most logged rows). */
-function busiestChoice(rows: OptionRow[]): string | null {
+function busiestChoice(rows: Pick<QueryRow<'filter-options'>, 'endpoint_name' | 'served_entity_id'>[]): string | null {
   const by = new Map<string, number>();
   for (const r of rows) if (r.served_entity_id) by.set(r.endpoint_name, (by.get(r.endpoint_name) ?? 0) + 1);
   return [...by.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;

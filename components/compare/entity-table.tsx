@@ -1,14 +1,15 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { formatCost, formatCount, formatMs, formatPercent, formatTokens } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
-import { formatCost, formatInterval, formatMs, formatPct, formatTokens } from '@/lib/compare/format';
+import { reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { formatInterval } from '@/lib/compare/format';
 import type { LatencyEstimate, PreparedEntity } from '@/lib/compare/prepare-compare';
 import type { CompareState } from '@/lib/compare/search-params';
 import type { HistoryRow } from '@/lib/compare/types';
 import { useComparison, useEntityHistory } from '@/lib/compare/use-compare';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { FlagBadges } from './flag-badges';
 
 const th = 'px-2 py-2 text-right font-medium';
@@ -49,14 +50,14 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
               {prepared.entities.map((e) => (
                 <tr key={e.key} data-testid="compare-entity-row" data-entity={e.label} className="border-b border-slate-100 align-top">
                   <td className="px-2 py-2">
-                    <NameCell entity={e} baseline={prepared.baseline?.key === e.key} history={compare.groupBy === 'context' ? [] : history.filter((h) => h.served_entity_id === e.key)} />
+                    <NameCell tz={reportingZone(state)} entity={e} baseline={prepared.baseline?.key === e.key} history={compare.groupBy === 'context' ? [] : history.filter((h) => h.served_entity_id === e.key)} />
                     <FlagBadges flags={prepared.flags[e.key] ?? []} />
                   </td>
-                  <Cell main={formatCount(e.requests)} sub={`${formatPct(e.share)}${sampled ? ` · ${formatCount(e.sampledRows)} logged` : ''}`} />
-                  <Cell main={formatPct(e.errorRate)} sub={formatInterval(e.errorInterval, formatPct)} />
-                  <Cell main={formatPct(e.blockRate)} sub={formatInterval(e.blockInterval, formatPct)} />
+                  <Cell main={formatCount(e.requests)} sub={`${formatPercent(e.share)}${sampled ? ` · ${formatCount(e.sampledRows)} logged` : ''}`} />
+                  <Cell main={formatPercent(e.errorRate)} sub={formatInterval(e.errorInterval, formatPercent)} />
+                  <Cell main={formatPercent(e.blockRate)} sub={formatInterval(e.blockInterval, formatPercent)} />
                   {(['p50', 'p95', 'p99'] as const).map((q) => <LatencyCell key={q} value={e.latency[q]} loading={histogram.isPending} />)}
-                  <Cell main={`${formatTokens(e.meanInputTokens)} / ${formatTokens(e.meanOutputTokens)}`} sub={e.usageCoverage < 0.999 ? `${formatPct(e.usageCoverage)} from endpoint_usage, rest from responses` : 'from endpoint_usage'} />
+                  <Cell main={`${formatTokens(e.meanInputTokens)} / ${formatTokens(e.meanOutputTokens)}`} sub={e.usageCoverage < 0.999 ? `${formatPercent(e.usageCoverage)} from endpoint_usage, rest from responses` : 'from endpoint_usage'} />
                   <Cell main={formatTokens(e.tokensPerSecond)} sub="Σ tokens / Σ model time" />
                   <Cell main={formatCost(e.costPerRequest)} sub={e.costPerRequest === null ? 'no price book entry' : 'from mean tokens'} />
                 </tr>
@@ -85,7 +86,7 @@ function LatencyCell({ value, loading }: { value: LatencyEstimate; loading: bool
   return <Cell main={formatMs(value.estimate)} sub={loading ? 'interval…' : formatInterval(value.interval, formatMs)} />;
 }
 
-function NameCell({ entity, baseline, history }: { entity: PreparedEntity; baseline: boolean; history: HistoryRow[] }) {
+function NameCell({ entity, baseline, history, tz }: { entity: PreparedEntity; baseline: boolean; history: HistoryRow[]; tz: string }) {
   const latest = history.find((h) => h.is_latest);
   const earlier = history.filter((h) => !h.is_latest);
   return (
@@ -98,7 +99,7 @@ function NameCell({ entity, baseline, history }: { entity: PreparedEntity; basel
       {entity.model && <div className="text-xs text-slate-500">{entity.model}{entity.entityType ? ` · ${entity.entityType}` : ''}</div>}
       {latest && (
         <div className="text-xs text-slate-500">
-          config v{latest.endpoint_config_version ?? '?'}, version {latest.entity_version ?? '?'} since {latest.change_time.slice(0, 16).replace('T', ' ')} UTC
+          config v{latest.endpoint_config_version ?? '?'}, version {latest.entity_version ?? '?'} since {formatZonedTimestamp(Date.parse(latest.change_time), tz)}
           {earlier.length > 0 && ` · ${earlier.length} earlier version${earlier.length > 1 ? 's' : ''}`}
         </div>
       )}

@@ -1,18 +1,18 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { formatCount, formatMs } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMs } from '@/lib/compare/format';
 import type { SideBySideRow } from '@/lib/compare/types';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 
 /** The same user message answered by different served entities, next to each other, as plain text. */
 export function SideBySide({ state }: { state: DashboardState }) {
   // Every entity of the endpoint takes part, whatever the entity filter says.
   const params = { ...apiFilters(state), served_entity: undefined };
-  const query = useCatalogueQuery<SideBySideRow>('compare-side-by-side', params);
+  const query = useCatalogueQuery('compare-side-by-side', params);
   return (
     <ChartCard
       testId="compare-side-by-side"
@@ -23,12 +23,12 @@ export function SideBySide({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No user message of {state.endpoint} was answered by more than one served entity in this range (embeddings and single-entity endpoints have none).</>}
     >
-      {(d) => <Messages rows={d.rows} />}
+      {(d) => <Messages rows={d.rows} tz={reportingZone(state)} />}
     </ChartCard>
   );
 }
 
-function Messages({ rows }: { rows: SideBySideRow[] }) {
+function Messages({ rows, tz }: { rows: SideBySideRow[]; tz: string }) {
   const picks = [...new Set(rows.map((r) => r.pick))];
   return (
     <div className="flex flex-col gap-4">
@@ -42,7 +42,7 @@ function Messages({ rows }: { rows: SideBySideRow[] }) {
               <p className="text-xs text-slate-500">{formatCount(first.asked_rows)} matching requests, answered by {first.entities} served entities</p>
             </header>
             <div className="grid gap-px bg-slate-200" style={{ gridTemplateColumns: `repeat(${answers.length}, minmax(0, 1fr))` }}>
-              {answers.map((a) => <Answer key={a.databricks_request_id} a={a} />)}
+              {answers.map((a) => <Answer key={a.databricks_request_id} a={a} tz={tz} />)}
             </div>
           </article>
         );
@@ -51,7 +51,7 @@ function Messages({ rows }: { rows: SideBySideRow[] }) {
   );
 }
 
-function Answer({ a }: { a: SideBySideRow }) {
+function Answer({ a, tz }: { a: SideBySideRow; tz: string }) {
   return (
     <div className="flex flex-col gap-1 bg-white p-3 text-sm" data-testid="side-by-side-answer">
       <div className="flex flex-wrap items-baseline gap-x-2">
@@ -59,7 +59,7 @@ function Answer({ a }: { a: SideBySideRow }) {
         {a.entity_name && <span className="text-xs text-slate-500">{a.entity_name}</span>}
       </div>
       <div className="text-xs text-slate-500">
-        {a.request_time.slice(0, 16).replace('T', ' ')} UTC · {formatMs(a.execution_duration_ms)}{a.output_tokens !== null ? ` · ${formatCount(a.output_tokens)} output tokens` : ''} · message {a.n_messages} of the request
+        {formatZonedTimestamp(Date.parse(a.request_time), tz)} · {formatMs(a.execution_duration_ms)}{a.output_tokens !== null ? ` · ${formatCount(a.output_tokens)} output tokens` : ''} · message {a.n_messages} of the request
       </div>
       {/* Payload text is rendered as text, never as HTML. */}
       <p className="max-h-48 overflow-y-auto whitespace-pre-wrap break-words text-slate-800">

@@ -3,11 +3,12 @@
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import { formatDifference, formatMsDiff, formatP, formatPct, formatPp } from '@/lib/compare/format';
+import { formatDifference, formatP } from '@/lib/compare/format';
 import { ALPHA, type PreparedComparison } from '@/lib/compare/prepare-compare';
 import type { CompareState } from '@/lib/compare/search-params';
 import { MIN_EXPECTED, MIN_SAMPLE } from '@/lib/compare/stats';
 import { useComparison } from '@/lib/compare/use-compare';
+import { formatMsDiff, formatPercent, formatPp } from '@/lib/charts/format';
 
 /** Each entity against the baseline: the effect with its interval first, then the test. */
 export function SignificanceCard({ state, compare }: { state: DashboardState; compare: CompareState }) {
@@ -57,7 +58,7 @@ function ComparisonBlock({ c, baseline, adjusted }: { c: PreparedComparison; bas
           {lat.ok ? (
             <>
               <strong>{latSig ? (lat.test.superiority > 0.5 ? 'slower' : 'faster') : 'no significant difference'}</strong>
-              {' '}· {pLabel} {formatP(lat.pAdjusted)} · a random request is slower than one of {baseline} {formatPct(lat.test.superiority)} of the time
+              {' '}· {pLabel} {formatP(lat.pAdjusted)} · a random request is slower than one of {baseline} {formatPercent(lat.test.superiority)} of the time
             </>
           ) : <span className="text-slate-500">{lat.reason}</span>}
         </dd>

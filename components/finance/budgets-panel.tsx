@@ -6,8 +6,7 @@ import { alertsApi, useBudgets, useChange, type Budget } from '@/lib/alerts/clie
 import { budgetQueryParams, dailyStatus, monthlyStatus, type BudgetState } from '@/lib/alerts/budgets';
 import type { DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMoney } from '@/lib/finance/format';
-import type { MonthDayRow } from '@/lib/finance/prepare-projection';
+import { formatMoney } from '@/lib/charts/format';
 import type { FinanceState } from '@/lib/finance/search-params';
 import { currencyOf } from '@/lib/finance/use-finance-query';
 
@@ -48,10 +47,10 @@ function BudgetRow({ budget: b, state }: { budget: Budget; state: DashboardState
   const monthly = b.period === 'month';
   const each = b.scope.dimension === 'context' && b.scope.value === null;
   // Monthly: the month of now; daily: every day of the page's range.
-  const month = useCatalogueQuery<MonthDayRow>('finance-month-to-date', { range: '24h', ...scope }, { enabled: monthly && !each });
+  const month = useCatalogueQuery('finance-month-to-date', { range: '24h', ...scope }, { enabled: monthly && !each });
   // The page's range only: a budget is on its own scope, whatever else the page filters.
   const range = state.range === 'custom' ? { from: state.from, to: state.to } : { range: state.range };
-  const days = useCatalogueQuery<{ day: string; series: string; cost: number | null }>('finance-spend-daily', { ...range, ...scope, top_n: '0' }, { enabled: !monthly });
+  const days = useCatalogueQuery('finance-spend-daily', { ...range, ...scope, top_n: '0' }, { enabled: !monthly });
   const remove = useChange(() => alertsApi('DELETE', `/api/budgets/${encodeURIComponent(b.id)}`), [['budgets'], ['alerts']]);
   const currency = currencyOf(month.data ?? days.data);
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, currency));

@@ -9,14 +9,13 @@ import { formatCount } from '@/lib/charts/format';
 import type { Dimension } from '@/lib/finance/dimensions';
 import { TOP_CHOICES, type FinanceState } from '@/lib/finance/search-params';
 
-type KeyRow = { context_key: string; requests: number; distinct_values: number };
 
 const OTHER_DIMENSIONS: [Dimension, string][] = [['requester', 'Requester'], ['endpoint', 'Endpoint'], ['served_entity', 'Served entity'], ['model', 'Model (price book)']];
 const selectClass = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 /** Which dimension the breakdowns use: any usage_context key seen in the range, or a column. */
 export function FinanceControls({ state, fin, onChange }: { state: DashboardState; fin: FinanceState; onChange: (patch: Partial<FinanceState>) => void }) {
-  const keys = useCatalogueQuery<KeyRow>('finance-context-keys', apiFilters(state));
+  const keys = useCatalogueQuery('finance-context-keys', apiFilters(state));
   const rows = keys.data?.rows ?? [];
   const value = fin.dimension === 'context' ? `context:${fin.contextKey}` : fin.dimension;
   const known = rows.some((r) => r.context_key === fin.contextKey);

@@ -13,6 +13,7 @@ import { FinanceKpis } from './finance-kpis';
 import { FocusBar } from './focus-bar';
 import { PriceBookPanel } from './price-book-panel';
 import { ReconciliationCard } from './reconciliation-card';
+import { StatementLinks } from './statement-links';
 import { TokenSourceBanner } from './token-source-banner';
 
 export function FinanceView() {
@@ -39,7 +40,7 @@ export function FinanceView() {
       <FinanceKpis state={state} fin={fin} />
       <BudgetsPanel state={state} fin={fin} />
       <div className="grid gap-4 xl:grid-cols-2">
-        <ChartTableSpendBreakdown state={state} fin={fin} onFocus={(focus) => setFin({ focus })} />
+        <ChartTableSpendBreakdown state={state} fin={fin} onFocus={(focus) => setFin({ focus })} links={(windowEnd) => <StatementLinks state={state} fin={fin} windowEnd={windowEnd} />} />
         <ChartBarSpendDaily state={state} fin={fin} />
       </div>
       <ChartLineTokenTrends state={state} fin={fin} onMetric={(tokens) => setFin({ tokens })} />

@@ -1,7 +1,7 @@
 'use client';
 
-import { formatMoney } from '@/lib/finance/format';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
+import { formatMoney } from '@/lib/charts/format';
 
 const money = (v: number | undefined, c: string) => (v === undefined ? '–' : formatMoney(v, c));
 

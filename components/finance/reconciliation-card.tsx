@@ -4,10 +4,9 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMoney } from '@/lib/finance/format';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
+import { formatMoney } from '@/lib/charts/format';
 
-type ReconRow = { day: string; endpoint_name: string | null; estimated_cost: number | null; currency: string; unpriced_tokens: number | null; billed_cost: number | null; billed_currency: string | null; difference: number | null };
 
 const frame = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -16,7 +15,7 @@ export function ReconciliationCard({ state }: { state: DashboardState }) {
   const config = useFinanceConfig();
   const configured = config.data?.billing.configured === true;
   const params = apiFilters(state);
-  const query = useCatalogueQuery<ReconRow>('finance-reconciliation', params, { enabled: configured });
+  const query = useCatalogueQuery('finance-reconciliation', params, { enabled: configured });
   if (!configured) {
     return (
       <section className={frame} data-testid="reconciliation-hidden">

@@ -1,13 +1,12 @@
 'use client';
 
 import type { DashboardState } from '@/lib/client/search-params';
-import type { SummaryRow } from '@/lib/finance/prepare-summary';
 import type { FinanceState } from '@/lib/finance/search-params';
 import { useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 /** Says plainly when token counts cannot come from endpoint_usage (it usually needs admin rights). */
 export function TokenSourceBanner({ state, fin }: { state: DashboardState; fin: FinanceState }) {
-  const { query } = useFinanceQuery<SummaryRow>('finance-summary', state, fin);
+  const { query } = useFinanceQuery('finance-summary', state, fin);
   if (query.data?.endpointUsage !== 'unreadable') return null;
   return (
     <div role="status" data-testid="usage-unreadable" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { InspectorState } from '@/lib/inspector/url-state';
+import { readStatus, type InspectorState } from '@/lib/inspector/url-state';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
@@ -37,7 +37,7 @@ function FiltersForm({ state, onChange }: { state: InspectorState; onChange: (pa
         <input type="search" aria-label="Search request and response text" placeholder="keyword, e.g. refund" value={q} onChange={(e) => setQ(e.target.value)} className={`${input} w-64`} maxLength={200} />
       </Field>
       <Field label="Status">
-        <select aria-label="Status" value={state.status ?? ''} onChange={(e) => onChange({ status: e.target.value || undefined })} className={input}>
+        <select aria-label="Status" value={state.status ?? ''} onChange={(e) => onChange({ status: readStatus(e.target.value) })} className={input}>
           <option value="">Any status</option>
           <option value="ok">OK (&lt; 400)</option>
           <option value="error">Errors (≥ 400)</option>

@@ -24,7 +24,7 @@ const cell = 'px-2 py-1.5 align-top';
 
 export function RequestTable({ shared, state, onChange }: { shared: DashboardState; state: InspectorState; onChange: (patch: Partial<InspectorState>, opts?: { push?: boolean }) => void }) {
   const params = { ...apiFilters(shared), ...inspectorApiParams(state) };
-  const query = useCatalogueQuery<ListRow>('inspector-requests', params);
+  const query = useCatalogueQuery('inspector-requests', params);
   const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
   const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
   const back = `?${useSearchParams().toString()}`;

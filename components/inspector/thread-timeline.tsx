@@ -26,7 +26,7 @@ const DAY = 86_400_000;
 export function ThreadTimeline({ threadId, source, current, endpoint, at }: { threadId: string; source: string; current: string; endpoint: string; at: string }) {
   const t = new Date(at).getTime();
   const params = { from: new Date(t - DAY).toISOString(), to: new Date(t + DAY).toISOString(), endpoint, thread: threadId };
-  const query = useCatalogueQuery<ThreadRow>('inspector-thread', params);
+  const query = useCatalogueQuery('inspector-thread', params);
   return (
     <ChartCard
       testId="thread"

@@ -20,7 +20,7 @@ const cell = 'px-2 py-1.5 align-top';
 /** The questions users ask again and again: candidates for FAQ templates and the system prompt. */
 export function TopQuestions({ shared, state, onSearch }: { shared: DashboardState; state: InspectorState; onSearch: (q: string) => void }) {
   const params = { ...apiFilters(shared), status: state.status, requester: state.requester };
-  const query = useCatalogueQuery<QuestionRow>('inspector-top-questions', params);
+  const query = useCatalogueQuery('inspector-top-questions', params);
   return (
     <ChartCard
       testId="top-questions"

@@ -5,16 +5,15 @@ import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { CATEGORY_LABEL, type ErrorCategory } from '@/lib/ops/error-categories';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { CATEGORY_LABEL } from '@/lib/ops/error-categories';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
 
-type Row = { message_pattern: string; category: ErrorCategory; requests: number; first_seen: string; last_seen: string; example_request_id: string; other_example_request_id: string; example_endpoint: string; other_example_endpoint: string };
 
 /** Messages are payload text: rendered as text only, never as HTML. */
 export function ErrorMessagesTable({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<Row>('ops-error-messages', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-error-messages', params, { live: isLive(state) });
   const tz = reportingZone(state);
   const ts = (s: string) => formatZonedTimestamp(Date.parse(s), tz).replace(` ${tz}`, '');
   return (

@@ -5,15 +5,14 @@ import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { CATEGORY_COLOR, CATEGORY_LABEL, type ErrorCategory } from '@/lib/ops/error-categories';
-import { formatZonedShort } from '@/lib/ops/time-zone';
+import { CATEGORY_COLOR, CATEGORY_LABEL } from '@/lib/ops/error-categories';
+import { formatZonedShort } from '@/lib/time/zone';
 
-type Row = { category: ErrorCategory; detail: string; status_code: number; requests: number; sampled_rows: number; first_seen: string; last_seen: string };
 
 /** What failed and why: guardrail (which check), rate limit, provider (which), 5xx, 4xx. */
 export function ErrorTaxonomyTable({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<Row>('ops-error-taxonomy', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-error-taxonomy', params, { live: isLive(state) });
   const tz = reportingZone(state);
   const ts = (s: string) => formatZonedShort(Date.parse(s), tz);
   return (

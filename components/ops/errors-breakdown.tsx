@@ -1,21 +1,19 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { formatCount, formatPercent } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatPercent } from '@/lib/ops/format';
 import type { OpsState } from '@/lib/ops/search-params';
 import { ContextKeyInput } from './context-key-input';
 
-type Row = { group_value: string; requests: number; errors: number; rate_limited: number; server_errors: number; error_rate: number | null };
 const BY_LABEL: Record<OpsState['errorsBy'], string> = { requester: 'Requester', usage_context: 'usage_context', input_size: 'Input size' };
 
 /** "Does it fail only for certain inputs?": error rate per requester, usage_context value or request size. */
 export function ErrorsBreakdown({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
   const params = { ...apiFilters(state), by: ops.errorsBy, context_key: ops.errorsBy === 'usage_context' ? ops.contextKey : undefined };
-  const query = useCatalogueQuery<Row>('ops-errors-breakdown', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-errors-breakdown', params, { live: isLive(state) });
   const maxRate = Math.max(0.0001, ...(query.data?.rows ?? []).map((r) => r.error_rate ?? 0));
   const controls = (
     <span className="flex items-center gap-2 text-xs">

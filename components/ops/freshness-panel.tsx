@@ -4,19 +4,18 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatAge, freshnessOf, type FreshnessRow } from '@/lib/ops/prepare-freshness';
+import { formatAge, freshnessOf } from '@/lib/ops/prepare-freshness';
 import { isUnreadable } from '@/lib/ops/prepare-completeness';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 
-type UsageRow = { latest_request_time: string | null; recent_rows: number };
 const BADGE = { fresh: 'bg-emerald-100 text-emerald-800', arriving: 'bg-amber-100 text-amber-800', stale: 'bg-red-100 text-red-800' } as const;
 const STATUS_TEXT = { fresh: 'up to date', arriving: 'still arriving', stale: 'stale' } as const;
 
 /** Newest row per table, whatever the range: the payload tables lag by up to about an hour. */
 export function FreshnessPanel({ state }: { state: DashboardState }) {
   const params = { range: '1h', endpoint: state.endpoint };
-  const query = useCatalogueQuery<FreshnessRow>('ops-freshness', params, { live: isLive(state) });
-  const usage = useCatalogueQuery<UsageRow>('ops-usage-freshness', { range: '1h' }, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-freshness', params, { live: isLive(state) });
+  const usage = useCatalogueQuery('ops-usage-freshness', { range: '1h' }, { live: isLive(state) });
   const tz = reportingZone(state);
   const row = (source: string, latestIso: string, now: number) => {
     const f = freshnessOf(source, latestIso, now);

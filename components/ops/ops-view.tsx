@@ -18,8 +18,8 @@ import { ErrorMessagesTable } from './error-messages-table';
 import { ErrorTaxonomyTable } from './error-taxonomy-table';
 import { ErrorsBreakdown } from './errors-breakdown';
 import { FreshnessPanel } from './freshness-panel';
-import { KpiRow } from './kpi-row';
-import { SpendSnapshot } from '@/components/finance/spend-snapshot';
+import { KpiRow } from '@/components/charts/kpi-row';
+import { SpendSnapshot } from '@/components/charts/spend-snapshot';
 import { SlowestRequests } from './slowest-requests';
 import { TopicWatch } from './topic-watch';
 

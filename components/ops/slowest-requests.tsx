@@ -4,15 +4,14 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { formatMs } from '@/lib/ops/format';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
+import { formatMs } from '@/lib/charts/format';
 
-type Row = { databricks_request_id: string; endpoint_name: string; served_entity: string | null; request_time: string; status_code: number; execution_duration_ms: number; requester: string | null; output_tokens: number | null };
 
 export function SlowestRequests({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<Row>('ops-slowest-requests', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-slowest-requests', params, { live: isLive(state) });
   const tz = reportingZone(state);
   return (
     <ChartCard

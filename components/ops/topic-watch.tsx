@@ -8,10 +8,9 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { MAX_KEYWORDS, parseKeywords } from '@/lib/ops/keywords';
 import type { OpsState } from '@/lib/ops/search-params';
-import { formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import { RequestLink } from './request-link';
 
-type Match = { keyword: string; databricks_request_id: string; endpoint_name: string; request_time: string; status_code: number; requester: string | null };
 
 /** Keywords the team watches (a secret project's name, an incident word): counts and the requests behind them. */
 export function TopicWatch({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
@@ -42,7 +41,7 @@ export function TopicWatch({ state, ops, setOps }: { state: DashboardState; ops:
 
 function TopicMatches({ state, topics }: { state: DashboardState; topics: string }) {
   const params = { ...apiFilters(state), keywords: topics };
-  const query = useCatalogueQuery<Match>('ops-topic-matches', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-topic-matches', params, { live: isLive(state) });
   const tz = reportingZone(state);
   return (
     <ChartCard

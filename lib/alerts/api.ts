@@ -1,3 +1,4 @@
+import 'server-only';
 import { viewerOf, type Viewer } from '@/lib/access';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 import { getConfig, type AppConfig } from '@/lib/config';
@@ -5,7 +6,7 @@ import { NotAlertable } from '@/lib/catalogue/unattended';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
 import { now } from '@/lib/time/clock';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { DatabricksApiError, workspaceApi } from './databricks';
 import { alertsRuntime } from './runtime';
 import { AlertsError, type AlertsContext } from './service';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { AppConfig } from '@/lib/config';
 import type { AnyQuery } from '@/lib/catalogue/define';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { CATALOGUE } from '@/queries';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
 import { instantSql, windowAt } from '@/lib/catalogue/unattended';
-import { maskText } from '@/lib/inspector/pii';
+import { maskText } from '@/lib/security/pii';
 import { logger } from '@/lib/logger';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 import { formatValue, momentHref, unitOf, windowMinutes } from './format';

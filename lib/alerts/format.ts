@@ -1,11 +1,14 @@
-import { formatMs, formatPercent } from '@/lib/ops/format';
-import { formatMoney } from '@/lib/finance/format';
+import { formatMoney, formatMs, formatPercent } from '@/lib/charts/format';
+import { formatZonedTimestamp } from '@/lib/time/zone';
 import type { Measure } from './rules';
 
 /**
  * Units of a rule's value, shared by the editor, the alerts page and the notifications (no
  * server-only imports): durations in ms are shown (and typed) in seconds, ratios in percent.
  */
+/** An instant as `2026-11-22 14:05 UTC`. */
+export const formatUtc = (iso: string) => formatZonedTimestamp(Date.parse(iso), 'UTC');
+
 export type ValueUnit = 'ms' | 'ratio' | 'money' | 'minutes' | 'number';
 
 export function unitOf(m: Pick<Measure, 'column' | 'aggregation' | 'per'>): ValueUnit {

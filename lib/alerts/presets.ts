@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import { alertableWindows, describeWindow, parseAlertInput, type RelativeWindow } from '@/lib/catalogue/unattended';
 import { rowColumns, type Measure, type RuleInput } from './rules';

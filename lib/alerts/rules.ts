@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import { RelativeWindowSchema, alertableWindows, describeWindow, parseAlertInput, type RelativeWindow } from '@/lib/catalogue/unattended';

@@ -1,9 +1,10 @@
+import 'server-only';
 import type { AppConfig } from '@/lib/config';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { logger } from '@/lib/logger';
 import { now } from '@/lib/time/clock';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { LiveDemo } from '@/lib/demo/live';
 import { BUDGET_LEVELS, budgetRule } from './budgets';
 import { Evaluator, webhookNotifier } from './evaluator';

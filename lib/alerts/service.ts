@@ -1,11 +1,12 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CATALOGUE } from '@/queries';
 import { can, type Viewer } from '@/lib/access';
 import type { AppConfig } from '@/lib/config';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
-import { personalDataInTerm } from '@/lib/inspector/search-terms';
-import { maskText } from '@/lib/inspector/pii';
+import { personalDataInTerm } from '@/lib/security/search-terms';
+import { maskText } from '@/lib/security/pii';
 import type { Warehouse } from '@/lib/warehouse/types';
 import { BUDGET_LEVELS, budgetRule, type BudgetLevel } from './budgets';
 import { UPDATE_MASK, alertBody, warehouseIdOf, type DatabricksApi } from './databricks';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
 import { NOW_SQL, NotAlertable, describeWindow, renderUnattended, shiftSql, sqlLiteral } from '@/lib/catalogue/unattended';

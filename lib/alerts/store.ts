@@ -1,8 +1,9 @@
+import 'server-only';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { SCHEMA_NAME } from '@/lib/identifiers';
 import { sqlTimestamp } from '@/lib/catalogue/filters';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { createDuckdbWarehouse } from '@/lib/warehouse/duckdb';
 import type { Row, Warehouse } from '@/lib/warehouse/types';
 

@@ -1,7 +1,8 @@
+import 'server-only';
 import { can, viewerOf, type Viewer } from '@/lib/access';
 import type { AppConfig } from '@/lib/config';
 import type { AnyQuery } from '@/lib/catalogue/define';
-import { personalDataInTerm } from '@/lib/inspector/search-terms';
+import { personalDataInTerm } from '@/lib/security/search-terms';
 
 type AccessConfig = Pick<AppConfig, 'roles' | 'defaultRole' | 'identitySource'>;
 type Decision = { ok: true; viewer: Viewer } | { ok: false; viewer: Viewer; message: string };

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AnyQuery } from '@/lib/catalogue/define';
 import { csvStream } from '@/lib/csv';
 import { now } from '@/lib/time/clock';

@@ -63,7 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { closeWarehouse } = await import('@/lib/warehouse');
+  const { closeWarehouse } = await import('@/lib/engine');
   await closeWarehouse();
   fs.rmSync(dir, { recursive: true, force: true });
 });

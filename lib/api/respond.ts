@@ -1,9 +1,10 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { InvalidParams, RowShapeError } from '@/lib/catalogue/run';
 import { WarehouseError } from '@/lib/warehouse/types';
-import { maskText } from '@/lib/inspector/pii';
+import { maskText } from '@/lib/security/pii';
 
 export function newRequestId(): string {
   return randomUUID();

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { closeWarehouse } = await import('@/lib/warehouse');
+  const { closeWarehouse } = await import('@/lib/engine');
   await closeWarehouse();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -53,7 +53,7 @@ describe('GET /api/queries/:id', () => {
   });
 
   it('hides engine details behind a safe message and a request id', async () => {
-    const warehouse = await import('@/lib/warehouse');
+    const warehouse = await import('@/lib/engine');
     const wh = await warehouse.getWarehouse();
     const spy = vi.spyOn(wh, 'run').mockRejectedValueOnce(new Error('Binder Error: secret internal detail in demo.inference.x'));
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
@@ -94,7 +94,7 @@ describe('GET /api/queries/:id?format=csv', () => {
 describe('secrets', () => {
   it('never returns the viewer token or an engine error holding it', async () => {
     const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ2aWV3ZXIifQ.c2VjcmV0LXNpZ25hdHVyZQ';
-    const warehouse = await import('@/lib/warehouse');
+    const warehouse = await import('@/lib/engine');
     const wh = await warehouse.getWarehouse();
     const spy = vi.spyOn(wh, 'run').mockRejectedValueOnce(new Error(`HTTP 401: Bearer ${token} rejected`));
     const out: string[] = [];

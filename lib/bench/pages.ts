@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';

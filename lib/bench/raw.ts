@@ -1,3 +1,4 @@
+import 'server-only';
 import { loadConfig } from '@/lib/config';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Params } from '@/lib/warehouse/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 
 /** Resident memory of one process from /proc/<pid>/status, in kB; null when a field is absent. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { sampleTreeMemory, type MemoryPeak } from './rss';

@@ -1,4 +1,4 @@
-import { STILL_ARRIVING_MS } from '@/lib/charts/freshness';
+import { STILL_ARRIVING_MS } from '@/lib/time/freshness';
 
 /**
  * How long a query result over `window` may be reused. Rows keep landing for about an hour, so a

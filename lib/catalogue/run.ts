@@ -1,6 +1,7 @@
+import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { WarehouseError, type EngineName, type Params, type Row, type Warehouse } from '@/lib/warehouse/types';
 import { currentRollups, type RollupState } from '@/lib/rollups/state';
 import { logger } from '@/lib/logger';
@@ -116,7 +117,7 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
   const warehouse = options.warehouse ?? (await getWarehouse());
   const config = options.config ?? getConfig();
   const endpoint = typeof parsed.input.endpoint === 'string' ? parsed.input.endpoint : null;
-  // Filtered to an endpoint whose table was skipped (lib/catalogue/table-health.ts): fails with its reason.
+  // Filtered to an endpoint whose table was skipped (lib/warehouse/table-health.ts): fails with its reason.
   const tables = await resolveTables(config, warehouse, { endpoint });
   const bound = def.bind(parsed.input as never, { window: parsed.window });
   const usageKey = options.userAccessToken ? null : tables.endpointUsage;

@@ -1,8 +1,10 @@
+import 'server-only';
 import { ENDPOINT_NAME, TABLE_NAME, endpointFromTable, type AppConfig, type PayloadTable } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
 import { WarehouseError } from '@/lib/warehouse/types';
-import { NOT_VISIBLE, assertEndpointUsable, checkTableColumns, knownTableHealth, recordChecked, skippedMessage, type TableStatus } from './table-health';
+import { onSourceChange } from '@/lib/warehouse/source-events';
+import { NOT_VISIBLE, assertEndpointUsable, checkTableColumns, knownTableHealth, recordChecked, skippedMessage, type TableStatus } from '@/lib/warehouse/table-health';
 import { grantForError, readGrants } from '@/lib/deploy/grants';
 import { billingTables, type BillingTables } from '@/lib/finance/sql';
 import { payloadUnionSql } from './render';
@@ -85,6 +87,8 @@ async function checkPayloadTables(warehouse: Warehouse, candidates: PayloadTable
 export function resetTableDiscovery(): void {
   holder.__gatewayPayloadTables = null;
 }
+// Files replaced under a running server: what was discovered over the old ones is forgotten.
+onSourceChange(resetTableDiscovery);
 
 /** All payload tables as one parenthesised relation (lib/catalogue/render.ts payloadUnionSql), for rollup builds. */
 export function payloadRelation(tables: PayloadTable[], endpoint: string | null): string {

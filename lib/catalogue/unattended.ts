@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { replaceParams } from '@/lib/warehouse/compat';
 import type { ParamValue, Params } from '@/lib/warehouse/types';

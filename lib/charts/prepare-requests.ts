@@ -1,15 +1,10 @@
 import type { Bucket } from '@/lib/time/buckets';
-import { zonedBucketRange } from '@/lib/ops/time-zone';
-import { stillArrivingWindow } from './freshness';
-import { STATUS_COLORS, seriesColor } from './palette';
+import { zonedBucketRange } from '@/lib/time/zone';
+import { stillArrivingWindow } from '@/lib/time/freshness';
+import { colorsByName } from './palette';
+import type { QueryRow } from '@/queries';
 
-export interface RequestsRow {
-  bucket: string;
-  series: string;
-  requests: number;
-  sampled_rows: number;
-  peak_minute_requests: number;
-}
+export type RequestsRow = QueryRow<'requests-over-time'>;
 
 export interface SeriesInfo { key: string; label: string; color: string; requests: number }
 
@@ -39,10 +34,11 @@ export function prepareRequests(rows: RequestsRow[], window: { start: string; en
   const bySeries = new Map<string, number>();
   for (const r of rows) bySeries.set(r.series, (bySeries.get(r.series) ?? 0) + r.requests);
   const ordered = [...bySeries.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const colors = colorsByName(bySeries.keys());
   const series: SeriesInfo[] = ordered.map(([label, requests], i) => ({
     key: `s${i}`,
     label,
-    color: STATUS_COLORS[label] ?? seriesColor(i),
+    color: colors.get(label)!,
     requests,
   }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));

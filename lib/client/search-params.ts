@@ -1,5 +1,5 @@
 import { RANGE_PRESETS } from '@/lib/time/ranges';
-import { isKnownTimeZone } from '@/lib/ops/params';
+import { isKnownTimeZone } from '@/lib/time/zone';
 
 /**
  * The dashboard's state lives in the URL so every view can be shared by its link. One

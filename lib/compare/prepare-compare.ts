@@ -1,4 +1,4 @@
-import { seriesColor } from '@/lib/charts/palette';
+import { colorsByName } from '@/lib/charts/palette';
 import { costPerRequest, DEARER_RATIO, lookupPrice, type PriceLookup } from './pricing';
 import { holmAdjust, mannWhitney, MIN_SAMPLE, newcombeDifference, quantileDifference, quantileInterval, twoProportionTest, wilsonInterval, type Bin, type Difference, type Interval, type MannWhitney, type TestResult } from './stats';
 import type { EntityRow, HistogramRow } from './types';
@@ -72,7 +72,8 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
   const total = mine.reduce((s, r) => s + r.requests, 0);
   const price = opts.price ?? lookupPrice;
   const bins = new Map(mine.map((r) => [r.group_key, histogram ? binsOf(histogram, opts.endpoint, r.group_key) : null]));
-  const entities: PreparedEntity[] = mine.map((r, i) => {
+  const colors = colorsByName(mine.map((r) => r.served_entity_name ?? r.group_key));
+  const entities: PreparedEntity[] = mine.map((r) => {
     const b = bins.get(r.group_key);
     const est = (q: QuantileName): LatencyEstimate => ({ estimate: r[`${q}_ms`], interval: b ? quantileInterval(b, QUANTILES[q]) : null });
     const label = r.served_entity_name ?? r.group_key;
@@ -81,7 +82,7 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       label,
       model: r.entity_name,
       entityType: r.entity_type,
-      color: seriesColor(i),
+      color: colors.get(label)!,
       requests: r.requests,
       share: total > 0 ? r.requests / total : 0,
       sampledRows: r.sampled_rows,

@@ -24,6 +24,19 @@ describe('prepareShare', () => {
     const p = prepareShare([r('2026-11-01T00:00:00.000Z', 'zz', 1)], { endpoint: 'chat', window, bucket: 'hour', now: 0, order });
     expect(p.series.map((s) => s.group)).toEqual(['a', 'b', 'zz']);
   });
+
+  it('reads hours in the chosen zone but says when day buckets are UTC days', () => {
+    const hourly = prepareShare([], { endpoint: 'chat', window, bucket: 'hour', now: 0, order, tz: 'Asia/Kolkata' });
+    expect(hourly).toMatchObject({ tz: 'Asia/Kolkata', utcDays: false });
+    const daily = prepareShare([], { endpoint: 'chat', window, bucket: 'day', now: 0, order, tz: 'Asia/Kolkata' });
+    expect(daily).toMatchObject({ tz: 'UTC', utcDays: true });
+    expect(prepareShare([], { endpoint: 'chat', window, bucket: 'day', now: 0, order })).toMatchObject({ tz: 'UTC', utcDays: false });
+  });
+
+  it('keeps the colour the entity table gave a series, and colours the rest by name', () => {
+    const p = prepareShare([r('2026-11-01T00:00:00.000Z', 'zz', 1)], { endpoint: 'chat', window, bucket: 'hour', now: 0, order: [{ key: 'a', label: 'A', color: '#123456' }] });
+    expect(p.series.map((s) => [s.group, s.color])).toEqual([['a', '#123456'], ['zz', prepareShare([r('2026-11-01T00:00:00.000Z', 'zz', 1)], { endpoint: 'chat', window, bucket: 'hour', now: 0, order: [] }).series[0]!.color]]);
+  });
 });
 
 describe('changeMarks', () => {

@@ -1,6 +1,7 @@
-import { stillArrivingWindow } from '@/lib/charts/freshness';
-import { seriesColor } from '@/lib/charts/palette';
+import { stillArrivingWindow } from '@/lib/time/freshness';
+import { colorsByName } from '@/lib/charts/palette';
 import { bucketRange, type Bucket } from '@/lib/time/buckets';
+import { UTC } from '@/lib/time/zone';
 import type { HistoryRow, ShareRow } from './types';
 
 export interface ShareSeries { key: string; group: string; label: string; color: string }
@@ -11,6 +12,10 @@ export interface ChangeMark { t: number; label: string }
 
 export interface PreparedShare {
   bucket: Bucket;
+  /** The zone labels read in: the chosen one, or UTC for day buckets, which the query cuts at UTC midnight. */
+  tz: string;
+  /** Day buckets shown while another zone is chosen: the page says they are UTC days. */
+  utcDays: boolean;
   series: ShareSeries[];
   points: SharePoint[];
   changes: ChangeMark[];
@@ -26,14 +31,16 @@ export interface PreparedShare {
  */
 export function prepareShare(
   rows: readonly ShareRow[],
-  opts: { endpoint: string; window: { start: string; end: string }; bucket: Bucket; now: number; order: { key: string; label: string }[]; history?: readonly HistoryRow[] },
+  opts: { endpoint: string; window: { start: string; end: string }; bucket: Bucket; now: number; tz?: string; order: { key: string; label: string; color?: string }[]; history?: readonly HistoryRow[] },
 ): PreparedShare {
   const start = Date.parse(opts.window.start);
   const end = Date.parse(opts.window.end);
   const mine = rows.filter((r) => r.endpoint_name === opts.endpoint);
   const known = new Set(opts.order.map((o) => o.key));
   const extra = [...new Set(mine.map((r) => r.group_key))].filter((k) => !known.has(k)).sort();
-  const series: ShareSeries[] = [...opts.order, ...extra.map((k) => ({ key: k, label: k }))].map((o, i) => ({ key: `s${i}`, group: o.key, label: o.label, color: seriesColor(i) }));
+  const all: { key: string; label: string; color?: string }[] = [...opts.order, ...extra.map((k) => ({ key: k, label: k }))];
+  const colors = colorsByName(all.map((o) => o.label), Object.fromEntries(all.flatMap((o) => (o.color ? [[o.label, o.color]] : []))));
+  const series: ShareSeries[] = all.map((o, i) => ({ key: `s${i}`, group: o.key, label: o.label, color: colors.get(o.label)! }));
   const keyOf = new Map(series.map((s) => [s.group, s.key]));
 
   const totals = new Map<number, number>();
@@ -55,8 +62,11 @@ export function prepareShare(
     p[`${key}_p95`] = r.latency_rows > 0 ? r.p95_ms : null;
   }
   const times = [...points.keys()];
+  const tz = opts.tz ?? UTC;
   return {
     bucket: opts.bucket,
+    tz: opts.bucket === 'day' ? UTC : tz,
+    utcDays: opts.bucket === 'day' && tz !== UTC,
     series,
     points: [...points.values()],
     changes: changeMarks(opts.history ?? [], opts.endpoint, start, end),

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
@@ -9,7 +9,6 @@ import { prepareCompare } from './prepare-compare';
 import { priceLookupFrom } from './pricing';
 import { prepareShare } from './prepare-share';
 import { compareApiParams, type CompareState } from './search-params';
-import type { EntityRow, HistogramRow, HistoryRow, ShareRow } from './types';
 
 /** Shared filters plus the grouping: the parameters of every grouped compare query. */
 export function compareParams(state: DashboardState, compare: CompareState): Record<string, string | undefined> {
@@ -23,8 +22,8 @@ export function compareParams(state: DashboardState, compare: CompareState): Rec
 export function useComparison(state: DashboardState, compare: CompareState) {
   const params = compareParams(state, compare);
   const live = state.range !== 'custom';
-  const entities = useCatalogueQuery<EntityRow>('compare-entities', params, { live, enabled: Boolean(state.endpoint) });
-  const histogram = useCatalogueQuery<HistogramRow>('compare-latency-histogram', params, { live, enabled: Boolean(state.endpoint) });
+  const entities = useCatalogueQuery('compare-entities', params, { live, enabled: Boolean(state.endpoint) });
+  const histogram = useCatalogueQuery('compare-latency-histogram', params, { live, enabled: Boolean(state.endpoint) });
   const finance = useFinanceConfig();
   const book = finance.data?.priceBook;
   const prepared = useMemo(() => {
@@ -39,20 +38,20 @@ export function useComparison(state: DashboardState, compare: CompareState) {
 
 /** served_entities history of the endpoint: names, earlier versions, change marks. */
 export function useEntityHistory(state: DashboardState) {
-  return useCatalogueQuery<HistoryRow>('compare-entity-history', { ...apiFilters(state), served_entity: undefined }, { enabled: Boolean(state.endpoint) });
+  return useCatalogueQuery('compare-entity-history', { ...apiFilters(state), served_entity: undefined }, { enabled: Boolean(state.endpoint) });
 }
 
 /** Share and latency over time, named and coloured like the entity table, with change marks. */
 export function useShareOverTime(state: DashboardState, compare: CompareState) {
   const { params, prepared: comparison } = useComparison(state, compare);
-  const query = useCatalogueQuery<ShareRow>('compare-share-over-time', params, { live: state.range !== 'custom', enabled: Boolean(state.endpoint) });
+  const query = useCatalogueQuery('compare-share-over-time', params, { live: state.range !== 'custom', enabled: Boolean(state.endpoint) });
   const history = useEntityHistory(state).data?.rows;
-  const order = useMemo(() => comparison?.entities.map((e) => ({ key: e.key, label: e.label })) ?? [], [comparison]);
+  const order = useMemo(() => comparison?.entities.map((e) => ({ key: e.key, label: e.label, color: e.color })) ?? [], [comparison]);
   const prepared = useMemo(() => {
     const d = query.data;
     if (!d?.window || !state.endpoint) return null;
     // "Still arriving" is judged when the data was fetched, which keeps render pure.
-    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: Date.parse(d.now), order, history });
-  }, [query.data, state.endpoint, order, history]);
+    return prepareShare(d.rows, { endpoint: state.endpoint, window: d.window, bucket: d.params.bucket as Bucket, now: Date.parse(d.now), tz: reportingZone(state), order, history });
+  }, [query.data, state, order, history]);
   return { params, query, prepared };
 }

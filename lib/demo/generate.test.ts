@@ -372,18 +372,19 @@ describe('planted incidents', () => {
 
 describe('CLI', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
+  // As package.json runs it: server modules load with the react-server condition ('server-only').
   const script = path.resolve('scripts/generate-demo.ts');
   it('rejects bad flags with exit code 2', () => {
-    const r = spawnSync(tsx, [script, '--rows', 'lots'], { encoding: 'utf8' });
+    const r = spawnSync(tsx, ['--conditions=react-server', script, '--rows', 'lots'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--rows expects a whole number/);
-    const u = spawnSync(tsx, [script, '--bogus'], { encoding: 'utf8' });
+    const u = spawnSync(tsx, ['--conditions=react-server', script, '--bogus'], { encoding: 'utf8' });
     expect(u.status).toBe(2);
   });
   it('--if-missing leaves an existing file alone', () => {
     const file = path.join(dir, 'a.duckdb');
     const before = fs.statSync(file).mtimeMs;
-    const r = spawnSync(tsx, [script, '--out', file, '--if-missing'], { encoding: 'utf8' });
+    const r = spawnSync(tsx, ['--conditions=react-server', script, '--out', file, '--if-missing'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/nothing to do/);
     expect(fs.statSync(file).mtimeMs).toBe(before);

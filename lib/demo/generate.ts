@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Demo data generator: writes a DuckDB file shaped like AI Gateway inference tables plus the
  * serving system tables, entirely with set-based SQL inside DuckDB. Every pseudo-random number is
@@ -16,6 +17,9 @@ import { servedEntityRows } from './served-entities';
 import { numList, pick, str, strList, ts, withSeed } from './sql';
 import * as T from './texts';
 import { now } from '../time/clock';
+import { floorToMinute } from '@/lib/time/buckets';
+
+export { floorToMinute };
 
 export interface GenerateOptions {
   path: string;
@@ -53,10 +57,6 @@ export const PLANTED = [
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-export function floorToMinute(d: Date): Date {
-  return new Date(Math.floor(d.getTime() / 60_000) * 60_000);
-}
 
 function validate(rows: number, days: number, seed: number, end: Date) {
   if (!Number.isInteger(rows) || rows < 1_000 || rows > 50_000_000) throw new RangeError(`rows must be a whole number between 1000 and 50000000 (got ${rows})`);

@@ -6,7 +6,7 @@ import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
 import { ENTITIES } from './catalog';
-import { LiveDemo } from './live';
+import { LiveDemo, attachLiveDemo } from './live';
 
 const MINUTE = 60_000;
 
@@ -15,7 +15,7 @@ async function liveEngine(demo: DemoFixture, name: string): Promise<{ warehouse:
   const copy = path.join(demo.dir, `${name}.duckdb`);
   fs.copyFileSync(demo.demoPath, copy);
   const config = loadConfig({ DEMO_DB: copy, DEMO_LIVE: 'on', DUCKDB_MEMORY_LIMIT: '1GB' });
-  const warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb));
+  const warehouse = createDuckdbWarehouse(openDuckdb(config.duckdb, { attachDemo: (conn) => attachLiveDemo(conn, copy, config.duckdb.livePath!) }));
   return { warehouse, live: new LiveDemo(warehouse), livePath: config.duckdb.livePath! };
 }
 

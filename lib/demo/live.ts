@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A demo that lives: the generated warehouse (read-only, as generated) plus a second DuckDB file of
  * requests appended since it ended. At start the demo tops itself up to now; while the server runs
@@ -11,9 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { sqlTimestamp } from '@/lib/catalogue/filters';
 import { logger } from '@/lib/logger';
-import type { Warehouse } from '@/lib/warehouse/types';
 import { ENDPOINTS, ENTITIES, PEOPLE, PID, COST_SPIKE_END_USER, type PlannedIncident } from './catalog';
 import { makePlan, trafficShapeSql } from './generate';
 import { str, ts, withSeed } from './sql';
@@ -28,6 +27,13 @@ const STORM_I = 20_000_000_000_000;
 
 const PAYLOAD_TABLES = Object.values(ENDPOINTS).map((e) => `${e}_payload`);
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+/** `2026-11-22 12:34:00.000`: bound as text and cast, as the catalogue binds its times. */
+const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** The statements the feed needs from the engine (a Warehouse: the server's, or a test's). */
+export interface StatementRunner {
+  run(sql: string, params: Record<string, string | number | boolean | null>, options?: { label?: string }): Promise<{ rows: Record<string, unknown>[] }>;
+}
 
 /**
  * Attaches the generated demo as `demo_base` (read-only) and the live file as `demo_live`, and
@@ -153,7 +159,7 @@ export class LiveDemo {
   private timer: NodeJS.Timeout | null = null;
   private feeding: Promise<FeedResult | null> | null = null;
 
-  constructor(private readonly warehouse: Warehouse) {}
+  constructor(private readonly warehouse: StatementRunner) {}
 
   async base(): Promise<BaseDemo> {
     const { rows } = await this.warehouse.run(`SELECT seed, CAST(rows AS DOUBLE) AS rows, days, start_time, end_time FROM demo_base.meta.generation`, {}, { label: 'demo-live' });

@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import { getPriceBook, priceBookPath, PriceBookError, type PriceBook } from './price-book';
 import { billingTables } from './sql';

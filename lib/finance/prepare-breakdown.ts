@@ -1,10 +1,7 @@
 import { OTHER } from './prepare-spend-daily';
+import type { QueryRow } from '@/queries';
 
-export interface BreakdownRow {
-  value: string; value_rank: number; values_included: number; requests: number; sampled_rows: number;
-  input_tokens: number | null; output_tokens: number | null; estimated_tokens: number; cost: number | null;
-  currency: string; cost_per_request: number | null; unpriced_tokens: number;
-}
+export type BreakdownRow = QueryRow<'finance-breakdown'>;
 
 export interface BreakdownLine extends BreakdownRow {
   tokens: number;

@@ -1,4 +1,7 @@
-export interface MonthDayRow { day: string; cost: number | null; unpriced_tokens: number }
+import type { QueryRow } from '@/queries';
+
+/** The fields a projection reads from a row of finance-month-to-date. */
+export type MonthDayRow = Pick<QueryRow<'finance-month-to-date'>, 'day' | 'cost' | 'unpriced_tokens'>;
 
 export interface Projection {
   month: string;

@@ -1,6 +1,7 @@
-import { seriesColor } from '@/lib/charts/palette';
+import { OTHER_LABEL, colorsByName } from '@/lib/charts/palette';
+import type { QueryRow } from '@/queries';
 
-export interface SpendDailyRow { day: string; series: string; series_rank: number; cost: number | null; tokens: number; unpriced_tokens: number; requests: number }
+export type SpendDailyRow = QueryRow<'finance-spend-daily'>;
 
 export interface SpendSeries { key: string; label: string; color: string }
 export type SpendPoint = { t: number; day: string; total: number; unpricedTokens: number; partial: boolean } & Record<string, number | string | boolean>;
@@ -16,8 +17,7 @@ export interface PreparedSpendDaily {
 }
 
 const DAY = 86_400_000;
-export const OTHER = '(other)';
-const OTHER_COLOR = '#94a3b8';
+export const OTHER = OTHER_LABEL;
 
 const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
 
@@ -30,7 +30,8 @@ export function prepareSpendDaily(rows: SpendDailyRow[], window: { start: string
   const order = new Map<string, number>();
   for (const r of rows) order.set(r.series, Math.min(order.get(r.series) ?? Infinity, r.series === OTHER ? Infinity : r.series_rank));
   const names = [...order.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([n]) => n);
-  const series = names.map((label, i) => ({ key: `s${i}`, label, color: label === OTHER ? OTHER_COLOR : seriesColor(i) }));
+  const colors = colorsByName(names);
+  const series = names.map((label, i) => ({ key: `s${i}`, label, color: colors.get(label)! }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));
 
   const start = Date.parse(window.start);

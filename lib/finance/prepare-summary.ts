@@ -1,14 +1,6 @@
-export interface SummaryRow {
-  token_source: 'usage_table' | 'response' | 'estimate' | 'unknown';
-  requests: number;
-  sampled_rows: number;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  cost: number | null;
-  priced_requests: number;
-  unpriced_requests: number;
-  unpriced_tokens: number;
-}
+import type { QueryRow } from '@/queries';
+
+export type SummaryRow = QueryRow<'finance-summary'>;
 
 export interface PreparedSummary {
   requests: number;

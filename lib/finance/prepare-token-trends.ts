@@ -1,10 +1,8 @@
-import { seriesColor } from '@/lib/charts/palette';
+import { colorsByName } from '@/lib/charts/palette';
 import { OTHER } from './prepare-spend-daily';
+import type { QueryRow } from '@/queries';
 
-export interface TokenTrendRow {
-  day: string; series: string; series_rank: number; requests: number; sampled_rows: number;
-  avg_input_tokens: number | null; p95_input_tokens: number | null; avg_output_tokens: number | null; p95_output_tokens: number | null;
-}
+export type TokenTrendRow = QueryRow<'finance-token-trends'>;
 
 export interface TrendSeries { key: string; label: string; color: string }
 export type TrendPoint = { t: number; day: string } & Record<string, number | string | null>;
@@ -18,8 +16,9 @@ const DAY = 86_400_000;
 export function prepareTokenTrends(rows: TokenTrendRow[], metric: 'input' | 'output', window: { start: string; end: string }): { series: TrendSeries[]; points: TrendPoint[] } {
   const rank = new Map<string, number>();
   for (const r of rows) rank.set(r.series, Math.min(rank.get(r.series) ?? Infinity, r.series === OTHER ? Infinity : r.series_rank));
-  const series = [...rank.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .map(([label], i) => ({ key: `s${i}`, label, color: label === OTHER ? '#64748b' : seriesColor(i) }));
+  const names = [...rank.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label]) => label);
+  const colors = colorsByName(names);
+  const series = names.map((label, i) => ({ key: `s${i}`, label, color: colors.get(label)! }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));
   const points: TrendPoint[] = [];
   const byDay = new Map<string, TrendPoint>();

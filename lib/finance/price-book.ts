@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePriceBook, PriceBookError, type PriceBook } from './price-book-core';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TABLE_NAME } from '@/lib/config';
 import type { Params } from '@/lib/warehouse/types';
 import { priceRows, type PriceBook } from './price-book';

@@ -1,18 +1,17 @@
 'use client';
 
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { QueryResponse } from '@/lib/client/api';
+import type { ParamsOf } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import type { QueryId } from '@/queries';
 import { financeApiParams, type FinanceState } from './search-params';
 
-/** Finance responses also say whether endpoint_usage could be read (see runQuery). */
-export type FinanceResponse<R> = QueryResponse<R> & { endpointUsage?: 'readable' | 'unreadable' };
+type FinanceQueryId = Extract<QueryId, `finance-${string}`>;
 
 /** One finance chart's query: the shared filters plus the chosen dimension (and focus). */
-export function useFinanceQuery<R>(id: string, state: DashboardState, fin: FinanceState, extra: Record<string, string | undefined> = {}, opts: { withFocus?: boolean } = {}) {
-  const params = { ...apiFilters(state), ...financeApiParams(fin, opts), ...extra };
-  const query = useCatalogueQuery<R>(id, params, { live: state.range !== 'custom' }) as UseQueryResult<FinanceResponse<R>>;
+export function useFinanceQuery<Id extends FinanceQueryId>(id: Id, state: DashboardState, fin: FinanceState, extra: ParamsOf<Id> = {}, opts: { withFocus?: boolean } = {}) {
+  const params = { ...apiFilters(state), ...financeApiParams(fin, opts), ...extra } as ParamsOf<Id>;
+  const query = useCatalogueQuery(id, params, { live: state.range !== 'custom' });
   return { query, params };
 }
 

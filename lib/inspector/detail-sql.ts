@@ -1,3 +1,4 @@
+import 'server-only';
 import { loadSql } from '@/lib/catalogue/render';
 
 /**

@@ -24,7 +24,7 @@ const start = (who: string, init: RequestInit = {}) =>
   exportRoute.GET(new Request(`http://localhost/api/inspector/export?${WINDOW}&endpoint=chat_assistant&max_rows=3000`, { ...init, headers: { 'x-forwarded-email': who } }));
 
 async function statements(): Promise<() => number> {
-  const { getWarehouse } = await import('@/lib/warehouse');
+  const { getWarehouse } = await import('@/lib/engine');
   const spy = vi.spyOn(await getWarehouse(), 'run');
   return () => spy.mock.calls.length;
 }

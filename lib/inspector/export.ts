@@ -1,4 +1,5 @@
-import { CATALOGUE } from '@/queries';
+import 'server-only';
+import type { AnyQuery } from '@/lib/catalogue/define';
 import { getConfig } from '@/lib/config';
 import { filterParams } from '@/lib/catalogue/filters';
 import { rawContext, renderSql } from '@/lib/catalogue/render';
@@ -6,11 +7,11 @@ import { runQuery, type ParsedQueryInput } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
 import { logger } from '@/lib/logger';
 import { interpretPayload } from '@/lib/payload';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import type { Row } from '@/lib/warehouse/types';
 import { EXPORT_BODIES_SQL } from './detail-sql';
 import { toFineTuneRecord } from './fine-tune';
-import { maskJsonText } from './pii';
+import { maskJsonText } from '@/lib/security/pii';
 
 const PAGE = 200;
 
@@ -38,10 +39,11 @@ export function claimExportSlot(who: string): (() => void) | null {
  * one statement and writes one fine-tuning example per answered request. Pull-based: a page is
  * read only when the client has taken the previous one, so a slow or stalled reader holds at most
  * one page and no running statement. `done` runs once when the stream ends, however it ends.
+ * `def` is the list query (inspector-requests), handed in by the route so this module does not
+ * load the catalogue.
  */
-export function exportJsonl(parsed: ParsedQueryInput, opts: { maxRows: number; reveal: boolean; signal?: AbortSignal; userAccessToken?: string; requestId: string; done?: () => void }): ReadableStream<Uint8Array> {
+export function exportJsonl(def: AnyQuery, parsed: ParsedQueryInput, opts: { maxRows: number; reveal: boolean; signal?: AbortSignal; userAccessToken?: string; requestId: string; done?: () => void }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const def = CATALOGUE['inspector-requests']!;
   let input: Record<string, unknown> | null = { ...parsed.input, page_size: Math.min(PAGE, opts.maxRows) };
   let read = 0;
   let bodiesSql: string | null = null;

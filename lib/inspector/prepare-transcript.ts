@@ -93,12 +93,8 @@ export function formatBytes(chars: number | null | undefined): string {
   return `${(chars / 1024 / 1024).toFixed(2)} M chars`;
 }
 
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '–';
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
+/** Execution time, as every page shows it. */
+export { formatMs as formatDuration } from '@/lib/charts/format';
 
 /** `2026-11-20 14:05:09 UTC` from an ISO string. */
 export function formatUtc(iso: string | null | undefined): string {

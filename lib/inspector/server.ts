@@ -1,10 +1,11 @@
+import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { commonFilterShape, filterParams, resolveWindow, type TimeWindow } from '@/lib/catalogue/filters';
 import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { InvalidParams, type Problem } from '@/lib/catalogue/run';
 import { resolveTables } from '@/lib/catalogue/tables';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import type { Params, Row, Warehouse } from '@/lib/warehouse/types';
 import { DETAIL_SQL, PAYLOAD_SQL } from './detail-sql';
 import { now as clockNow } from '@/lib/time/clock';

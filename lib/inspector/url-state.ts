@@ -5,7 +5,7 @@ import { parseSpec } from './json-path';
 /** The inspector's own URL state, beside the shared range/endpoint/entity of DashboardState. */
 export interface InspectorState {
   q?: string;
-  status?: string;
+  status?: (typeof STATUSES)[number];
   requester?: string;
   usageKey?: string;
   usageValue?: string;
@@ -22,7 +22,9 @@ export interface InspectorState {
 
 type Readable = { get(name: string): string | null; getAll(name: string): string[] };
 
-const STATUSES = ['ok', 'error', '4xx', '5xx', '429'];
+const STATUSES = ['ok', 'error', '4xx', '5xx', '429'] as const;
+/** A status class the list can filter by, or undefined for anything else ("any status"). */
+export const readStatus = (v: string | null) => STATUSES.find((s) => s === v);
 const nonEmpty = (v: string | null) => (v && v.trim() ? v.trim() : undefined);
 const digits = (v: string | null) => (v && /^\d{1,8}$/.test(v) ? v : undefined);
 
@@ -35,7 +37,7 @@ export function readInspectorState(sp: Readable): InspectorState {
   const afterDur = Number(sp.get('after_dur') ?? '-1');
   return {
     q: nonEmpty(sp.get('q')),
-    status: status && STATUSES.includes(status) ? status : undefined,
+    status: readStatus(status),
     requester: nonEmpty(sp.get('requester')),
     usageKey: nonEmpty(sp.get('uc_key')),
     usageValue: nonEmpty(sp.get('uc_value')),

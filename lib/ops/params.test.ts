@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bindBucket, isKnownTimeZone, timeZoneParam } from './params';
+import { isKnownTimeZone } from '@/lib/time/zone';
+import { bindBucket, timeZoneParam } from './params';
 import { keywordParams, keywordsParam, parseKeywords } from './keywords';
 
 const H = 3_600_000;

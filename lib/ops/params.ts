@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUCKETS, chooseBucket } from '@/lib/time/buckets';
+import { isKnownTimeZone } from '@/lib/time/zone';
 import type { TimeWindow } from '@/lib/catalogue/filters';
 
 /** An IANA zone (`Europe/Paris`, `UTC`) the runtime knows; bound as a value, never written into SQL. */
@@ -9,15 +10,6 @@ export const timeZoneParam = z
   .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'expected an IANA time zone such as UTC or Europe/Paris')
   .refine(isKnownTimeZone, 'unknown time zone')
   .default('UTC');
-
-export function isKnownTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The parameters every ops time series accepts on top of the shared filters. */
 export const bucketedShape = {

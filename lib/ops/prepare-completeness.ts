@@ -1,6 +1,7 @@
 import type { PreparedSeries } from './prepare-series';
+import type { QueryRow } from '@/queries';
 
-export interface CompletenessRow { bucket: string; status_code: number; usage_requests: number; payload_requests: number }
+export type CompletenessRow = QueryRow<'ops-completeness'>;
 export interface StatusGap { status_code: number; usage: number; logged: number; missing: number; missingShare: number | null }
 
 /**

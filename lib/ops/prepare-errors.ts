@@ -1,6 +1,7 @@
 import type { PreparedSeries } from './prepare-series';
+import type { QueryRow } from '@/queries';
 
-export interface ErrorsRow { bucket: string; category: string; requests: number; sampled_rows: number }
+export type ErrorsRow = QueryRow<'ops-errors-over-time'>;
 
 /** Adds `error_rate` to each point: failed ÷ all requests of the bucket; no traffic → a gap, not 0%. */
 export function prepareErrorRate(p: PreparedSeries): PreparedSeries {

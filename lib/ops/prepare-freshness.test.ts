@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stillArrivingWindow } from '@/lib/charts/freshness';
+import { stillArrivingWindow } from '@/lib/time/freshness';
 import { formatAge, freshnessOf } from './prepare-freshness';
 
 const now = Date.parse('2026-11-22T15:00:00Z');

@@ -1,6 +1,7 @@
-import { STILL_ARRIVING_MS } from '@/lib/charts/freshness';
+import { STILL_ARRIVING_MS } from '@/lib/time/freshness';
+import type { QueryRow } from '@/queries';
 
-export interface FreshnessRow { endpoint_name: string; latest_request_time: string; recent_rows: number }
+export type FreshnessRow = QueryRow<'ops-freshness'>;
 export interface Freshness { source: string; latest: number; ageMs: number; status: 'fresh' | 'arriving' | 'stale' }
 
 /**

@@ -1,6 +1,7 @@
-import { formatMs } from './format';
+import type { QueryRow } from '@/queries';
+import { formatMs } from '@/lib/charts/format';
 
-export interface HistogramRow { bin: number; lower_ms: number; upper_ms: number; requests: number; sampled_rows: number }
+export type HistogramRow = QueryRow<'ops-latency-histogram'>;
 export interface HistogramBar { bin: number; label: string; range: string; requests: number }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareKpis, type KpiRow } from './prepare-kpis';
-import { formatMs, formatPercent } from './format';
+import { formatMs, formatPercent } from '@/lib/charts/format';
 
 const window = { start: '2026-11-21T00:00:00.000Z', end: '2026-11-22T00:00:00.000Z' };
 const row = (period: KpiRow['period'], over: Partial<KpiRow> = {}): KpiRow => ({ period, requests: 1440, sampled_rows: 1440, errors: 14.4, peak_minute_requests: 9, p50_ms: 800, p95_ms: 4000, p99_ms: 9000, ...over });
@@ -11,7 +11,7 @@ describe('prepareKpis', () => {
     expect(tiles.requests).toMatchObject({ value: '2,880', change: '+100%', tone: 'neutral' });
     expect(tiles.requests!.note).toBeUndefined();
     expect(tiles['avg-qpm']).toMatchObject({ value: '2' });
-    expect(tiles['error-rate']).toMatchObject({ value: '2.00%', change: '+1.00 pp', tone: 'bad' });
+    expect(tiles['error-rate']).toMatchObject({ value: '2.0%', change: '+1.00 pp', tone: 'bad' });
     expect(tiles.p95).toMatchObject({ value: '6 s', change: '+50%', tone: 'bad' });
     expect(tiles.p50).toMatchObject({ change: '±0.0%', tone: 'neutral' });
   });
@@ -31,7 +31,7 @@ describe('prepareKpis', () => {
 
 describe('formatting', () => {
   it('formats durations and rates with units', () => {
-    expect([formatMs(850), formatMs(4200), formatMs(150_000), formatMs(null)]).toEqual(['850 ms', '4.2 s', '2.5 min', '–']);
+    expect([formatMs(850), formatMs(4200), formatMs(150_000), formatMs(null)]).toEqual(['850 ms', '4.2 s', '2 min 30 s', '–']);
     expect([formatPercent(0.0004), formatPercent(0.25), formatPercent(null)]).toEqual(['0.04%', '25.0%', '–']);
   });
 });

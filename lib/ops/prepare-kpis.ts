@@ -1,16 +1,7 @@
-import { formatCount, formatRate } from '@/lib/charts/format';
-import { formatChange, formatMs, formatPercent } from './format';
+import { formatChange, formatCount, formatMs, formatPercent, formatPp, formatRate } from '@/lib/charts/format';
+import type { QueryRow } from '@/queries';
 
-export interface KpiRow {
-  period: 'current' | 'previous';
-  requests: number;
-  sampled_rows: number;
-  errors: number;
-  peak_minute_requests: number;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  p99_ms: number | null;
-}
+export type KpiRow = QueryRow<'ops-kpis'>;
 
 /** One tile; other views (tokens, cost) can pass tiles of the same shape into the KPI row. */
 export interface KpiTile {
@@ -48,7 +39,7 @@ export function prepareKpis(rows: KpiRow[], window: { start: string; end: string
   const sampled = cur ? Math.abs(cur.requests - cur.sampled_rows) > 0.5 : false;
   const errCur = rate(cur);
   const errPrev = rate(prev);
-  const pp = errCur !== null && errPrev !== null ? (errCur - errPrev) * 100 : null;
+  const pp = errCur !== null && errPrev !== null ? errCur - errPrev : null;
   return [
     tile('requests', 'Requests', formatCount(requests), requests, prev?.requests ?? null, 'none', {
       note: sampled ? `from ${formatCount(cur!.sampled_rows)} sampled rows` : undefined,
@@ -60,8 +51,8 @@ export function prepareKpis(rows: KpiRow[], window: { start: string; end: string
       id: 'error-rate',
       label: 'Error rate',
       value: formatPercent(errCur),
-      change: pp === null ? null : `${pp > 0 ? '+' : pp < 0 ? '−' : '±'}${Math.abs(pp).toFixed(2)} pp`,
-      tone: pp === null || Math.abs(pp) < 0.05 ? 'neutral' : pp > 0 ? 'bad' : 'good',
+      change: pp === null ? null : formatPp(pp),
+      tone: pp === null || Math.abs(pp) < 0.0005 ? 'neutral' : pp > 0 ? 'bad' : 'good',
       note: cur ? `${formatCount(cur.errors)} failed (HTTP ≥ 400)` : undefined,
     },
     tile('p50', 'p50 latency', formatMs(cur?.p50_ms), cur?.p50_ms ?? null, prev?.p50_ms ?? null, 'down'),

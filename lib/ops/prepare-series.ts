@@ -1,7 +1,7 @@
 import type { Bucket } from '@/lib/time/buckets';
-import { stillArrivingWindow } from '@/lib/charts/freshness';
-import { seriesColor } from '@/lib/charts/palette';
-import { zonedBucketRange } from './time-zone';
+import { stillArrivingWindow } from '@/lib/time/freshness';
+import { colorsByName } from '@/lib/charts/palette';
+import { zonedBucketRange } from '@/lib/time/zone';
 
 export interface SeriesDef { key: string; label: string; color: string }
 /** One chart point; values live under `s0_<field>`, `s1_<field>`… so odd series names never break keys. */
@@ -31,7 +31,8 @@ export interface SeriesOptions<R> {
   values: Record<string, (row: R, ctx: BucketContext) => number | null>;
   /** Counts: a bucket without rows is a zero. Measurements (latency): it is a gap. */
   missing: 'zero' | 'gap';
-  colorOf?: (label: string, index: number) => string;
+  /** Colours that mean something (error categories); every other series is coloured by its name. */
+  colors?: Readonly<Record<string, string>>;
   order?: readonly string[];
 }
 
@@ -58,7 +59,8 @@ export function prepareTimeSeries<R extends { bucket: string }>(rows: R[], o: Se
   }
   const rank = (l: string) => (o.order ? (o.order.indexOf(l) === -1 ? o.order.length : o.order.indexOf(l)) : 0);
   const labels = [...totals.keys()].sort((a, b) => rank(a) - rank(b) || (totals.get(b)! - totals.get(a)!) || a.localeCompare(b));
-  const series = labels.map((label, i) => ({ key: `s${i}`, label, color: o.colorOf?.(label, i) ?? seriesColor(i) }));
+  const colors = colorsByName(labels, o.colors);
+  const series = labels.map((label, i) => ({ key: `s${i}`, label, color: colors.get(label)! }));
   const keyOf = new Map(series.map((s) => [s.label, s.key]));
 
   const points = new Map<number, SeriesPoint>();

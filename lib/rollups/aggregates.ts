@@ -1,3 +1,4 @@
+import 'server-only';
 import { renderSql } from '@/lib/catalogue/render';
 import { parseSqlTimestamp } from '@/lib/catalogue/filters';
 import { ROLLUPS, type Grain } from './catalog';

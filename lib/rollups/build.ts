@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { SCHEMA_NAME } from '@/lib/identifiers';
 import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { renderSql, type RequestsSource } from '@/lib/catalogue/render';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
 

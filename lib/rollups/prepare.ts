@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { payloadRelation, resolveTables } from '@/lib/catalogue/tables';

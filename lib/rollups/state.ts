@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import type { Warehouse } from '@/lib/warehouse/types';

@@ -23,7 +23,7 @@ export function captureLogLines(): Record<string, unknown>[] {
 
 /** Closes the process's engine and removes the test's private data folder. */
 export async function closeServer(dir: string): Promise<void> {
-  const { closeWarehouse } = await import('@/lib/warehouse');
+  const { closeWarehouse } = await import('@/lib/engine');
   await closeWarehouse();
   fs.rmSync(dir, { recursive: true, force: true });
 }

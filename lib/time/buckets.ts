@@ -30,3 +30,8 @@ export function minutesInWindow(bucketStartMs: number, bucket: Bucket, startMs: 
   const to = Math.min(bucketStartMs + BUCKET_MS[bucket], endMs);
   return Math.max(0, (to - from) / 60_000);
 }
+
+/** The start of the minute holding `d` (the demo ends on a whole minute). */
+export function floorToMinute(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+}

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The catalogue is written once, in Databricks SQL. This module lets the embedded DuckDB engine
  * run it unchanged: it rewrites `:name` parameter markers to DuckDB's `$name` and defines

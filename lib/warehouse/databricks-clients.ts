@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ConnectionOptions, OpenSessionRequest } from '@databricks/sql/dist/contracts/IDBSQLClient';
 import type { ExecuteStatementOptions } from '@databricks/sql/dist/contracts/IDBSQLSession';

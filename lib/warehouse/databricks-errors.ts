@@ -1,3 +1,4 @@
+import 'server-only';
 import { WarehouseError } from './types';
 
 export interface ErrorClassification {

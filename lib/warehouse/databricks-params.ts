@@ -1,3 +1,4 @@
+import 'server-only';
 import { DBSQLParameter, DBSQLParameterType } from '@databricks/sql';
 import { WarehouseError, type Params } from './types';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { classifyDatabricksError, type ErrorClassification } from './databricks-errors';
 import { WarehouseError } from './types';
 

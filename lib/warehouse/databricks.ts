@@ -1,3 +1,4 @@
+import 'server-only';
 import { DBSQLClient, LogLevel, thrift } from '@databricks/sql';
 import type IDBSQLLogger from '@databricks/sql/dist/contracts/IDBSQLLogger';
 import {

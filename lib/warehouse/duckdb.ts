@@ -1,18 +1,22 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { endpointFromTable } from '@/lib/config';
 import { ENDPOINT_USAGE_COLUMNS, SERVED_ENTITIES_COLUMNS, type ColumnSpec } from '@/lib/table-schemas';
-import { checkColumns, recordAttachProblems, type TableRole, type TableStatus } from '@/lib/catalogue/table-health';
+import { checkColumns, recordAttachProblems, type TableRole, type TableStatus } from './table-health';
 import { logger } from '@/lib/logger';
 import { COMPAT_MACROS, rewriteParams } from './compat';
 import { WarehouseError, type Params, type Row, type RunOptions, type RunResult, type Warehouse } from './types';
 
 type DuckdbConfig = AppConfig['duckdb'];
 
-/** Opens the embedded engine: demo database or DATA_DIR Parquet, UTC, compatibility macros. */
-export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> {
+/**
+ * Opens the embedded engine: demo database or DATA_DIR Parquet, UTC, compatibility macros.
+ * `attachDemo` replaces the plain read-only attach of the demo (the live demo's, wired in lib/engine).
+ */
+export async function openDuckdb(config: DuckdbConfig, opts: { attachDemo?: (conn: DuckDBConnection) => Promise<void> } = {}): Promise<DuckDBInstance> {
   const options: Record<string, string> = { memory_limit: config.memoryLimit };
   if (config.threads) options.threads = String(config.threads);
   const instance = await DuckDBInstance.create(':memory:', options);
@@ -21,7 +25,7 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
     await conn.run(`SET GLOBAL TimeZone = 'UTC'`);
     for (const macro of COMPAT_MACROS) await conn.run(macro);
     if (config.dataDir) recordAttachProblems((await attachDataDir(conn, config.dataDir)).filter((t) => t.status !== 'ok'));
-    else await attachDemo(conn, config.demoPath, config.livePath);
+    else await attachDemo(conn, config.demoPath, opts.attachDemo);
   } catch (err) {
     conn.closeSync();
     instance.closeSync();
@@ -31,14 +35,10 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
   return instance;
 }
 
-async function attachDemo(conn: DuckDBConnection, demoPath: string, livePath: string | null): Promise<void> {
-  if (!fs.existsSync(demoPath)) {
-    logger.info('demo.generate', { path: demoPath, reason: 'missing' });
-    const { generateDemo } = await import('@/lib/demo/generate');
-    await generateDemo({ path: demoPath, onProgress: (msg) => logger.info('demo.progress', { msg }) });
-  }
-  // A demo that lives reads its appended requests beside the generated ones (lib/demo/live.ts).
-  if (livePath) await (await import('@/lib/demo/live')).attachLiveDemo(conn, demoPath, livePath);
+async function attachDemo(conn: DuckDBConnection, demoPath: string, attach?: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
+  // A missing demo is generated before the engine opens (lib/demo/ensure.ts), not from here.
+  if (!fs.existsSync(demoPath)) throw new Error(`DEMO_DB: ${demoPath} does not exist (npm run demo:generate makes it)`);
+  if (attach) await attach(conn);
   else await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 
@@ -92,7 +92,7 @@ export function parquetFiles(dir: string, seen = new Set<string>()): string[] {
 /**
  * DATA_DIR holds one folder of Parquet files per table, as `df.write.parquet()` leaves them:
  * `endpoint_usage/`, `served_entities/` and one `<endpoint>_payload/` per endpoint. Each folder
- * becomes a view over the files found now (a consistent snapshot; lib/warehouse/embedded-snapshot.ts
+ * becomes a view over the files found now (a consistent snapshot; lib/engine/embedded-snapshot.ts
  * re-runs this when they change). A folder that cannot be read, lacks a column or has a column of
  * another type is skipped and named; the rest is served. Returns the status of every table.
  */

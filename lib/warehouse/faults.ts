@@ -1,3 +1,5 @@
+import 'server-only';
+import { FAULT_SPEC } from '@/lib/config';
 import { WarehouseError, type Params, type RunOptions, type RunResult, type Warehouse } from './types';
 
 /**
@@ -8,7 +10,6 @@ import { WarehouseError, type Params, type RunOptions, type RunResult, type Ware
 export type FaultMode = { kind: 'fail' | 'unavailable' | 'permission' | 'timeout' } | { kind: 'slow'; ms: number };
 export interface FaultRule { label: string; mode: FaultMode; remaining: number }
 
-export const FAULT_SPEC = /^([a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)(,[a-z0-9*_-]+=(fail|unavailable|permission|timeout|slow\d{1,6})(:\d{1,4})?)*$/;
 
 export function parseFaults(spec: string): FaultRule[] {
   if (!FAULT_SPEC.test(spec)) throw new Error(`WAREHOUSE_FAULTS: "${spec}" is not label=mode[:times],…`);

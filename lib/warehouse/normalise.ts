@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Turns driver values into JSON-safe ones at the engine boundary. Engine-agnostic and pure.
  * SQL NULL stays `null` (never 0): a zero would silently corrupt sums and averages downstream.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { WarehouseError, type Params, type QuerySlot, type RunOptions, type RunResult, type Warehouse } from './types';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 /** A value that can be bound to a named SQL parameter on both engines. */
 export type ParamValue = string | number | boolean | null;
 export type Params = Readonly<Record<string, ParamValue>>;

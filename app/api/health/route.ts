@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { healthReport } from '@/lib/health';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 

@@ -1,4 +1,4 @@
-import { getWarehouse } from '@/lib/warehouse';
+import { getWarehouse } from '@/lib/engine';
 import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 
 export const dynamic = 'force-dynamic';

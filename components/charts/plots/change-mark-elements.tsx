@@ -2,15 +2,16 @@
 
 import { ReferenceArea, ReferenceLine } from 'recharts';
 import type { ChangeMark } from '@/lib/compare/prepare-share';
+import { CHART_COLORS } from '@/lib/charts/palette';
 
 /** served_entities changes as dashed vertical lines, and the still-arriving last hour shaded. */
 export function changeMarkElements(changes: ChangeMark[], stillArriving: { from: number; to: number } | null) {
   return [
     ...changes.map((c, i) => (
-      <ReferenceLine key={`change-${c.t}`} x={c.t} stroke="#7C3AED" strokeDasharray="4 3" label={{ value: i === 0 ? 'config change' : '', position: 'insideTopLeft', fontSize: 11, fill: '#6D28D9' }} />
+      <ReferenceLine key={`change-${c.t}`} x={c.t} stroke={CHART_COLORS.change} strokeDasharray="4 3" label={{ value: i === 0 ? 'config change' : '', position: 'insideTopLeft', fontSize: 11, fill: CHART_COLORS.changeText }} />
     )),
     stillArriving && (
-      <ReferenceArea key="still-arriving" x1={stillArriving.from} x2={stillArriving.to} fill="#94a3b8" fillOpacity={0.15} label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: '#475569' }} />
+      <ReferenceArea key="still-arriving" x1={stillArriving.from} x2={stillArriving.to} fill={CHART_COLORS.stillArriving} fillOpacity={0.15} label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: CHART_COLORS.stillArrivingText }} />
     ),
   ];
 }

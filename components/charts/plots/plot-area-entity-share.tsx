@@ -1,9 +1,11 @@
 'use client';
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatTick, formatTimestamp } from '@/lib/charts/format';
+import { formatCount } from '@/lib/charts/format';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/time/zone';
 import type { PreparedShare } from '@/lib/compare/prepare-share';
 import { changeMarkElements } from './change-mark-elements';
+import { CHART_COLORS } from '@/lib/charts/palette';
 
 /** ChartAreaEntityShare's drawing: loaded on demand (see lazyPlot). */
 export function PlotAreaEntityShare({ prepared }: { prepared: PreparedShare }) {
@@ -11,8 +13,8 @@ export function PlotAreaEntityShare({ prepared }: { prepared: PreparedShare }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatTick(t, bucket)} minTickGap={40} fontSize={12} />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
+        <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, prepared.tz)} minTickGap={40} fontSize={12} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={44} fontSize={12} />
         <Tooltip content={<ShareTooltip prepared={prepared} />} />
         <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
@@ -31,7 +33,7 @@ function ShareTooltip({ active, label, prepared }: { active?: boolean; label?: n
   if (!point) return null;
   return (
     <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow">
-      <div className="mb-1 font-semibold">{formatTimestamp(point.t)} · per {prepared.bucket}</div>
+      <div className="mb-1 font-semibold">{formatZonedTimestamp(point.t, prepared.tz)} · per {prepared.bucket}</div>
       {prepared.series.map((s) => (
         <div key={s.key} className="flex gap-3">
           <span className="flex-1"><span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />{s.label}</span>

@@ -3,7 +3,8 @@
 import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import type { PreparedRequests } from '@/lib/charts/prepare-requests';
-import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/time/zone';
+import { CHART_COLORS } from '@/lib/charts/palette';
 
 /** ChartAreaRequests' drawing: loaded on demand (see lazyPlot). */
 export function PlotAreaRequests({ prepared }: { prepared: PreparedRequests }) {
@@ -11,13 +12,13 @@ export function PlotAreaRequests({ prepared }: { prepared: PreparedRequests }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
         <XAxis dataKey="t" type="number" scale="time" domain={prepared.domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, prepared.tz)} minTickGap={40} fontSize={12} />
-        <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'req/min', angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
+        <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'req/min', angle: -90, position: 'insideLeft', fontSize: 11, fill: CHART_COLORS.axisLabel }} />
         <Tooltip content={<RequestsTooltip prepared={prepared} />} />
         <Legend formatter={(key: string) => series.find((s) => s.key === key)?.label ?? key} wrapperStyle={{ fontSize: 12 }} />
         {stillArriving && (
-          <ReferenceArea x1={stillArriving.from} x2={stillArriving.to} fill="#94a3b8" fillOpacity={0.15} label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: '#475569' }} />
+          <ReferenceArea x1={stillArriving.from} x2={stillArriving.to} fill={CHART_COLORS.stillArriving} fillOpacity={0.15} label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: CHART_COLORS.stillArrivingText }} />
         )}
         {series.map((s) => (
           <Area key={s.key} dataKey={s.key} name={s.key} stackId="requests" type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.35} isAnimationActive={false} />

@@ -1,8 +1,9 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTokens } from '@/lib/finance/format';
 import type { PreparedSpendDaily } from '@/lib/finance/prepare-spend-daily';
+import { CHART_COLORS } from '@/lib/charts/palette';
+import { formatTokens } from '@/lib/charts/format';
 
 /** ChartBarSpendDaily's drawing: loaded on demand (see lazyPlot). */
 export function PlotBarSpendDaily({ prepared, money }: { prepared: PreparedSpendDaily; money: (v: number) => string }) {
@@ -10,7 +11,7 @@ export function PlotBarSpendDaily({ prepared, money }: { prepared: PreparedSpend
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} fontSize={12} />
         <YAxis tickFormatter={(v: number) => money(v)} width={72} fontSize={12} />
         <Tooltip content={<SpendTooltip prepared={prepared} money={money} />} />

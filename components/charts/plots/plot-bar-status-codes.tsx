@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatusCodeRow } from '@/components/charts/chart-bar-status-codes';
 import { formatCount } from '@/lib/charts/format';
-import { STATUS_COLORS } from '@/lib/charts/palette';
+import { CHART_COLORS, STATUS_COLORS } from '@/lib/charts/palette';
 
 const colorOf = (s: number) => (s < 400 ? STATUS_COLORS.ok : s === 429 ? STATUS_COLORS['429'] : s < 500 ? STATUS_COLORS['4xx'] : STATUS_COLORS['5xx'])!;
 
@@ -12,7 +12,7 @@ export function PlotBarStatusCodes({ rows }: { rows: StatusCodeRow[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows.map((r) => ({ ...r, code: String(r.status_code) }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
         <XAxis dataKey="code" fontSize={12} />
         <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} />
         <Tooltip formatter={(v) => [formatCount(Number(v)), 'requests']} labelFormatter={(l) => `HTTP ${l}`} contentStyle={{ fontSize: 12 }} />

@@ -1,9 +1,10 @@
 'use client';
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Axis, Mark } from '@/components/ops/time-chart';
+import type { Axis, Mark } from '@/lib/charts/marks';
 import type { PreparedSeries } from '@/lib/ops/prepare-series';
-import { formatZonedTick, formatZonedTimestamp } from '@/lib/ops/time-zone';
+import { formatZonedTick, formatZonedTimestamp } from '@/lib/time/zone';
+import { CHART_COLORS } from '@/lib/charts/palette';
 
 /** TimeChart's drawing: loaded on demand (see lazyPlot). */
 export function PlotTimeChart({ data, marks, left, right }: { data: PreparedSeries; marks: Mark[]; left: Axis; right?: Axis }) {
@@ -12,10 +13,10 @@ export function PlotTimeChart({ data, marks, left, right }: { data: PreparedSeri
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={points} margin={{ top: 8, right: right ? 8 : 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
         <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => formatZonedTick(t, bucket, tz)} minTickGap={40} fontSize={12} />
-        <YAxis yAxisId="left" allowDecimals={!left.integer} tickFormatter={left.format} width={64} fontSize={12} label={{ value: left.label, angle: -90, position: 'insideLeft', fontSize: 11, fill: '#64748b' }} />
-        {right && <YAxis yAxisId="right" orientation="right" tickFormatter={right.format} width={64} fontSize={12} label={{ value: right.label, angle: 90, position: 'insideRight', fontSize: 11, fill: '#64748b' }} />}
+        <YAxis yAxisId="left" allowDecimals={!left.integer} tickFormatter={left.format} width={64} fontSize={12} label={{ value: left.label, angle: -90, position: 'insideLeft', fontSize: 11, fill: CHART_COLORS.axisLabel }} />
+        {right && <YAxis yAxisId="right" orientation="right" tickFormatter={right.format} width={64} fontSize={12} label={{ value: right.label, angle: 90, position: 'insideRight', fontSize: 11, fill: CHART_COLORS.axisLabel }} />}
         <Tooltip
           labelFormatter={(t) => `${formatZonedTimestamp(Number(t), tz)} · per ${bucket}`}
           formatter={(v, name, item) => [v === null || v === undefined ? 'no data' : formatOf(String(item.dataKey))(Number(v)), name]}
@@ -23,7 +24,7 @@ export function PlotTimeChart({ data, marks, left, right }: { data: PreparedSeri
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {stillArriving && (
-          <ReferenceArea yAxisId="left" x1={stillArriving.from} x2={stillArriving.to} fill="#94a3b8" fillOpacity={0.18} stroke="#94a3b8" strokeDasharray="4 3" label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: '#475569' }} />
+          <ReferenceArea yAxisId="left" x1={stillArriving.from} x2={stillArriving.to} fill={CHART_COLORS.stillArriving} fillOpacity={0.18} stroke={CHART_COLORS.stillArriving} strokeDasharray="4 3" label={{ value: 'still arriving', position: 'insideTopRight', fontSize: 11, fill: CHART_COLORS.stillArrivingText }} />
         )}
         {marks.map((m) => {
           const common = { dataKey: m.dataKey, name: m.name, yAxisId: m.axis ?? 'left', isAnimationActive: false };

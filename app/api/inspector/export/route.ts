@@ -44,7 +44,7 @@ export async function GET(request: Request) {
     }
     if (reveal) logger.warn('pii.reveal', { requestId, who, export: true, filters: Object.fromEntries(search) });
     if (terms.audited.length) logger.warn('pii.search', { requestId, who, export: true, params: terms.audited });
-    const stream = exportJsonl(parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId, done: release });
+    const stream = exportJsonl(def, parsed, { maxRows, reveal, signal: request.signal, userAccessToken: viewerToken(request), requestId, done: release });
     const stamp = now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return new Response(stream, {
       headers: {

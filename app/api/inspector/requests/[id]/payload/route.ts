@@ -2,7 +2,7 @@ import { errorResponse, json, newRequestId } from '@/lib/api/respond';
 import { viewerToken } from '@/lib/api/viewer';
 import { logger } from '@/lib/logger';
 import { loadPayload, parseLookup } from '@/lib/inspector/server';
-import { maskJsonText } from '@/lib/inspector/pii';
+import { maskJsonText } from '@/lib/security/pii';
 import { authorizeText, mayReveal } from '@/lib/api/authorize';
 import { getConfig } from '@/lib/config';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatZonedShort, formatZonedTick, formatZonedTimestamp, zoneLabel, zoneOffsetMs, zonedBucketRange, zonedBucketStart } from './time-zone';
+import { formatZonedShort, formatZonedTick, formatZonedTimestamp, zoneLabel, zoneOffsetMs, zonedBucketRange, zonedBucketStart } from './zone';
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
 const at = (s: string) => Date.parse(s);

@@ -3,8 +3,8 @@
 import { useSearchParams } from 'next/navigation';
 import { ChartAreaRequests } from '@/components/charts/chart-area-requests';
 import { FilterBar } from '@/components/filter-bar';
-import { KpiRow } from '@/components/ops/kpi-row';
-import { SpendSnapshot } from '@/components/finance/spend-snapshot';
+import { KpiRow } from '@/components/charts/kpi-row';
+import { SpendSnapshot } from '@/components/charts/spend-snapshot';
 import { readState } from '@/lib/client/search-params';
 
 export function OverviewView() {

@@ -1,20 +1,10 @@
 'use client';
 
 import { lazyPlot } from '@/components/charts/lazy-plot';
+import type { Axis, Mark } from '@/lib/charts/marks';
 import type { PreparedSeries } from '@/lib/ops/prepare-series';
 
-export interface Mark {
-  /** Point field, e.g. `s0_qpm`. */
-  dataKey: string;
-  name: string;
-  color: string;
-  kind: 'line' | 'area' | 'bar';
-  stackId?: string;
-  dashed?: boolean;
-  axis?: 'left' | 'right';
-}
-
-export interface Axis { label: string; format: (v: number) => string; integer?: boolean }
+export type { Axis, Mark };
 
 const Plot = lazyPlot(() => import('@/components/charts/plots/plot-time-chart').then((m) => m.PlotTimeChart));
 

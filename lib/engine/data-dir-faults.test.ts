@@ -6,14 +6,14 @@ import { CATALOGUE } from '@/queries';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
 import { resetTableDiscovery } from '@/lib/catalogue/tables';
-import { resetTableHealth } from '@/lib/catalogue/table-health';
+import { resetTableHealth } from '@/lib/warehouse/table-health';
 import { runDoctor, formatChecks } from '@/lib/doctor';
 import { healthReport } from '@/lib/health';
 import { clearRollupState } from '@/lib/rollups/state';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
-import { openEmbeddedWarehouse, type EmbeddedWarehouse } from './embedded-snapshot';
-import { openSharedWarehouse } from './index';
-import { WarehouseError, type Warehouse } from './types';
+import { openEmbeddedWarehouse, type EmbeddedWarehouse } from '@/lib/engine/embedded-snapshot';
+import { openSharedWarehouse } from '@/lib/engine';
+import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 // The broken DATA_DIR layouts a user can hand the embedded engine, and what each one shows: the
 // panels (a query's answer or its error), /api/health and `npm run doctor`. One bad table is

@@ -4,16 +4,15 @@ import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
-import type { SummaryRow } from '@/lib/finance/prepare-summary';
 import { readFinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
-import { SummaryTiles } from './finance-kpis';
+import { SummaryTiles } from './summary-tiles';
 
 const DEFAULT_FINANCE = readFinanceState(new URLSearchParams());
 
 /** Tokens and estimated spend for the same range and filters, on the pages that are not Finance. */
 export function SpendSnapshot({ state }: { state: DashboardState }) {
-  const { query, params } = useFinanceQuery<SummaryRow>('finance-summary', state, DEFAULT_FINANCE);
+  const { query, params } = useFinanceQuery('finance-summary', state, DEFAULT_FINANCE);
   return (
     <ChartCard
       testId="spend-snapshot"

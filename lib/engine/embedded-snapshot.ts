@@ -1,13 +1,15 @@
+import 'server-only';
 import fs from 'node:fs';
 import type { AppConfig } from '@/lib/config';
-import { resetTableDiscovery } from '@/lib/catalogue/tables';
-import { recordAttachProblems } from '@/lib/catalogue/table-health';
+import { recordAttachProblems } from '@/lib/warehouse/table-health';
 import { logger } from '@/lib/logger';
 import { EMBEDDED_ROLLUP_CATALOG, sourceFingerprint } from '@/lib/rollups/embedded';
 import { prepareEmbeddedRollups } from '@/lib/rollups/prepare';
 import { setRollupState } from '@/lib/rollups/state';
-import { attachDataDir, createDuckdbWarehouse, openDuckdb } from './duckdb';
-import { WarehouseError, type Warehouse } from './types';
+import { attachDataDir, createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import { attachLiveDemo } from '@/lib/demo/live';
+import { announceSourceChange } from '@/lib/warehouse/source-events';
+import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 export interface EmbeddedWarehouse extends Warehouse {
   /** Fingerprints the source now (at most once a second) and acts on a change; `run` does it too. */
@@ -31,7 +33,9 @@ export async function openEmbeddedWarehouse(
 ): Promise<EmbeddedWarehouse> {
   const now = opts.now ?? (() => performance.now());
   const interval = opts.minCheckIntervalMs ?? 1_000;
-  const instance = openDuckdb(config.duckdb);
+  // A demo that lives reads its appended requests beside the generated ones (lib/demo/live.ts).
+  const livePath = config.duckdb.livePath;
+  const instance = openDuckdb(config.duckdb, livePath ? { attachDemo: (conn) => attachLiveDemo(conn, config.duckdb.demoPath, livePath) } : {});
   await instance;
   const inner = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
   const withRollups = config.rollups.mode === 'auto';
@@ -119,7 +123,7 @@ export async function openEmbeddedWarehouse(
     refreshing = (async () => {
       if (sourceChanged) {
         await refreshViews().catch((err) => logger.error('snapshot.views_failed', { error: (err as Error).message }));
-        resetTableDiscovery();
+        announceSourceChange();
       }
     })().finally(() => { refreshing = null; });
     await refreshing;

@@ -2,6 +2,17 @@ import { BUCKET_MS, type Bucket } from '@/lib/time/buckets';
 
 export const UTC = 'UTC';
 
+/** Whether the runtime knows an IANA zone (`Europe/Paris`); the URL and the API accept no other. */
+export function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(tz: string): Intl.DateTimeFormat {
   let f = partsFormatters.get(tz);

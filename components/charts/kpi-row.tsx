@@ -5,7 +5,7 @@ import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
-import { prepareKpis, type KpiRow as Row, type KpiTile } from '@/lib/ops/prepare-kpis';
+import { prepareKpis, type KpiTile } from '@/lib/ops/prepare-kpis';
 
 const TONE: Record<KpiTile['tone'], string> = { good: 'text-emerald-700', bad: 'text-red-700', neutral: 'text-slate-500' };
 
@@ -15,7 +15,7 @@ const TONE: Record<KpiTile['tone'], string> = { good: 'text-emerald-700', bad: '
  */
 export function KpiRow({ state, extraTiles = [] }: { state: DashboardState; extraTiles?: KpiTile[] }) {
   const params = apiFilters(state);
-  const query = useCatalogueQuery<Row>('ops-kpis', params, { live: isLive(state) });
+  const query = useCatalogueQuery('ops-kpis', params, { live: isLive(state) });
   const tiles = useMemo(() => (query.data?.window ? prepareKpis(query.data.rows, query.data.window) : []), [query.data]);
   return (
     <ChartCard
