@@ -152,6 +152,8 @@ export function step(rule: Rule, e: Evaluation, prev: Track, source: Firing['sou
 }
 
 const MINUTE = 60_000;
+/** Statements a replay keeps in flight (the engine's own cap still applies). */
+const REPLAY_CONCURRENCY = 3;
 
 /** The scheduled instants of a rule in [from, to]: whole multiples of its period since the epoch. */
 export function ticks(everyMinutes: number, from: Date, to: Date): Date[] {
@@ -192,8 +194,16 @@ export class Evaluator {
     let track: Track = { status: null, firing: null };
     const firings = new Map<string, Firing>();
     const instants = ticks(rule.everyMinutes, from, to);
-    for (const at of instants) {
-      const evaluation = await evaluateRule(rule, at, { warehouse: this.deps.warehouse, tables });
+    // Evaluations are independent: a few run at once; the state machine then reads them in order.
+    const evaluations: Evaluation[] = new Array(instants.length);
+    let nextIndex = 0;
+    await Promise.all(Array.from({ length: Math.min(REPLAY_CONCURRENCY, instants.length) }, async () => {
+      while (nextIndex < instants.length) {
+        const i = nextIndex++;
+        evaluations[i] = await evaluateRule(rule, instants[i]!, { warehouse: this.deps.warehouse, tables });
+      }
+    }));
+    for (const evaluation of evaluations) {
       const next = step(rule, evaluation, track, 'replay');
       if (next.firing && next.notice && opts.notify) next.firing = { ...next.firing, notified: (await this.send(rule, next.notice, evaluation, next.firing)) || next.firing.notified };
       if (next.firing) firings.set(next.firing.id, next.firing);
