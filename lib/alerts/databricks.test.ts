@@ -163,6 +163,17 @@ describe('rules as Databricks SQL alerts (a fake workspace on loopback)', () => 
     const unmuted = UpdateAlertV2Body.parse(JSON.parse(ws.seen.filter((s) => s.method === 'PATCH').at(-1)!.body));
     expect(unmuted.evaluation).toMatchObject({ comparison_operator: 'GREATER_THAN_OR_EQUAL', threshold: { value: { double_value: 9000 } }, notification: { subscriptions: [{ destination_id: expect.any(String) }, { user_email: 'oncall@example.com' }] } });
     expect(unmuted.schedule!.pause_status).toBe('UNPAUSED');
+    // A mute that has ended gives the alert its subscriptions back when the rules are next listed.
+    await updateRule(ctx, viewer, rule.id, { mutedUntil: new Date(now().getTime() - 60_000).toISOString() });
+    const mutedAgain = UpdateAlertV2Body.parse(JSON.parse(ws.seen.filter((s) => s.method === 'PATCH').at(-1)!.body));
+    expect(mutedAgain.evaluation!.notification!.subscriptions).toHaveLength(2);
+    await updateRule(ctx, viewer, rule.id, { mutedUntil: '2099-01-01T00:00:00Z' });
+    expect(ws.alerts.get(rule.databricksAlertId!)!.evaluation).toMatchObject({ notification: { subscriptions: [] } });
+    ctx.now = () => new Date('2099-01-02T00:00:00Z');
+    await listRules(ctx, viewer);
+    ctx.now = now;
+    expect(ws.alerts.get(rule.databricksAlertId!)!.evaluation).toMatchObject({ notification: { subscriptions: [{ destination_id: expect.any(String) }, { user_email: 'oncall@example.com' }] } });
+    expect((await ctx.store.get('rule', rule.id))!.body).toMatchObject({ mutedUntil: null });
     await deleteRule(ctx, viewer, rule.id);
     expect(ws.seen.at(-1)).toMatchObject({ method: 'DELETE', path: `/api/2.0/alerts/${rule.databricksAlertId}` });
     expect(ws.alerts.has(rule.databricksAlertId!)).toBe(false);

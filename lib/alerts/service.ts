@@ -143,7 +143,19 @@ function workspaceOf(rule: Rule, alerts: Map<string, AlertV2> | null): RuleItem[
 /** The firings' group values can name people (requesters): masked like every other text. */
 const masked = (f: Firing): Firing => ({ ...f, detail: f.detail === null ? null : maskText(f.detail) });
 
+/** Databricks alerts have no timed mute: once a mute has ended, the alert's subscriptions come back. */
+async function endMutes(ctx: AlertsContext): Promise<void> {
+  if (!ctx.api) return;
+  for (const r of (await ctx.store.list('rule')).map((x) => fromRecord(RuleSchema, x))) {
+    if (r.mutedUntil === null || Date.parse(r.mutedUntil) > ctx.now().getTime()) continue;
+    const next = { ...r, mutedUntil: null };
+    await syncAlert(ctx, next, r.databricksAlertId);
+    await putRecord(ctx, 'rule', next);
+  }
+}
+
 export async function listRules(ctx: AlertsContext, viewer: Viewer): Promise<RuleItem[]> {
+  await endMutes(ctx);
   const [rules, statuses, firings, alerts] = await Promise.all([
     allRules(ctx.store),
     ctx.store.statuses(),
