@@ -106,7 +106,7 @@ describe('the embedded evaluator against the demo\'s planted incidents', () => {
       params: { endpoint: 'chat_assistant' },
       window: { kind: 'last', minutes: 30 },
       everyMinutes: 15,
-      measure: { column: 'errors', per: 'requests', aggregation: 'SUM', where: { period: 'current' }, atLeast: { column: 'requests', min: 20 } },
+      measure: { column: 'errors', per: 'requests', aggregation: 'SUM', where: { period: 'current' }, atLeast: { column: 'requests', min: 10 } },
       condition: { op: '>', threshold: 0.2, baseline: { shift: 'day', factor: 3 } },
     });
     const { firings, messages } = await replay(r, new Date(burst.start.getTime() - 3 * HOUR), new Date(burst.end.getTime() + 3 * HOUR));
