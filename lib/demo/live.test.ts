@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
+import { CATALOGUE } from '@/queries';
+import { parseQueryInput, runQuery } from '@/lib/catalogue/run';
+import { openEmbeddedWarehouse } from '@/lib/engine/embedded-snapshot';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
@@ -90,5 +93,23 @@ describe('the live demo', () => {
     expect(during / before).toBeGreaterThan(2.5);
     const { rows } = await warehouse.run(`SELECT name, start_time FROM demo.meta.incidents WHERE name = 'latency_spike' ORDER BY start_time`, {});
     expect(rows.map((r) => Date.parse(String(r.start_time)))).toContain(at.getTime());
+  });
+
+  it('shows fed rows on the charts past the rollups, which cover up to their last fact', async () => {
+    const copy = path.join(demo.dir, 'rolled.duckdb');
+    fs.copyFileSync(demo.demoPath, copy);
+    const config = loadConfig({ DEMO_DB: copy, DEMO_LIVE: 'on', DUCKDB_MEMORY_LIMIT: '1GB', CLOCK_NOW: process.env.CLOCK_NOW });
+    const engine = await openEmbeddedWarehouse(config);
+    engines.push(engine);
+    const live = new LiveDemo(engine);
+    const until = new Date(demo.end.getTime() + 120 * MINUTE);
+    await live.feedUntil(until);
+    const def = CATALOGUE['requests-over-time']!;
+    const parsed = parseQueryInput(def, new URLSearchParams({ from: new Date(demo.end.getTime() - 120 * MINUTE).toISOString(), to: until.toISOString(), split: 'none', bucket: 'hour' }), until, config);
+    const result = await runQuery(def, parsed, { warehouse: engine, config });
+    expect(result.plan.requests).toBe('hybrid');
+    expect(Date.parse(result.plan.factsCoverEnd!)).toBeLessThanOrEqual(demo.end.getTime());
+    const after = result.rows.filter((r) => Date.parse(String(r.bucket)) >= demo.end.getTime() + 60 * MINUTE);
+    expect(after.reduce((a, r) => a + Number(r.requests), 0)).toBeGreaterThan(5);
   });
 });
