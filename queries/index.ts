@@ -36,6 +36,7 @@ import opsTopicMatches from './ops-topic-matches';
 import opsTopicWatch from './ops-topic-watch';
 import opsUsageFreshness from './ops-usage-freshness';
 import requestsOverTime from './requests-over-time';
+import requesters from './requesters';
 
 /** Every catalogue query, by id. Adding a query: its .sql, its .ts, one entry here. */
 const QUERIES = {
@@ -73,6 +74,7 @@ const QUERIES = {
   'ops-topic-watch': opsTopicWatch,
   'ops-usage-freshness': opsUsageFreshness,
   'requests-over-time': requestsOverTime,
+  requesters,
 };
 
 for (const [id, q] of Object.entries(QUERIES)) if (q.id !== id) throw new Error(`queries/index.ts lists ${q.id} under ${id}`);

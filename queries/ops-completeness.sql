@@ -26,7 +26,7 @@ payload_counts AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     p.status_code,
-    sum({{weight(p)}}) AS payload_requests
+    sum(p.sample_weight) AS payload_requests
   FROM {{requests}} p
   WHERE {{filters(p)}}
   GROUP BY 1, 2

@@ -1,14 +1,18 @@
 -- Headline numbers for the window and for the period of equal length just before it.
 -- The filters span both periods (:start_time is the previous period's start); :current_start
--- splits them. Requests are weighted by 1 / sampling_fraction; latency is over successful
--- requests only, so instant 401/429 rejections do not flatter it.
+-- splits them. Requests are counted endpoint_usage first (exact where it has them, else logged
+-- rows weighted by 1 / sampling_fraction); latency is over successful logged requests only, so
+-- instant 401/429 rejections do not flatter it.
 WITH filtered AS (
   SELECT
     CASE WHEN p.request_time >= CAST(:current_start AS TIMESTAMP) THEN 'current' ELSE 'previous' END AS period,
     date_trunc('minute', p.request_time) AS minute,
     p.status_code,
     p.execution_duration_ms,
-    {{weight(p)}} AS weight
+    p.weight,
+    p.sample_weight,
+    p.logged,
+    p.in_usage
   FROM {{requests}} p
   WHERE {{filters(p)}}
 ),
@@ -25,7 +29,10 @@ peaks AS (
 SELECT
   f.period,
   sum(f.weight) AS requests,
-  count(*) AS sampled_rows,
+  count_if(f.logged) AS sampled_rows,
+  -- Of those, how many endpoint_usage counted one by one, and what the payload rows alone estimate.
+  sum(CASE WHEN f.in_usage THEN f.weight ELSE 0 END) AS exact_requests,
+  sum(f.sample_weight) AS payload_requests,
   sum(CASE WHEN f.status_code >= 400 THEN f.weight ELSE 0 END) AS errors,
   max(pk.peak_minute_requests) AS peak_minute_requests,
   percentile_approx(CASE WHEN f.status_code < 400 THEN f.execution_duration_ms END, 0.5) AS p50_ms,

@@ -17,6 +17,10 @@ export default defineQuery({
     period: z.enum(['current', 'previous']),
     requests: z.number().nonnegative(),
     sampled_rows: z.number().int().nonnegative(),
+    /** Requests endpoint_usage counted one by one (exact). */
+    exact_requests: z.number().nonnegative(),
+    /** What the logged rows alone estimate (1 / sampling_fraction each). */
+    payload_requests: z.number().nonnegative(),
     errors: z.number().nonnegative(),
     peak_minute_requests: z.number().nonnegative(),
     p50_ms: z.number().nullable(),

@@ -28,6 +28,10 @@ export interface QueryPlan {
   pageKeys: 'facts' | 'payload' | null;
   /** Whether the statement joins endpoint_usage rows, or leaves them out because they cannot be read. */
   endpointUsage: 'read' | 'unreadable';
+  /** Whether served entities are named from served_entities, or shown by id because it cannot be read. */
+  servedEntities: 'read' | 'unreadable';
+  /** Payload tables this identity cannot read, left out of the answer (their endpoints' panels say so). */
+  skippedPayload: string[];
   /** Who the warehouse sees: the viewer (their own grants) or the app's identity. */
   identity: 'viewer' | 'app';
   /** The shared relations in the statement and the file each came from (filled when rendered). */
@@ -48,6 +52,10 @@ export interface PlanInput {
   rollups: RollupState | null;
   /** endpoint_usage is known to be unreadable for this identity. */
   usageUnreadable: boolean;
+  /** served_entities is known to be unreadable for this identity. */
+  servedEntitiesUnreadable?: boolean;
+  /** Payload tables known to be unreadable for this identity (left out of `tables` already). */
+  skippedPayload?: string[];
   /** The viewer's own token is forwarded and queries over payload data may run as the viewer. */
   viewerToken: boolean;
   hasVariant: (file: string) => boolean;
@@ -111,7 +119,10 @@ export function planQuery(input: PlanInput): Planned {
   }
 
   const file = aggregates && input.hasVariant(`${def.id}.rollup`) ? `${def.id}.rollup` : def.id;
-  if (input.usageUnreadable) reasons.push('endpoint_usage is not readable with this identity: tokens and usage_context come from payloads');
+  if (input.usageUnreadable) reasons.push(`${input.tables.endpointUsage} is not readable with this identity: tokens and usage_context come from payloads`);
+  if (input.servedEntitiesUnreadable) reasons.push(`${input.tables.servedEntities} is not readable with this identity: served entities are shown by id, and requests only endpoint_usage counted cannot be given an endpoint`);
+  for (const t of input.skippedPayload ?? []) reasons.push(`${t} is not readable with this identity: its endpoint is left out`);
+  if (input.viewerToken) reasons.push('runs as the viewer (user authorization): their own grants apply, and the rollup tables (every endpoint) are not read');
 
   const plan: QueryPlan = {
     query: def.id,
@@ -122,6 +133,8 @@ export function planQuery(input: PlanInput): Planned {
     aggregates,
     pageKeys,
     endpointUsage: input.usageUnreadable ? 'unreadable' : 'read',
+    servedEntities: input.servedEntitiesUnreadable ? 'unreadable' : 'read',
+    skippedPayload: input.skippedPayload ?? [],
     identity: 'app',
     relations: [],
     reasons,
@@ -134,6 +147,7 @@ export function planQuery(input: PlanInput): Planned {
     requests,
     aggregates: aggregates && rollups ? { catalog: rollups.catalog } : null,
     usage: input.usageUnreadable ? 'none' : 'read',
+    servedEntities: input.servedEntitiesUnreadable ? 'none' : 'read',
     pageKeys: pageKeys ?? undefined,
   };
   return { plan, params, render };
@@ -145,6 +159,8 @@ export function describePlan(plan: QueryPlan): string {
   if (plan.aggregates) parts.push(`rollups: ${plan.aggregates.tables.map((t) => t.split('.').pop()).join(', ')}`);
   if (plan.pageKeys) parts.push(`page keys: ${plan.pageKeys}`);
   if (plan.endpointUsage === 'unreadable') parts.push('endpoint_usage unreadable');
+  if (plan.servedEntities === 'unreadable') parts.push('served_entities unreadable');
+  if (plan.skippedPayload.length) parts.push(`left out: ${plan.skippedPayload.join(', ')}`);
   parts.push(`as ${plan.identity}`);
   if (plan.fallbacks.length) parts.push(`fell back: ${plan.fallbacks.join('; ')}`);
   return parts.join(' · ');

@@ -1,9 +1,9 @@
 import 'server-only';
-import { TABLE_NAME, type PayloadTable } from '@/lib/config';
+import { ENDPOINT_NAME, TABLE_NAME, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
-import { FACT_COLUMN_LIST } from '@/lib/rollups/facts';
+import { FACT_COLUMN_LIST, FACT_COLUMNS } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
 import { rollupEdgesSql, sharedFiltersSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
@@ -29,6 +29,8 @@ export interface RenderContext {
   aggregates: { catalog: string } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
+  /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
+  servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
   /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
@@ -102,6 +104,25 @@ const TS_MACROS: Record<string, Expand> = {
     if (args.length) throw new Error('Unknown placeholder {{fact_columns(…)}} in a catalogue query');
     return FACT_COLUMN_LIST;
   },
+  /**
+   * Every request facts column, in order, from alias `a` where it has the column (the names after
+   * the alias), a typed NULL where it has not: rows that have no body still line up with the facts.
+   */
+  fact_columns_from: (args) => {
+    const [alias, ...given] = args;
+    if (!alias || !ALIAS.test(alias) || given.some((c) => !FACT_COLUMNS.some((f) => f.name === c))) throw new Error(`Unknown placeholder {{fact_columns_from(${args.join(', ')})}} in a catalogue query`);
+    return FACT_COLUMNS.map((c) => (given.includes(c.name) ? `${alias}.${c.name}` : `${nullOf(c.databricks)} AS ${c.name}`)).join(',\n  ');
+  },
+  /**
+   * Whether an endpoint name (of a served_entities row) is one whose payload table is read: the
+   * configured or discovered endpoints; in a build over a prepared payload relation, those in it.
+   */
+  configured_endpoint: (args, ctx) => {
+    const column = oneArg('configured_endpoint', args, COLUMN);
+    if (ctx.payloadSql) return `${column} IN (SELECT DISTINCT endpoint_name FROM {{payload}})`;
+    const names = ctx.tables.payload.map((t) => t.endpoint).filter((e) => ENDPOINT_NAME.test(e));
+    return names.length ? `${column} IN (${names.map((e) => `'${e}'`).join(', ')})` : 'FALSE';
+  },
 };
 
 /**
@@ -167,6 +188,8 @@ const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => s
 const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
+  unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
+  served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
   pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
@@ -291,7 +314,10 @@ export function payloadUnionSql(tables: PayloadTable[], endpoint: string | null)
   return chosen.map((t) => `SELECT '${t.endpoint}' AS endpoint_name, ${columns} FROM ${checked(t.table)}`).join('\nUNION ALL\n');
 }
 
-// `split` gives a typed NULL array on both engines, where the cast syntax for arrays differs.
+// `split` gives a typed NULL array (and map_from_arrays of two a typed NULL map) on both engines,
+// where the cast syntax for arrays and maps differs.
 function nullOf(type: string): string {
-  return type.startsWith('ARRAY') ? `split(CAST(NULL AS STRING), ',')` : `CAST(NULL AS ${type})`;
+  if (type.startsWith('ARRAY')) return `split(CAST(NULL AS STRING), ',')`;
+  if (type.startsWith('MAP')) return `map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))`;
+  return `CAST(NULL AS ${type})`;
 }

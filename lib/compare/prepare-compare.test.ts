@@ -4,7 +4,7 @@ import type { EntityRow, HistogramRow } from './types';
 
 const row = (key: string, patch: Partial<EntityRow> = {}): EntityRow => ({
   endpoint_name: 'chat', group_key: key, served_entity_name: key.toUpperCase(), entity_name: `model-${key}`, entity_type: 'EXTERNAL_MODEL',
-  served_entities: 1, requests: 1000, sampled_rows: 1000, error_rows: 20, server_error_rows: 5, blocked_rows: 10, latency_rows: 980,
+  served_entities: 1, requests: 1000, sampled_rows: 1000, observed_rows: 1000, error_rows: 20, server_error_rows: 5, blocked_rows: 10, latency_rows: 980,
   p50_ms: 100, p95_ms: 300, p99_ms: 500, mean_input_tokens: 200, mean_output_tokens: 80, output_tokens_per_second: 50, usage_rows: 1000, ...patch,
 });
 
@@ -36,7 +36,7 @@ describe('prepareCompare', () => {
   });
 
   it('says "not enough data" below the minimum sample and while histograms load', () => {
-    const rows = [row('a'), row('b', { sampled_rows: 12, error_rows: 0, latency_rows: 12 })];
+    const rows = [row('a'), row('b', { sampled_rows: 12, observed_rows: 12, error_rows: 0, latency_rows: 12 })];
     const p = prepareCompare(rows, [...hist('a', 1000, 50, 100), ...hist('b', 12, 50, 12)], { endpoint: 'chat' });
     const c = p.comparisons[0]!;
     expect(c.latency.ok).toBe(false);

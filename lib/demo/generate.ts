@@ -55,6 +55,9 @@ export const PLANTED = [
   { name: 'tool_call', endpoint: 'chat', where: `status = 200 AND response LIKE '%"finish_reason":"tool_calls"%'`, description: 'answer that calls a tool' },
 ] as const satisfies readonly { name: string; endpoint: 'chat' | 'agent'; where: string; description: string }[];
 
+/** The demo's service principals with their display names (PEOPLE labels them "<name> (service principal)"). */
+export const SERVICE_PRINCIPALS = PEOPLE.filter((x) => x.label.endsWith(' (service principal)')).map((x) => ({ requester: x.requester, name: x.label.replace(/ \(service principal\)$/, '') }));
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -697,6 +700,10 @@ export function makePlan(p: PlanInput): Stage[] {
       ...(p.incidents.length
         ? [`INSERT INTO out.meta.incidents VALUES ${p.incidents.map((x) => `(${str(x.name)}, ${str(x.endpointName)}, ${x.servedEntityId ? str(x.servedEntityId) : 'NULL'}, ${ts(x.start)}, ${ts(x.end)}, ${str(x.description)})`).join(', ')}`]
         : []),
+      // The display names of the demo's service principals (their requester is an application id),
+      // as a workspace's SCIM API would give them.
+      `CREATE OR REPLACE TABLE out.meta.principals (requester VARCHAR, display_name VARCHAR, kind VARCHAR)`,
+      `INSERT INTO out.meta.principals VALUES ${SERVICE_PRINCIPALS.map((x) => `(${str(x.requester)}, ${str(x.name)}, 'service_principal')`).join(', ')}`,
       // Rows tests and docs can find by name, whatever the demo's size or end time.
       `CREATE OR REPLACE TABLE out.meta.planted (name VARCHAR, endpoint_name VARCHAR, databricks_request_id VARCHAR, description VARCHAR)`,
       `INSERT INTO out.meta.planted ${PLANTED.map((x) => `(SELECT ${str(x.name)}, ${str(ENDPOINTS[x.endpoint])}, rid, ${str(x.description)}

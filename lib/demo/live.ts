@@ -58,9 +58,16 @@ export async function attachLiveDemo(conn: DuckDBConnection, basePath: string, l
   for (const t of live) await conn.run(`CREATE TABLE IF NOT EXISTS demo_live.${t} AS SELECT * FROM demo_base.${t} LIMIT 0`);
   await conn.run(`CREATE TABLE IF NOT EXISTS demo_live.meta.fed (from_time TIMESTAMP, to_time TIMESTAMP, rows BIGINT, seconds DOUBLE)`);
   await conn.run(`ATTACH ':memory:' AS demo`);
-  for (const schema of ['inference', 'serving', 'meta']) await conn.run(`CREATE SCHEMA demo.${schema}`);
-  for (const t of live) await conn.run(`CREATE VIEW demo.${t} AS SELECT * FROM demo_base.${t} UNION ALL BY NAME SELECT * FROM demo_live.${t}`);
-  for (const t of ['serving.served_entities', 'meta.generation', 'meta.planted']) await conn.run(`CREATE VIEW demo.${t} AS SELECT * FROM demo_base.${t}`);
+  // Every table of the generated demo under its own name: the live ones with their appended rows.
+  const tables = (await conn.runAndReadAll(`SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'demo_base' ORDER BY 1, 2`)).getRowObjectsJS()
+    .filter((t) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(t.schema_name)) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(t.table_name)));
+  for (const schema of new Set(tables.map((t) => String(t.schema_name)))) await conn.run(`CREATE SCHEMA demo.${schema}`);
+  for (const { schema_name: schema, table_name: table } of tables) {
+    const t = `${String(schema)}.${String(table)}`;
+    await conn.run(live.includes(t)
+      ? `CREATE VIEW demo.${t} AS SELECT * FROM demo_base.${t} UNION ALL BY NAME SELECT * FROM demo_live.${t}`
+      : `CREATE VIEW demo.${t} AS SELECT * FROM demo_base.${t}`);
+  }
 }
 
 export interface BaseDemo { seed: number; rows: number; days: number; start: Date; end: Date }

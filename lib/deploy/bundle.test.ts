@@ -76,7 +76,7 @@ const exampleEnv = {
   PAYLOAD_SCHEMA: appEnv.PAYLOAD_SCHEMA!, ROLLUP_SCHEMA: appEnv.ROLLUP_SCHEMA!,
 };
 const config = loadConfig(exampleEnv);
-const jobFor = (sinceDays: number | null): JobScript => ({ schema: config.rollups.schema!, payload: { schema: config.payloadSchema! }, endpointUsage: config.endpointUsageTable, sinceDays });
+const jobFor = (sinceDays: number | null): JobScript => ({ schema: config.rollups.schema!, payload: { schema: config.payloadSchema! }, endpointUsage: config.endpointUsageTable, servedEntities: config.servedEntitiesTable, sinceDays });
 const tasks = Object.values(bundle.resources.jobs).flatMap((j) => j.tasks);
 const fileOf = (key: string) => fs.readFileSync(path.join(root, tasks.find((t) => t.task_key === key)!.sql_task.file.path), 'utf8');
 

@@ -87,9 +87,15 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     expect(Number(rows[0]!.n)).toBeGreaterThan(1_000);
   });
 
-  it('built facts for every request of the demo', async () => {
-    const { rows } = await demo.warehouse.run(`SELECT count(*) AS n FROM (SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload) x`, {});
-    expect(built.factRows).toBe(Number(rows[0]!.n));
+  it('built facts for every request of the demo: each logged one, and each only endpoint_usage counted', async () => {
+    const { rows } = await demo.warehouse.run(`WITH logged AS (
+        SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload)
+      SELECT (SELECT count(*) FROM logged) AS logged,
+        (SELECT count(*) FROM demo.serving.endpoint_usage u
+          WHERE u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities WHERE endpoint_name IN ('chat_assistant', 'support_agent', 'doc_embeddings'))
+            AND u.databricks_request_id NOT IN (SELECT databricks_request_id FROM logged)) AS unlogged`, {});
+    expect(Number(rows[0]!.unlogged)).toBeGreaterThan(1_000);
+    expect(built.factRows).toBe(Number(rows[0]!.logged) + Number(rows[0]!.unlogged));
     expect(built.factRows).toBeGreaterThan(20_000);
     expect(FACT_QUERIES.length).toBeGreaterThanOrEqual(15);
   });
@@ -158,8 +164,10 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
   });
 
   it('the variants answer most of a long window from the rollup tables', async () => {
-    const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_hourly`, {});
-    expect(Number(rows[0]!.n)).toBe(built.factRows);
+    const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS logged, sum(requests) AS requests FROM ${built.catalog}.gateway_lens_hourly`, {});
+    const facts = await demo.warehouse.run(`SELECT count_if(logged) AS logged, sum(weight) AS requests FROM ${built.facts.table}`, {});
+    expect(Number(rows[0]!.logged)).toBe(Number(facts.rows[0]!.logged));
+    expect(Number(rows[0]!.requests)).toBeCloseTo(Number(facts.rows[0]!.requests), 6);
     const latency = await demo.warehouse.run(`SELECT count(*) AS bins, sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_latency_hourly`, {});
     expect(Number(latency.rows[0]!.bins)).toBeLessThan(Number(latency.rows[0]!.n));
   });

@@ -16,7 +16,7 @@ export function warehouseIdOf(httpPath: string): string | null {
  * A bearer token for the workspace's REST API: the PAT, or an OAuth M2M token for the app's
  * service principal from the workspace's own token endpoint (client credentials, scope all-apis).
  */
-async function bearer(config: DatabricksConfig, fetchFn: FetchFn, signal?: AbortSignal): Promise<string> {
+export async function bearer(config: DatabricksConfig, fetchFn: FetchFn, signal?: AbortSignal): Promise<string> {
   if (config.auth.kind === 'pat') return config.auth.token;
   const basic = Buffer.from(`${config.auth.clientId}:${config.auth.clientSecret}`).toString('base64');
   const res = await fetchFn(`https://${cleanHost(config.host)}/oidc/v1/token`, {

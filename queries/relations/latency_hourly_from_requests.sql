@@ -8,7 +8,8 @@ SELECT
   f.endpoint_name, f.served_entity_id, f.status_code,
   {{latency_bin(f.execution_duration_ms)}} AS bin,
   count(*) AS sampled_rows,
-  sum(f.weight) AS requests,
+  -- The requests these logged rows stand for: latency is known for logged requests only.
+  sum(f.sample_weight) AS requests,
   min(f.execution_duration_ms) AS min_ms,
   max(f.execution_duration_ms) AS max_ms
 FROM {{rollup_input}} f

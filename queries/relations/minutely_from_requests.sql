@@ -5,7 +5,7 @@ SELECT
   CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
   f.endpoint_name, f.served_entity_id, f.status_code,
   date_trunc('minute', f.request_time) AS minute,
-  count(*) AS sampled_rows,
+  count_if(f.logged) AS sampled_rows,
   sum(f.weight) AS requests
 FROM {{rollup_input}} f
 GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, date_trunc('minute', f.request_time)
