@@ -116,7 +116,7 @@ test.describe('alerts, budgets and saved views', () => {
     await page.getByTestId('saved-views-button').click();
     await page.getByRole('link', { name: 'chat assistant, last day' }).click();
     await expect(page).toHaveURL(/\/ops\?range=24h&endpoint=chat_assistant$/);
-    await expect(page.getByLabel('Endpoint')).toHaveValue('chat_assistant');
+    await expect(page.getByTestId('filter-bar').getByLabel('Endpoint')).toHaveValue('chat_assistant');
     const { views } = await (await request.get('/api/views')).json();
     const id = views.find((v: { name: string }) => v.name === 'chat assistant, last day').id;
     await page.goto('/');
