@@ -56,7 +56,7 @@ export interface RenderedStatement {
 }
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
-const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){0,3}$/;
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*\}\}/g;
 
 type Expand = (args: string[], ctx: RenderContext) => string;
