@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SavedViews } from './saved-views';
 import { TableHealthBanner } from './table-health-banner';
 
 /** The product's pages; each later view adds one line here. */
@@ -12,6 +13,7 @@ export const NAV_ITEMS = [
   { href: '/finance', label: 'Finance' },
   { href: '/compare', label: 'Compare' },
   { href: '/inspector', label: 'Inspector' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/api-reference', label: 'API' },
 ] as const;
 
@@ -22,7 +24,8 @@ export function AppShell({ children, engineLabel }: { children: ReactNode; engin
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">Gateway Lens</Link>
           <Nav />
-          <span className="ml-auto rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
+          <span className="ml-auto"><SavedViews /></span>
+          <span className="rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError, isWarehouseStarting, type QueryResponse } from '@/lib/client/api';
 import { planNotices } from '@/lib/charts/plan-notice';
+import { AlertOnThis } from './alert-on-this';
 import { ViewSql } from './view-sql';
 
 interface ChartCardProps<R> {
@@ -34,6 +35,7 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
         <div className="ml-auto flex items-center gap-2">
           {isFetching && !isPending && <span className="text-xs text-slate-400" role="status">Refreshing…</span>}
           {headerExtra}
+          {data && <AlertOnThis queryId={data.queryId} input={data.input} />}
           {csvHref && data && (
             <a href={csvHref} download className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">CSV</a>
           )}

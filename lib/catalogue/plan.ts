@@ -63,7 +63,7 @@ export interface PlanInput {
 
 export interface Planned {
   plan: QueryPlan;
-  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end). */
+  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end, :lens_agg_split). */
   params: Params;
   render: RenderContext;
 }
@@ -93,6 +93,7 @@ export function planQuery(input: PlanInput): Planned {
   if (requests.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(requests.coversEnd) };
 
   let aggregates: QueryPlan['aggregates'] = null;
+  let split = false;
   const wanted = def.rollups;
   if (rollups && wanted) {
     const refusals = wanted.tables.map((t) => cannotAnswer(t, params)).filter((r): r is string => r !== null);
@@ -105,6 +106,13 @@ export function planQuery(input: PlanInput): Planned {
       const end = parseSqlTimestamp(params.end_time) ?? window.end;
       const span = aggregateSpan({ start, end }, rollups.facts.coversEnd);
       params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
+      // A split inside an hour: that hour comes from requests, each row labelled by its side.
+      const splitAt = wanted.splitAt ? parseSqlTimestamp(params[wanted.splitAt]) : null;
+      if (splitAt && splitAt.getTime() % 3_600_000 !== 0) {
+        params = { ...params, lens_agg_split: sqlTimestamp(splitAt) };
+        split = true;
+        reasons.push(`the hour of ${splitAt.toISOString()} (where :${wanted.splitAt} splits the rows) comes from requests`);
+      }
       aggregates = { tables: wanted.tables.map((t) => `${rollups.catalog}.${t}`), start: span.start.toISOString(), end: span.end.toISOString() };
       reasons.push(span.start < span.end
         ? `${wanted.tables.join(', ')} answer the whole hours ${span.start.toISOString()} to ${span.end.toISOString()}; the edge hours come from requests`
@@ -145,7 +153,7 @@ export function planQuery(input: PlanInput): Planned {
     endpoint: input.endpoint,
     scope: 'query',
     requests,
-    aggregates: aggregates && rollups ? { catalog: rollups.catalog } : null,
+    aggregates: aggregates && rollups ? { catalog: rollups.catalog, split } : null,
     usage: input.usageUnreadable ? 'none' : 'read',
     servedEntities: input.servedEntitiesUnreadable ? 'none' : 'read',
     pageKeys: pageKeys ?? undefined,

@@ -26,7 +26,8 @@ export interface RenderContext {
   /** Where `{{requests}}` reads: the raw tables, the request facts table, or both split at a time. */
   requests: RequestsSource;
   /** The catalog (or catalog.schema) of the hourly rollup tables answering whole hours; null: computed. */
-  aggregates: { catalog: string } | null;
+  /** Rollup tables in force; `split`: an hour cut in two at :lens_agg_split (see QueryDefinition.rollups.splitAt). */
+  aggregates: { catalog: string; split?: boolean } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
   /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
@@ -58,10 +59,13 @@ export interface RenderedStatement {
 }
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
-const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){0,3}$/;
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*\}\}/g;
 
 type Expand = (args: string[], ctx: RenderContext) => string;
+
+/** The hour a query's split instant (:lens_agg_split) falls in. */
+const SPLIT_HOUR = `date_trunc('hour', CAST(:lens_agg_split AS TIMESTAMP))`;
 
 function oneArg(name: string, args: string[], pattern = ALIAS): string {
   if (args.length !== 1 || !pattern.test(args[0]!)) throw new Error(`Unknown placeholder {{${name}(${args.join(', ')})}} in a catalogue query`);
@@ -76,10 +80,11 @@ const TS_MACROS: Record<string, Expand> = {
   /** The shared filters on rows aliased `a`: window (request_date prunes files), endpoint, entity, requester, status. */
   filters: (args) => sharedFiltersSql(oneArg('filters', args)),
   /** The shared filters on hourly rollup rows: whole hours in :lens_agg_start … :lens_agg_end. */
-  hour_filters: (args) => {
+  hour_filters: (args, ctx) => {
     const [alias, flag] = args;
     if (!alias || !ALIAS.test(alias) || args.length > 2 || (flag !== undefined && flag !== 'no_requester')) throw new Error(`Unknown placeholder {{hour_filters(${args.join(', ')})}} in a catalogue query`);
-    return sharedFiltersSql(alias, { time: 'rollup_hours', requester: flag !== 'no_requester' });
+    const filters = sharedFiltersSql(alias, { time: 'rollup_hours', requester: flag !== 'no_requester' });
+    return ctx.aggregates?.split ? `${filters}\n  AND ${alias}.hour <> ${SPLIT_HOUR}` : filters;
   },
   /** In a query the shared filters; in a rollup build every row. */
   scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args))),
@@ -98,7 +103,22 @@ const TS_MACROS: Record<string, Expand> = {
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
-  edges: (args, ctx) => (ctx.aggregates ? rollupEdgesSql(oneArg('edges', args)) : 'TRUE'),
+  edges: (args, ctx) => {
+    const a = oneArg('edges', args);
+    if (!ctx.aggregates) return 'TRUE';
+    return ctx.aggregates.split ? `(${rollupEdgesSql(a)} OR date_trunc('hour', ${a}.request_time) = ${SPLIT_HOUR})` : rollupEdgesSql(a);
+  },
+  /**
+   * The hour a rollup row computed from requests belongs to. In a query whose split falls inside
+   * an hour, rows of that hour from the split on are labelled with the split instant itself, so
+   * `hour >= split` tells the two sides apart; otherwise (and in builds) the start of the hour.
+   */
+  rollup_hour: (args, ctx) => {
+    const column = oneArg('rollup_hour', args, COLUMN);
+    const hour = `date_trunc('hour', ${column})`;
+    if (ctx.scope === 'build' || !ctx.aggregates?.split) return hour;
+    return `CASE WHEN ${hour} = ${SPLIT_HOUR} AND ${column} >= CAST(:lens_agg_split AS TIMESTAMP) THEN CAST(:lens_agg_split AS TIMESTAMP) ELSE ${hour} END`;
+  },
   /** The start of the column's :bucket (minute, hour or day) at the reporting zone's (:tz) boundaries, as a UTC instant. */
   time_bucket: (args) => timeBucket(oneArg('time_bucket', args, COLUMN)),
   /** The request facts columns, in the order the facts table holds them. */
@@ -206,6 +226,7 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   latency_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  latency_rows: (ctx) => (ctx.aggregates ? null : 'requests'),
   minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
 };

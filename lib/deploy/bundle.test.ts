@@ -101,6 +101,7 @@ describe('databricks.yml', () => {
     for (const t of tasks) expect(fs.existsSync(path.join(root, t.sql_task.file.path)), t.sql_task.file.path).toBe(true);
   });
 
+  // After a change to the rollup definitions, `npm run deploy:sql` rewrites the committed files.
   it("runs the SQL `npm run rollups -- --print` gives for app.yaml's configuration", () => {
     expect(fileOf('build')).toBe(`${jobFile(jobFor(null))}\n`);
     const days = Number(/--since-days (\d+)/.exec(bundle.resources.jobs.gateway_lens_rollups_refresh!.description!)![1]);

@@ -43,6 +43,8 @@ export function requestsNote(r: KpiRow): string | undefined {
   return differs(r.requests, r.sampled_rows) ? `from ${formatCount(r.sampled_rows)} sampled rows` : undefined;
 }
 
+const LATENCY_HELP = 'Of successful logged requests, read from ~2% latency bins: exact where a bin holds one or two values, otherwise within about 2%.';
+
 export function prepareKpis(rows: KpiRow[], window: { start: string; end: string }): KpiTile[] {
   const cur = rows.find((r) => r.period === 'current');
   const prev = rows.find((r) => r.period === 'previous');
@@ -67,8 +69,8 @@ export function prepareKpis(rows: KpiRow[], window: { start: string; end: string
       tone: pp === null || Math.abs(pp) < 0.0005 ? 'neutral' : pp > 0 ? 'bad' : 'good',
       note: cur ? `${formatCount(cur.errors)} failed (HTTP ≥ 400)` : undefined,
     },
-    tile('p50', 'p50 latency', formatMs(cur?.p50_ms), cur?.p50_ms ?? null, prev?.p50_ms ?? null, 'down'),
-    tile('p95', 'p95 latency', formatMs(cur?.p95_ms), cur?.p95_ms ?? null, prev?.p95_ms ?? null, 'down'),
-    tile('p99', 'p99 latency', formatMs(cur?.p99_ms), cur?.p99_ms ?? null, prev?.p99_ms ?? null, 'down'),
+    tile('p50', 'p50 latency', formatMs(cur?.p50_ms), cur?.p50_ms ?? null, prev?.p50_ms ?? null, 'down', { help: LATENCY_HELP }),
+    tile('p95', 'p95 latency', formatMs(cur?.p95_ms), cur?.p95_ms ?? null, prev?.p95_ms ?? null, 'down', { help: LATENCY_HELP }),
+    tile('p99', 'p99 latency', formatMs(cur?.p99_ms), cur?.p99_ms ?? null, prev?.p99_ms ?? null, 'down', { help: LATENCY_HELP }),
   ];
 }

@@ -168,6 +168,16 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 
+  it('ops-kpis computes the hour its two periods meet in from requests, and reads the rest from the tables', async () => {
+    const raw = await rowsWith('ops-kpis', 'range=24h', null);
+    const rolled = await rowsWith('ops-kpis', 'range=24h', built);
+    // The demo ends at 12:34, so the current period starts inside an hour.
+    expect(rolled.plan.reasons.join('\n')).toMatch(/where :current_start splits the rows\) comes from requests/);
+    expect(rolled.sql).toContain(':lens_agg_split');
+    expect(rolled.rows.map((r) => r.period)).toEqual(['current', 'previous']);
+    expectSameRows(rolled.rows, raw.rows);
+  });
+
   it('the variants answer most of a long window from the rollup tables', async () => {
     const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS logged, sum(requests) AS requests FROM ${built.catalog}.gateway_lens_hourly`, {});
     const facts = await demo.warehouse.run(`SELECT count_if(logged) AS logged, sum(weight) AS requests FROM ${built.facts.table}`, {});
