@@ -7,7 +7,9 @@ import compareEntityHistory from './compare-entity-history';
 import compareLatencyHistogram from './compare-latency-histogram';
 import compareShareOverTime from './compare-share-over-time';
 import compareSideBySide from './compare-side-by-side';
+import filterContextValues from './filter-context-values';
 import filterOptions from './filter-options';
+import filterRequesters from './filter-requesters';
 import financeBreakdown from './finance-breakdown';
 import financeContextKeys from './finance-context-keys';
 import financeMonthToDate from './finance-month-to-date';
@@ -44,7 +46,9 @@ const QUERIES = {
   'compare-latency-histogram': compareLatencyHistogram,
   'compare-share-over-time': compareShareOverTime,
   'compare-side-by-side': compareSideBySide,
+  'filter-context-values': filterContextValues,
   'filter-options': filterOptions,
+  'filter-requesters': filterRequesters,
   'finance-breakdown': financeBreakdown,
   'finance-context-keys': financeContextKeys,
   'finance-month-to-date': financeMonthToDate,

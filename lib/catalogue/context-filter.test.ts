@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
-import { COST_SPIKE_END_USER, PROJECT_OF } from '@/lib/demo/catalog';
+import { COST_SPIKE_END_USER, PEOPLE, PID, PROJECT_OF } from '@/lib/demo/catalog';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { sqlTimestamp } from './filters';
 import { InvalidParams, parseQueryInput, runQuery } from './run';
@@ -15,8 +15,8 @@ const run = (id: string, qs: string) => {
 };
 const total = (rows: Record<string, unknown>[], col = 'requests') => rows.reduce((s, r) => s + Number(r[col] ?? 0), 0);
 const ACME = encodeURIComponent(`end_user_to_charge=${COST_SPIKE_END_USER}`);
-/** Queries that ignore the shared filters by design: freshness is about now, history about the whole endpoint, options list every choice. */
-const UNFILTERED = new Set(['ops-freshness', 'ops-usage-freshness', 'compare-entity-history', 'filter-options']);
+/** Queries that ignore the usage_context filter by design: freshness is about now, history about the whole endpoint, options list every choice. */
+const UNFILTERED = new Set(['ops-freshness', 'ops-usage-freshness', 'compare-entity-history', 'filter-options', 'filter-context-values']);
 
 describe('the usage_context filter', () => {
   it('keeps exactly the requests whose usage_context holds the value, counted independently', async () => {
@@ -97,5 +97,27 @@ describe('calendar ranges', () => {
     expect(utc.window!.start.slice(11, 16)).toBe('00:00');
     expect(tokyo.window!.start.slice(11, 16)).toBe('15:00');
     expect(Date.parse(tokyo.window!.end) - Date.parse(tokyo.window!.start)).toBe(86_400_000);
+  });
+});
+
+describe('filter choices', () => {
+  it('lists requesters busiest first, not narrowed by the requester chosen', async () => {
+    const sender = PEOPLE[PID.storm]!.requester;
+    const all = await run('filter-requesters', 'range=30d');
+    const chosen = await run('filter-requesters', `range=30d&requester=${encodeURIComponent(sender)}`);
+    expect(all.rows.map((r) => r.requester)).toContain(sender);
+    expect(chosen.rows).toEqual(all.rows);
+    const counts = all.rows.map((r) => Number(r.requests));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const chat = await run('filter-requesters', 'range=30d&endpoint=doc_embeddings');
+    expect(chat.rows.length).toBeLessThan(all.rows.length);
+  });
+
+  it('lists the values of a key with the requests a filter on each would keep', async () => {
+    const values = await run('filter-context-values', `range=30d&context_key=end_user_to_charge&usage_context=${ACME}`);
+    const acme = values.rows.find((r) => r.value === COST_SPIKE_END_USER)!;
+    expect(values.rows.length).toBeGreaterThan(1);
+    const filtered = total((await run('requests-over-time', `range=30d&split=none&usage_context=${ACME}`)).rows);
+    expect(Number(acme.requests)).toBeCloseTo(filtered, 6);
   });
 });
