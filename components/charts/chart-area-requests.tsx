@@ -6,7 +6,7 @@ import { lazyPlot } from '@/components/charts/lazy-plot';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import { prepareRequests, type PreparedRequests } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
-import { apiTimeFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { apiTimeFilters, isLive, reportingZone, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 
@@ -32,7 +32,7 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
       query={query}
       csvHref={queryUrl('requests-over-time', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty={<>No requests were logged in this range{state.endpoint ? ` for ${state.endpoint}` : ''}. Try a longer range or clear the filters.</>}
+      empty={noDataText(state)}
     >
       {() => prepared && <RequestsBody prepared={prepared} />}
     </ChartCard>

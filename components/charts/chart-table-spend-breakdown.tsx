@@ -3,7 +3,7 @@
 import { ChartCard } from '@/components/chart-card';
 import type { ReactNode } from 'react';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
+import { noDataText, type DashboardState } from '@/lib/client/search-params';
 import { formatCount, formatMoney, formatShare, formatTokens } from '@/lib/charts/format';
 import { prepareBreakdown, type BreakdownLine } from '@/lib/finance/prepare-breakdown';
 import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
@@ -23,7 +23,7 @@ export function ChartTableSpendBreakdown({ state, fin, onFocus, links }: { state
       csvHref={queryUrl('finance-breakdown', { ...params, top_n: '0' }, 'csv')}
       headerExtra={query.data?.window && links?.(query.data.window.end)}
       isEmpty={(d) => d.rows.length === 0}
-      empty="No requests were logged in this range. Try a longer range or clear the filters."
+      empty={noDataText(state)}
     >
       {(d) => <BreakdownTable lines={prepareBreakdown(d.rows).lines} currency={currencyOf(d)} label={label} focus={fin.focus} onFocus={onFocus} />}
     </ChartCard>

@@ -3,7 +3,7 @@
 import { ChartCard } from '@/components/chart-card';
 import { formatCost, formatCount, formatMs, formatPercent, formatTokens } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import { reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { reportingZone, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { formatInterval } from '@/lib/compare/format';
 import type { LatencyEstimate, PreparedEntity } from '@/lib/compare/prepare-compare';
 import type { CompareState } from '@/lib/compare/search-params';
@@ -27,7 +27,7 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
       query={entities}
       csvHref={queryUrl('compare-entities', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.endpoint_name === state.endpoint)}
-      empty={<>No requests of {state.endpoint} were logged in this range. Try a longer range or clear the filters.</>}
+      empty={noDataText(state)}
     >
       {() => prepared && (
         <div className="overflow-x-auto">

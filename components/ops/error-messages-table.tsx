@@ -7,7 +7,7 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_LABEL } from '@/lib/ops/error-categories';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 
 
 /** Messages are payload text: rendered as text only, never as HTML. */

@@ -5,7 +5,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 import { formatMs } from '@/lib/charts/format';
 
 

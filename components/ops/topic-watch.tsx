@@ -9,7 +9,7 @@ import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { MAX_KEYWORDS, parseKeywords } from '@/lib/ops/keywords';
 import type { OpsState } from '@/lib/ops/search-params';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 
 
 /** Keywords the team watches (a secret project's name, an incident word): counts and the requests behind them. */

@@ -52,7 +52,5 @@ export function payloadUrl(id: string, endpoint: string | null, opts: { reveal?:
   return `/api/inspector/requests/${encodeURIComponent(id)}/payload?${qs}`;
 }
 
-/** The detail page of a request: its permalink. */
-export function requestHref(id: string, endpoint: string): string {
-  return `/inspector/${encodeURIComponent(id)}?endpoint=${encodeURIComponent(endpoint)}`;
-}
+/** The detail page of a request: its permalink (and the page to return to). */
+export { requestPageHref as requestHref } from '@/lib/client/drill';
