@@ -33,7 +33,7 @@ function AddContext({ state, onAdd }: { state: DashboardState; onAdd: (c: Contex
   const values = useCatalogueQuery('filter-context-values', { ...apiFilters(state), context_key: key }, { enabled: validKey });
   return (
     <form
-      className="flex items-end gap-1"
+      className="flex flex-wrap items-end gap-1"
       aria-label="Add a usage_context filter"
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,10 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { TRANSIENT_KEYS } from '@/lib/client/drill';
-import { describeFilters, STATUS_CLASSES, STATUS_LABEL, withSharedState, type DashboardState } from '@/lib/client/search-params';
+import { describeFilters, rangeLabel, STATUS_CLASSES, STATUS_LABEL, withSharedState, type DashboardState } from '@/lib/client/search-params';
 import { useFilterOptions } from '@/lib/client/use-filter-options';
+import { registerSeriesNames } from '@/lib/charts/palette';
 import { ContextFilters } from './context-filters';
 import { RangeControl } from './range-control';
 import { RefusedParamsNotice } from './refused-params-notice';
@@ -28,16 +29,25 @@ export function FilterBar({ state, showSplit = true, drop = [] }: { state: Dashb
   };
 
   const { query: options, rows } = useFilterOptions(state);
+  // Endpoints and entities get their colours in name order, before any chart asks for one.
+  useMemo(() => registerSeriesNames(rows.flatMap((r) => [r.endpoint_name, ...(r.served_entity_name ? [r.served_entity_name] : [])])), [rows]);
   const endpoints = useMemo(() => [...new Set(rows.map((r) => r.endpoint_name))].sort(), [rows]);
   const entities = useMemo(() => rows.filter((r) => r.served_entity_id && (!state.endpoint || r.endpoint_name === state.endpoint)), [rows, state.endpoint]);
   const shown = options.data?.window ? { start: Date.parse(options.data.window.start), end: Date.parse(options.data.window.end) } : null;
   const filters = describeFilters(state);
+  // On a phone the filters fold away behind one line saying what is applied.
+  const [open, setOpen] = useState(false);
 
   return (
     <div className="flex flex-col gap-2" data-testid="filter-bar-wrap">
       <RefusedParamsNotice />
       <UrlNotice state={state} endpoints={options.data ? endpoints : null} entities={options.data ? entities.map((r) => r.served_entity_id!) : null} />
-      <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="filter-bar">
+      <button type="button" className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-left text-sm shadow-sm md:hidden" aria-expanded={open} aria-controls="filter-bar" onClick={() => setOpen((v) => !v)} data-testid="filter-toggle">
+        <span className="font-medium">Filters</span>
+        <span className="min-w-0 flex-1 truncate text-slate-500">{rangeLabel(state)}{filters.length ? ` · ${filters.length} applied` : ''} · {state.tz ?? 'UTC'}</span>
+        <span aria-hidden>{open ? '▴' : '▾'}</span>
+      </button>
+      <div id="filter-bar" role="group" aria-label="Filters" className={`${open ? 'flex' : 'hidden'} flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:flex`} data-testid="filter-bar">
         <RangeControl state={state} shown={shown} set={set} />
         <Field label="Endpoint">
           <Select aria-label="Endpoint" value={state.endpoint ?? ''} onCommit={(v) => set({ endpoint: v || undefined, entity: undefined })} className={inputClass}>

@@ -48,7 +48,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
           <div>
             <ColumnAdder cols={state.cols} onChange={(cols) => onChange({ cols })} />
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
+              <table className="sticky-first w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
                     <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>

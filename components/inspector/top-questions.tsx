@@ -33,7 +33,7 @@ export function TopQuestions({ shared, onSearch }: { shared: DashboardState; onS
       empty={noDataText(shared, 'No question was asked twice')}
     >
       {(d) => (
-        <table className="w-full text-left text-xs">
+        <div className="overflow-x-auto"><table className="sticky-first w-full min-w-[36rem] text-left text-xs">
           <thead className="border-b border-slate-200 text-slate-500">
             <tr>
               <th className={cell}>Question (example)</th><th className={`${cell} text-right`}>Requests</th><th className={`${cell} text-right`}>Requesters</th>
@@ -54,7 +54,7 @@ export function TopQuestions({ shared, onSearch }: { shared: DashboardState; onS
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </ChartCard>
   );

@@ -25,7 +25,7 @@ export function SlowestRequests({ state }: { state: DashboardState }) {
     >
       {(d) => (
         <div className="max-h-80 overflow-auto">
-          <table className="w-full text-left text-sm">
+          <table className="sticky-first w-full min-w-[36rem] text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs text-slate-500">
               <tr><th className="py-1 pr-3">Request</th><th className="pr-3">Time ({tz})</th><th className="pr-3">Endpoint / entity</th><th className="pr-3 text-right">Duration</th><th className="pr-3 text-right">Status</th><th className="pr-3 text-right">Output tokens</th><th>Requester</th></tr>
             </thead>

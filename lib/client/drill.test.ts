@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backHref, bucketSpan, dragSpan, narrowedState, ownParams, pageHref, requestsHref, zoomQuery } from './drill';
+import { backHref, bucketLines, pageWithState, statusClassOf, bucketSpan, dragSpan, narrowedState, ownParams, pageHref, requestsHref, seriesNarrowing, zoomQuery } from './drill';
 import { readState } from './search-params';
 
 const at = (s: string) => Date.parse(s);
@@ -76,5 +76,54 @@ describe('links between pages', () => {
     expect(backHref('/inspector?q=refund')).toEqual({ href: '/inspector?q=refund', label: '← Requests' });
     expect(backHref('?q=refund')).toEqual({ href: '/inspector?q=refund', label: '← Requests' });
     for (const evil of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)']) expect(backHref(evil).href).toBe('/inspector');
+  });
+});
+
+describe('a series narrows the requests to itself', () => {
+  const ids: Record<string, string> = { 'claude-sonnet': 'e2' };
+  it('by endpoint, entity id, status class or error category', () => {
+    expect(seriesNarrowing('endpoint', 'chat_assistant')).toEqual({ endpoint: 'chat_assistant' });
+    expect(seriesNarrowing('served_entity', 'claude-sonnet', (n) => ids[n] ?? null)).toEqual({ entity: 'e2' });
+    expect(seriesNarrowing('status', '429')).toEqual({ status: '429' });
+    expect(seriesNarrowing('error_category', 'provider_error')).toEqual({ status: '5xx' });
+    expect(seriesNarrowing('error_category', 'rate_limited')).toEqual({ status: '429' });
+    expect(seriesNarrowing('keyword', 'refund')).toEqual({ q: 'refund' });
+    expect(new URL(requestsHref(readState(new URLSearchParams('')), { q: 'refund' }), 'http://x').searchParams.get('q')).toBe('refund');
+  });
+
+  it('not at all when nothing selects it', () => {
+    expect(seriesNarrowing('served_entity', 'unknown')).toBeNull();
+    expect(seriesNarrowing('endpoint', '(other)')).toBeNull();
+    expect(seriesNarrowing('none', 'all')).toBeNull();
+  });
+
+  it('a bucket opens its requests with the chart\'s own condition and each series\' filter', () => {
+    const state = readState(new URLSearchParams('range=7d&endpoint=chat_assistant'));
+    const span = { start: at('2026-11-20T14:00:00Z'), end: at('2026-11-20T15:00:00Z') };
+    const menu = bucketLines(state, span, { status: 'ok', sort: 'duration_desc' }, [
+      { label: 'claude-sonnet p95', value: '21 s', narrowing: { entity: 'e2' } },
+      { label: '(other)', value: '1 s', narrowing: null },
+    ], '/ops');
+    expect(new URL(menu.all, 'http://x').searchParams.get('sort')).toBe('duration_desc');
+    const claude = new URL(menu.lines[0]!.href!, 'http://x').searchParams;
+    expect(Object.fromEntries(claude)).toMatchObject({ from: '2026-11-20T14:00Z', to: '2026-11-20T15:00Z', endpoint: 'chat_assistant', entity: 'e2', status: 'ok', back: '/ops' });
+    expect(menu.lines[1]!.href).toBeNull();
+  });
+});
+
+describe('another page narrowed to what was clicked', () => {
+  it('carries the narrowed state and that page\'s settings', () => {
+    const state = readState(new URLSearchParams('range=30d'));
+    const day = { start: at('2026-11-17T00:00:00Z'), end: at('2026-11-18T00:00:00Z') };
+    const href = pageWithState('/finance', narrowedState(state, { span: day, context: { key: 'end_user_to_charge', value: 'acme-analytics' } }), { dim: 'context', key: 'project' });
+    expect(href).toBe('/finance?range=custom&from=2026-11-17T00%3A00Z&to=2026-11-18T00%3A00Z&uc=end_user_to_charge%3Dacme-analytics&dim=context&key=project');
+  });
+});
+
+describe('bars of status codes and latency bins', () => {
+  it('select their requests by status class or execution-time bounds', () => {
+    expect([200, 400, 429, 502].map(statusClassOf)).toEqual(['ok', '4xx', '429', '5xx']);
+    const q = new URL(requestsHref(readState(new URLSearchParams('')), { status: 'ok', minMs: 5623.4, maxMs: 10000.2, sort: 'duration_desc' }), 'http://x').searchParams;
+    expect(Object.fromEntries(q)).toEqual({ status: 'ok', min_ms: '5623', max_ms: '10001', sort: 'duration_desc' });
   });
 });

@@ -49,6 +49,11 @@ export interface Narrowing {
   context?: ContextFilter;
   /** The inspector's order: the slowest first for a latency spike. */
   sort?: 'time_desc' | 'time_asc' | 'duration_desc' | 'duration_asc';
+  /** The inspector's text search: a watched keyword. */
+  q?: string;
+  /** The inspector's execution-time bounds, in ms: one bin of a latency histogram. */
+  minMs?: number;
+  maxMs?: number;
 }
 
 /** The page's state narrowed to one series, row or bucket. */
@@ -75,6 +80,9 @@ export function requestsHref(state: DashboardState, n: Narrowing = {}, back?: st
   // The inspector has no split; its list is of requests.
   qs.delete('split');
   if (n.sort && n.sort !== 'time_desc') qs.set('sort', n.sort);
+  if (n.q) qs.set('q', n.q);
+  if (n.minMs !== undefined) qs.set('min_ms', String(Math.floor(n.minMs)));
+  if (n.maxMs !== undefined) qs.set('max_ms', String(Math.ceil(n.maxMs)));
   if (back) qs.set('back', back);
   return `/inspector?${qs}`;
 }
@@ -112,4 +120,57 @@ export function requestPageHref(id: string, endpoint: string, back?: string | nu
   const qs = new URLSearchParams({ endpoint });
   if (back) qs.set('back', back);
   return `/inspector/${encodeURIComponent(id)}?${qs}`;
+}
+
+/** What a chart's series names are, so a series can narrow the requests to itself. */
+export type SeriesKind = 'endpoint' | 'served_entity' | 'status' | 'error_category' | 'keyword' | 'none';
+
+/** Error categories (read from response bodies) by the status class that holds them. */
+const CATEGORY_STATUS: Record<string, StatusClass> = {
+  ok: 'ok', rate_limited: '429', input_guardrail: '4xx', output_guardrail: '4xx', client_4xx: '4xx', provider_error: '5xx', server_5xx: '5xx',
+};
+
+/** The filter that selects one series of a chart, or null when none can (a total, "(other)", an entity without a known id). */
+export function seriesNarrowing(kind: SeriesKind, label: string, entityIdOf: (name: string) => string | null = () => null): Narrowing | null {
+  if (label === '(other)' || label === 'all') return null;
+  switch (kind) {
+    case 'endpoint': return { endpoint: label };
+    case 'served_entity': {
+      const id = entityIdOf(label);
+      return id ? { entity: id } : null;
+    }
+    case 'status': return (['ok', '4xx', '429', '5xx'] as const).includes(label as never) ? { status: label as StatusClass } : null;
+    case 'error_category': return CATEGORY_STATUS[label] ? { status: CATEGORY_STATUS[label] } : null;
+    case 'keyword': return label.length >= 2 ? { q: label } : null;
+    default: return null;
+  }
+}
+
+/** One line of a bucket's menu: a series at that bucket and the requests behind it. */
+export interface DrillLine { label: string; value: string; color?: string; href: string | null }
+
+/**
+ * What a click on a bucket offers: zoom the page to it, or open its requests (all of them, or one
+ * series'), the page's filters and `base` (the chart's own condition, e.g. successful requests
+ * sorted slowest first) carried.
+ */
+export function bucketLines(state: DashboardState, span: Span, base: Narrowing, series: { label: string; value: string; color?: string; narrowing: Narrowing | null }[], back: string): { all: string; lines: DrillLine[] } {
+  const at = { ...base, span };
+  return {
+    all: requestsHref(state, at, back),
+    lines: series.map((s) => ({ label: s.label, value: s.value, color: s.color, href: s.narrowing ? requestsHref(state, { ...at, ...s.narrowing }, back) : null })),
+  };
+}
+
+/** Another page narrowed to a state (a day, a customer) with some of its own settings: "acme-analytics by project in Finance". */
+export function pageWithState(path: string, state: DashboardState, own: Record<string, string> = {}): string {
+  const qs = stateParams(state);
+  for (const [k, v] of Object.entries(own)) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** The status class of one HTTP status code. */
+export function statusClassOf(code: number): StatusClass {
+  return code < 400 ? 'ok' : code === 429 ? '429' : code < 500 ? '4xx' : '5xx';
 }

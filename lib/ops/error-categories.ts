@@ -1,3 +1,5 @@
+import { seriesNarrowing, type Narrowing } from '@/lib/client/drill';
+
 /** Error categories the catalogue reads from response bodies, in the order they are checked. */
 export const ERROR_CATEGORIES = ['rate_limited', 'input_guardrail', 'output_guardrail', 'provider_error', 'server_5xx', 'client_4xx'] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
@@ -20,3 +22,17 @@ export const CATEGORY_COLOR: Record<ErrorCategory, string> = {
   server_5xx: '#7C3AED',
   client_4xx: '#E69F00',
 };
+
+/**
+ * The requests behind one row of the error taxonomy: its status class, and a word its response
+ * bodies carry — the guardrail that fired, the provider that failed, the error code — so the
+ * inspector's text search keeps that kind of failure only.
+ */
+export function taxonomyNarrowing(row: { category: ErrorCategory; detail: string }): Narrowing {
+  const status = seriesNarrowing('error_category', row.category)?.status;
+  const provider = /^provider: ([a-z0-9_-]{2,})$/i.exec(row.detail)?.[1];
+  // BAD_REQUEST is also the code of a guardrail block: only codes that one category uses.
+  const code = (row.category === 'rate_limited' || row.category === 'server_5xx') && /^[A-Z][A-Z0-9_]{2,}$/.test(row.detail) ? row.detail : undefined;
+  const q = row.category === 'input_guardrail' || row.category === 'output_guardrail' ? row.category : provider ?? code;
+  return { status, ...(q ? { q } : {}) };
+}
