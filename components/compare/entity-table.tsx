@@ -64,7 +64,7 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
                   {(['p50', 'p95', 'p99'] as const).map((q) => <LatencyCell key={q} value={e.latency[q]} loading={histogram.isPending} />)}
                   <Cell main={`${formatTokens(e.meanInputTokens)} / ${formatTokens(e.meanOutputTokens)}`} sub={e.usageCoverage < 0.999 ? `${formatPercent(e.usageCoverage)} from endpoint_usage, rest from responses` : 'from endpoint_usage'} />
                   <Cell main={formatTokens(e.tokensPerSecond)} sub="Σ tokens / Σ model time" />
-                  <Cell main={formatCost(e.costPerRequest)} sub={e.costPerRequest === null ? 'no price book entry' : 'from mean tokens'} />
+                  <Cell main={formatCost(e.costPerRequest)} sub={e.costSource === 'priced requests' ? 'each request priced' : e.costSource === 'mean tokens' ? 'from mean tokens' : 'no price book entry'} />
                 </tr>
               ))}
             </tbody>

@@ -81,3 +81,15 @@ describe('prepareCompare', () => {
     expect(p.entities.map((e) => [e.key, e.share])).toEqual([['a', 0.75], ['b', 0.25]]);
   });
 });
+
+describe('cost in every grouping', () => {
+  it('takes each group\'s cost per request from priced requests when given (a usage_context group mixes models)', () => {
+    const rows = [row('a', { served_entity_name: null, entity_name: null }), row('b', { served_entity_name: null, entity_name: null })];
+    const p = prepareCompare(rows, null, { endpoint: 'chat', costs: new Map([['a', 0.002], ['b', 0.0046]]) });
+    expect(p.entities.map((e) => [e.key, e.costPerRequest, e.costSource])).toEqual([['a', 0.002], ['b', 0.0046]].map(([k, c]) => [k, c, 'priced requests']));
+    expect(p.flags.b).toContainEqual({ kind: 'dearer', than: 'a' });
+    // Without priced requests for a group, the entity's own price, else unpriced.
+    const partial = prepareCompare([row('a')], null, { endpoint: 'chat', costs: new Map([['a', null]]) });
+    expect(partial.entities[0]).toMatchObject({ costPerRequest: null, costSource: null });
+  });
+});
