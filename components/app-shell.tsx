@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { pageHref } from '@/lib/client/drill';
 import { useRememberedSettings, useRememberPage } from '@/lib/client/page-memory';
 import { FreshnessBadge } from './freshness-badge';
+import { SavedViews } from './saved-views';
 import { TableHealthBanner } from './table-health-banner';
 
 /** The product's pages; each later view adds one line here. */
@@ -15,6 +16,7 @@ export const NAV_ITEMS = [
   { href: '/finance', label: 'Finance' },
   { href: '/compare', label: 'Compare' },
   { href: '/inspector', label: 'Inspector' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/api-reference', label: 'API' },
 ] as const;
 
@@ -38,6 +40,7 @@ export function AppShell({ children, engineLabel }: { children: ReactNode; engin
           <Nav open={open} onNavigate={() => setOpen(false)} />
           <div className="flex w-full flex-wrap items-center gap-2 md:ml-auto md:w-auto">
             <FreshnessBadge />
+            <SavedViews />
             <span className="rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
           </div>
         </div>

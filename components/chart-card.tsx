@@ -3,6 +3,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError, isWarehouseStarting, type QueryResponse } from '@/lib/client/api';
+import { planNotices } from '@/lib/charts/plan-notice';
+import { AlertOnThis } from './alert-on-this';
 import { ViewSql } from './view-sql';
 
 interface ChartCardProps<R> {
@@ -33,6 +35,7 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
         <div className="ml-auto flex items-center gap-2">
           {isFetching && !isPending && <span className="text-xs text-slate-400" role="status">Refreshing…</span>}
           {headerExtra}
+          {data && <AlertOnThis queryId={data.queryId} input={data.input} />}
           {csvHref && data && (
             <a href={csvHref} download className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">CSV</a>
           )}
@@ -58,6 +61,7 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
       ) : data ? (
         <>
           {error && <ErrorState error={error} onRetry={() => refetch()} compact />}
+          <PlanNotice notices={planNotices(data.plan)} />
           {children(data)}
         </>
       ) : null}
@@ -115,5 +119,15 @@ function StartingState({ attempts, stillRetrying, onRetry }: { attempts: number;
       <p>{stillRetrying ? `Retrying automatically (attempt ${attempts + 1})…` : 'It did not become ready in time.'}</p>
       <button type="button" onClick={onRetry} className="rounded bg-amber-700 px-3 py-1 text-xs font-medium text-white hover:bg-amber-800">Retry now</button>
     </div>
+  );
+}
+
+/** What the panel could not read and did instead (lib/charts/plan-notice.ts), in one quiet line each. */
+function PlanNotice({ notices }: { notices: string[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <ul data-testid="plan-notice" className="mb-2 space-y-1 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+      {notices.map((n) => <li key={n}>{n}</li>)}
+    </ul>
   );
 }

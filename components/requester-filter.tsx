@@ -1,17 +1,18 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { formatCount } from '@/lib/charts/format';
-import { requesterChoices, requesterLabel, resolveRequester } from '@/lib/client/requesters';
+import { requesterLabel, resolveRequester, type RequesterChoice } from '@/lib/client/requesters';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
-import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { Field, inputClass } from './select';
 
-/** Requester: type an id or a name (the list offers the window's requesters, busiest first); Enter applies. */
+/**
+ * Requester: type a name or an id; the list offers the window's requesters that match (their
+ * names from the workspace where known), busiest first; Enter or a choice applies.
+ */
 export function RequesterFilter({ state, set }: { state: DashboardState; set: (patch: Partial<DashboardState>) => void }) {
   const list = useId();
-  const query = useCatalogueQuery('filter-requesters', { ...apiFilters(state), requester: undefined });
-  const choices = useMemo(() => requesterChoices(query.data?.rows ?? []), [query.data]);
   const [text, setText] = useState(state.requester ?? '');
   const [seen, setSeen] = useState(state.requester);
   // The URL changed under the box (back, a link): show what is applied.
@@ -19,6 +20,18 @@ export function RequesterFilter({ state, set }: { state: DashboardState; set: (p
     setSeen(state.requester);
     setText(state.requester ?? '');
   }
+  const q = useDeferredValue(text.trim());
+  const params = new URLSearchParams(Object.entries({ ...apiFilters(state), requester: undefined, q }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const search = useQuery({
+    queryKey: ['principals-search', params.toString()],
+    queryFn: async ({ signal }) => {
+      const res = await fetch(`/api/principals/search?${params}`, { signal, headers: { accept: 'application/json' } });
+      // Choices are a help: without them an id typed in still filters.
+      return res.ok ? ((await res.json()) as { principals: RequesterChoice[] }).principals : [];
+    },
+    staleTime: 60_000,
+  });
+  const choices: RequesterChoice[] = search.data ?? [];
   const apply = (value: string) => {
     const id = resolveRequester(value, choices);
     setText(id);
@@ -42,7 +55,7 @@ export function RequesterFilter({ state, set }: { state: DashboardState; set: (p
         />
         {state.requester && <button type="button" aria-label="Clear the requester filter" onClick={() => apply('')} className="rounded border border-slate-300 px-2 text-sm hover:bg-slate-100">×</button>}
       </span>
-      <datalist id={list}>
+      <datalist id={list} data-testid="requester-choices">
         {choices.map((c) => <option key={c.id} value={c.id} label={`${requesterLabel(c)} · ${formatCount(c.requests)} requests`} />)}
       </datalist>
     </Field>

@@ -5,18 +5,19 @@ import { z } from 'zod';
  * everyone is `admin`: a single-team deployment needs no set-up.
  *
  * - admin: everything, including revealing masked personal data
- * - ops, pm: every view and conversation text, personal data masked
- * - finance: totals and spend; no conversation text
+ * - ops, pm: every view and conversation text, personal data masked; alert rules
+ * - finance: totals and spend; no conversation text; budgets
  */
 export const ROLE_NAMES = ['admin', 'ops', 'pm', 'finance'] as const;
 export type Role = (typeof ROLE_NAMES)[number];
-export type Capability = 'conversation_text' | 'reveal_pii';
+export type Capability = 'conversation_text' | 'reveal_pii' | 'manage_alerts' | 'manage_budgets';
 
+// Alert rules are the on-call roles' (admin, ops, pm); budgets are finance's (and admin's).
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['conversation_text', 'reveal_pii'],
-  ops: ['conversation_text'],
-  pm: ['conversation_text'],
-  finance: [],
+  admin: ['conversation_text', 'reveal_pii', 'manage_alerts', 'manage_budgets'],
+  ops: ['conversation_text', 'manage_alerts'],
+  pm: ['conversation_text', 'manage_alerts'],
+  finance: ['manage_budgets'],
 };
 
 export interface RoleRule { role: Role; pattern: RegExp; source: string }

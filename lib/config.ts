@@ -52,10 +52,27 @@ export interface AppConfig {
     rollupPath: string;
     /** DuckDB database file of the generated demo (used when DATA_DIR is not set). */
     demoPath: string;
+    /** The live demo's file of requests appended since the demo ended (lib/demo/live.ts); null when the demo does not live. */
+    livePath: string | null;
     dataDir: string | null;
     memoryLimit: string;
     threads: number | null;
   };
+  /** Alerts, budgets and saved views (lib/alerts). */
+  alerts: {
+    /** Databricks: the catalog.schema holding the app's rules, budgets and saved views; null: not configured. */
+    stateSchema: string | null;
+    /** Embedded: the DuckDB file holding them and the evaluator's history. */
+    stateDb: string;
+    /** Webhooks the embedded evaluator posts to (Slack-compatible JSON), by name. */
+    webhooks: { name: string; url: string }[];
+    /** The embedded evaluator runs rules on schedule (never on Databricks, which runs its own alerts). */
+    evaluator: boolean;
+    /** Workspace folder new Databricks SQL alerts are created in; null: the app identity's home. */
+    parentPath: string | null;
+  };
+  /** The generated demo tops itself up to now at start and a feeder appends requests every minute. */
+  demoLive: boolean;
   databricks: {
     host: string;
     httpPath: string;
@@ -118,6 +135,12 @@ const envSchema = z.object({
   PII_REVEAL: z.preprocess(emptyToUndefined, oneOf(REVEAL_POLICIES).default('off')),
   TRUSTED_PROXY: bool,
   LOG_LEVEL: z.preprocess(emptyToUndefined, oneOf(['debug', 'info', 'warn', 'error']).optional()),
+  LENS_STATE_SCHEMA: z.preprocess(emptyToUndefined, z.string().trim().regex(SCHEMA_NAME, 'expected catalog.schema (letters, digits and _ only, no quotes)').optional()),
+  LENS_STATE_DB: optionalString,
+  ALERT_WEBHOOKS: optionalString,
+  ALERTS_EVALUATOR: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off'], { message: 'expected auto, on or off' }).default('auto')),
+  ALERTS_PARENT_PATH: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\/[^\u0000-\u001f]{0,500}$/, 'expected a workspace folder such as /Shared/gateway-lens').optional()),
+  DEMO_LIVE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off'], { message: 'expected auto, on or off' }).default('auto')),
   HOST: z.preprocess(emptyToUndefined, z.string().trim().regex(HOST, 'expected a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional()),
   PORT: z.preprocess(emptyToUndefined, wholeNumber.pipe(z.number().min(1, 'expected a port from 1 to 65535').max(65_535, 'expected a port from 1 to 65535')).optional()),
 });
@@ -157,6 +180,26 @@ export function parsePayloadTables(value: string): { tables: PayloadTable[]; pro
   }
   if (tables.length === 0 && problems.length === 0) problems.push('PAYLOAD_TABLES: lists no table');
   return { tables, problems };
+}
+
+/** `https://hooks.example/a` or `ops=https://…, finance=https://…`: webhooks by name ("default" when unnamed). */
+export function parseWebhooks(value: string): { webhooks: { name: string; url: string }[]; problems: string[] } {
+  const webhooks: { name: string; url: string }[] = [];
+  const problems: string[] = [];
+  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9][a-z0-9_-]{0,31})=(.+)$/.exec(raw);
+    const [name, url] = m ? [m[1]!, m[2]!.trim()] : ['default', raw];
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      // reported below
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`ALERT_WEBHOOKS: "${raw.slice(0, 80)}" is not name=http(s)://… or an http(s) URL`);
+    else if (webhooks.some((w) => w.name === name)) problems.push(`ALERT_WEBHOOKS: the name "${name}" is given twice`);
+    else webhooks.push({ name, url: parsed.toString() });
+  }
+  return { webhooks, problems };
 }
 
 /** The inference table is `<prefix>_payload`; the prefix is the endpoint's name unless told otherwise. */
@@ -234,6 +277,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
+  const hooks = e.ALERT_WEBHOOKS ? parseWebhooks(e.ALERT_WEBHOOKS) : { webhooks: [], problems: [] };
+  problems.push(...hooks.problems);
+  const pinned = Boolean(env.CLOCK_NOW);
+  const demoFile = path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb'));
+  if (e.DEMO_LIVE === 'on' && (wantsDatabricks || e.DATA_DIR)) problems.push('DEMO_LIVE: only the generated demo can be fed; unset it with DATA_DIR or Databricks');
+  const demoLive = !wantsDatabricks && !e.DATA_DIR && (e.DEMO_LIVE === 'on' || (e.DEMO_LIVE === 'auto' && !pinned));
+
   const roles = e.ROLES ? parseRoles(e.ROLES) : { rules: [], problems: [] };
   problems.push(...roles.problems);
 
@@ -262,9 +312,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identitySource,
     piiReveal: e.PII_REVEAL,
     rollups: { mode: e.ROLLUPS, schema: e.ROLLUP_SCHEMA ?? null },
+    alerts: {
+      stateSchema: e.LENS_STATE_SCHEMA ?? null,
+      stateDb: path.resolve(/*turbopackIgnore: true*/ e.LENS_STATE_DB ?? (e.DATA_DIR ? path.join(process.cwd(), 'data', `state-${createHash('sha256').update(path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR)).digest('hex').slice(0, 12)}.duckdb`) : demoFile.replace(/(\.duckdb)?$/, '.state.duckdb'))),
+      webhooks: hooks.webhooks,
+      // On by default where it can run unattended: not in tests (a pinned clock), never on Databricks.
+      evaluator: !wantsDatabricks && (e.ALERTS_EVALUATOR === 'on' || (e.ALERTS_EVALUATOR === 'auto' && !pinned)),
+      parentPath: e.ALERTS_PARENT_PATH ?? null,
+    },
+    demoLive,
     duckdb: {
       rollupPath: path.resolve(/*turbopackIgnore: true*/ e.ROLLUP_DB ?? defaultRollupPath(e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null, e.DEMO_DB)),
-      demoPath: path.resolve(/*turbopackIgnore: true*/ e.DEMO_DB ?? path.join(process.cwd(), 'data', 'demo.duckdb')),
+      demoPath: demoFile,
+      livePath: demoLive ? demoFile.replace(/(\.duckdb)?$/, '.live.duckdb') : null,
       dataDir: e.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR) : null,
       memoryLimit: e.DUCKDB_MEMORY_LIMIT,
       threads: e.DUCKDB_THREADS ?? null,

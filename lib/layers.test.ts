@@ -34,14 +34,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/catalogue': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/engine', 'lib/rollups', 'lib/finance', 'lib/deploy'],
   'lib/rollups': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/finance'],
   'queries': ['lib/time', 'lib/identifiers', 'lib/security', 'lib/catalogue', 'lib/rollups', 'lib/ops', 'lib/compare', 'lib/finance', 'lib/inspector'],
-  'lib/engine': ['lib/config', 'lib/logger', 'lib/warehouse', 'lib/demo', 'lib/rollups'],
+  'lib/engine': ['lib/config', 'lib/logger', 'lib/warehouse', 'lib/demo', 'lib/rollups', 'lib/principals'],
   'lib/api': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue'],
   // Deployment as code: the grants a deployment needs, as SQL (pure: names in, statements out).
   'lib/deploy': ['lib/identifiers'],
   // Per-table health for /api/health and the page notice.
   'lib/health': ['lib/config', 'lib/warehouse', 'lib/catalogue'],
+  // Requester display names: SCIM on Databricks, the demo's own table embedded.
+  'lib/principals': ['lib/config', 'lib/logger', 'lib/warehouse'],
   'lib/doctor': ['lib/config', 'lib/table-schemas', 'lib/warehouse', 'lib/catalogue', 'lib/rollups', 'lib/deploy'],
-  'lib/server-start': ['lib/config', 'lib/logger', 'lib/doctor', 'lib/engine', 'lib/warehouse'],
+  'lib/server-start': ['lib/config', 'lib/logger', 'lib/doctor', 'lib/engine', 'lib/warehouse', 'lib/alerts'],
+  // Alert rules, budgets and saved views: the rules as data and their SQL (over the catalogue),
+  // the store, the evaluator and the live demo's feeder (server); the API client and formats (browser).
+  'lib/alerts': [...FOUNDATION, ...CLIENT_LIB, 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/demo', 'lib/api', 'queries'],
   'lib/bench': ['lib/cli-args', 'lib/config', 'lib/warehouse', 'lib/rollups'],
   'lib/testing': ['lib/time', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/demo'],
   // Browser side. lib/<page> folders hold a page's parameters (read by its queries), its pure
@@ -54,14 +59,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/finance': [...CLIENT_LIB, 'lib/config', 'lib/warehouse', 'lib/catalogue'],
   'lib/inspector': [...CLIENT_LIB, 'lib/payload', 'lib/security', 'lib/logger', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/engine'],
   // Shared widgets; charts draw prepared data; page folders compose them and never each other.
-  'components': CLIENT_LIB,
+  'components': [...CLIENT_LIB, 'lib/alerts'],
   'components/charts': ['components', ...CLIENT_LIB, 'lib/ops', 'lib/compare', 'lib/finance'],
   'components/overview': ['components', 'components/charts', ...CLIENT_LIB],
   'components/ops': ['components', 'components/charts', ...CLIENT_LIB, 'lib/ops'],
   'components/compare': ['components', 'components/charts', ...CLIENT_LIB, 'lib/compare'],
-  'components/finance': ['components', 'components/charts', ...CLIENT_LIB, 'lib/finance'],
+  'components/finance': ['components', 'components/charts', ...CLIENT_LIB, 'lib/finance', 'lib/alerts'],
+  'components/alerts': ['components', ...CLIENT_LIB, 'lib/alerts', 'lib/finance'],
   'components/inspector': ['components', 'components/charts', ...CLIENT_LIB, 'lib/inspector', 'lib/payload'],
-  'app': ['components', 'components/overview', 'components/ops', 'components/compare', 'components/finance', 'components/inspector', ...FOUNDATION, 'lib/client', 'lib/config', 'lib/api', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/health', 'lib/inspector', 'queries'],
+  'app': ['components', 'components/overview', 'components/ops', 'components/compare', 'components/finance', 'components/inspector', 'components/alerts', ...FOUNDATION, 'lib/client', 'lib/config', 'lib/api', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/health', 'lib/inspector', 'lib/principals', 'lib/alerts', 'lib/demo', 'queries'],
   'scripts': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/demo', 'lib/catalogue', 'lib/rollups', 'lib/finance', 'lib/deploy', 'lib/doctor', 'lib/bench', 'lib/testing', 'next.config.mjs'],
 };
 
@@ -76,6 +82,8 @@ const CONTRACT: Record<string, (fromUnit: string) => boolean> = {
   'lib/catalogue/plan.ts': () => true,
   // The health report's shape, drawn by the page notice.
   'lib/health.ts': () => true,
+  // What a requester's name looks like, drawn beside its id.
+  'lib/principals/types.ts': () => true,
 };
 
 /**

@@ -20,11 +20,14 @@ export function onServerStart(): void {
   }
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info('server.shutdown', { signal });
-    void closeWarehouse().finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
+    void import('@/lib/alerts/runtime').then((m) => m.stopAlerts()).catch(() => undefined)
+      .finally(() => closeWarehouse().finally(() => process.exit(signal === 'SIGINT' ? 130 : 0)));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   setTimeout(() => void startupCheck(config), 0);
+  // The live demo's feeder and the alert evaluator, after start-up (lib/alerts/runtime.ts).
+  setTimeout(() => void import('@/lib/alerts/runtime').then((m) => m.startAlerts(config)), 0);
 }
 
 export interface StartupDeps {

@@ -8,6 +8,7 @@ WITH base AS (
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
     p.served_entity_id,
     p.weight,
+    p.logged,
     p.status_code,
     p.execution_duration_ms,
     -- A guardrail block is a 400 whose message names the triggered guardrail.
@@ -35,7 +36,10 @@ SELECT
   CASE WHEN :group_by = 'context' THEN NULL ELSE max(se.entity_type) END AS entity_type,
   count(DISTINCT o.served_entity_id) AS served_entities,
   sum(o.weight) AS requests,
-  count(*) AS sampled_rows,
+  count_if(o.logged) AS sampled_rows,
+  -- Requests observed one by one (every endpoint_usage row, else every logged row): the
+  -- denominator of the error proportion; guardrail blocks are known for logged rows only.
+  count(*) AS observed_rows,
   sum(CASE WHEN o.status_code >= 400 THEN 1 ELSE 0 END) AS error_rows,
   sum(CASE WHEN o.status_code >= 500 THEN 1 ELSE 0 END) AS server_error_rows,
   sum(o.blocked) AS blocked_rows,

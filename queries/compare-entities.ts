@@ -21,6 +21,7 @@ export default defineQuery({
     served_entities: count,
     requests: z.number().nonnegative(),
     sampled_rows: count,
+    observed_rows: count,
     error_rows: count,
     server_error_rows: count,
     blocked_rows: count,

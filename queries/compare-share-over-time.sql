@@ -11,6 +11,7 @@ WITH base AS (
     CASE WHEN :group_by = 'context' THEN coalesce(p.usage_context[:context_key], '(not set)')
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
     p.weight,
+    p.logged,
     CASE WHEN p.status_code < 400 THEN p.execution_duration_ms END AS ok_ms
   FROM {{requests}} p
   WHERE {{filters(p)}}
@@ -20,7 +21,7 @@ SELECT
   endpoint_name,
   group_key,
   sum(weight) AS requests,
-  count(*) AS sampled_rows,
+  count_if(logged) AS sampled_rows,
   count(ok_ms) AS latency_rows,
   percentile_approx(ok_ms, 0.5) AS p50_ms,
   percentile_approx(ok_ms, 0.95) AS p95_ms

@@ -9,7 +9,6 @@ import compareShareOverTime from './compare-share-over-time';
 import compareSideBySide from './compare-side-by-side';
 import filterContextValues from './filter-context-values';
 import filterOptions from './filter-options';
-import filterRequesters from './filter-requesters';
 import financeBreakdown from './finance-breakdown';
 import financeContextKeys from './finance-context-keys';
 import financeMonthToDate from './finance-month-to-date';
@@ -38,6 +37,7 @@ import opsTopicMatches from './ops-topic-matches';
 import opsTopicWatch from './ops-topic-watch';
 import opsUsageFreshness from './ops-usage-freshness';
 import requestsOverTime from './requests-over-time';
+import requesters from './requesters';
 
 /** Every catalogue query, by id. Adding a query: its .sql, its .ts, one entry here. */
 const QUERIES = {
@@ -48,7 +48,6 @@ const QUERIES = {
   'compare-side-by-side': compareSideBySide,
   'filter-context-values': filterContextValues,
   'filter-options': filterOptions,
-  'filter-requesters': filterRequesters,
   'finance-breakdown': financeBreakdown,
   'finance-context-keys': financeContextKeys,
   'finance-month-to-date': financeMonthToDate,
@@ -77,6 +76,7 @@ const QUERIES = {
   'ops-topic-watch': opsTopicWatch,
   'ops-usage-freshness': opsUsageFreshness,
   'requests-over-time': requestsOverTime,
+  requesters,
 };
 
 for (const [id, q] of Object.entries(QUERIES)) if (q.id !== id) throw new Error(`queries/index.ts lists ${q.id} under ${id}`);

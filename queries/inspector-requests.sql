@@ -18,10 +18,8 @@ WITH page_keys AS (
     -- Not correlated, and guarded first: without a usage_context filter the engines skip it
     -- instead of joining every row of the window to endpoint_usage.
     AND (:usage_key IS NULL OR p.databricks_request_id IN (
-      SELECT uf.databricks_request_id FROM {{endpoint_usage}} uf
+      SELECT uf.databricks_request_id FROM {{usage_rows}} uf
       WHERE :usage_key IS NOT NULL
-        AND uf.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
-        AND uf.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
         AND uf.usage_context[:usage_key] IS NOT NULL
         AND (:usage_value IS NULL OR uf.usage_context[:usage_key] = :usage_value)))
     AND (:cursor_id IS NULL
@@ -109,12 +107,8 @@ SELECT
   {{json_path_column(k, x2)}} AS x2,
   {{json_path_column(k, x3)}} AS x3
 FROM picked k
--- Usage rows of the page's time span only (an hour either side), so the engines skip the rest.
-LEFT JOIN (
-  SELECT eu.databricks_request_id, eu.input_token_count, eu.output_token_count FROM {{endpoint_usage}} eu
-  WHERE eu.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR
-    AND eu.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR
-) u ON u.databricks_request_id = k.databricks_request_id
+-- Usage rows of the window only (an hour either side), so the engines skip the rest.
+LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = k.databricks_request_id
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = k.served_entity_id
 ORDER BY
   {{list_order(k)}}

@@ -9,7 +9,7 @@ WITH keyed AS (
     p.served_entity_id, p.requester, p.request, p.response,
     {{thread_key(p, u)}} AS thread_key
   FROM {{payload}} p
-  LEFT JOIN {{endpoint_usage}} u ON u.databricks_request_id = p.databricks_request_id
+  LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = p.databricks_request_id
   WHERE {{filters(p)}}
 ),
 chosen AS (

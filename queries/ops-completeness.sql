@@ -1,7 +1,7 @@
 -- Completeness: requests counted by endpoint_usage (one row per request) against requests the
 -- payload tables logged (weighted by 1 / sampling_fraction), per bucket and status code.
 -- 401/403/429/500 answers are often missing from the payload tables. endpoint_usage has no
--- endpoint name: it comes from served_entities.
+-- endpoint name: it comes from served_entities, and only the endpoints read here count.
 WITH usage_counts AS (
   SELECT
     {{time_bucket(u.request_time)}} AS bucket,
@@ -11,6 +11,7 @@ WITH usage_counts AS (
   LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = u.served_entity_id
   WHERE u.request_time >= CAST(:start_time AS TIMESTAMP)
     AND u.request_time < CAST(:end_time AS TIMESTAMP)
+    AND {{configured_endpoint(se.endpoint_name)}}
     AND (:endpoint IS NULL OR se.endpoint_name = :endpoint)
     AND (:served_entity_id IS NULL OR u.served_entity_id = :served_entity_id)
     AND (:requester IS NULL OR u.requester = :requester)
@@ -27,7 +28,7 @@ payload_counts AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     p.status_code,
-    sum({{weight(p)}}) AS payload_requests
+    sum(p.sample_weight) AS payload_requests
   FROM {{requests}} p
   WHERE {{filters(p)}}
   GROUP BY 1, 2

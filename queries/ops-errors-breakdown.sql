@@ -1,6 +1,8 @@
 -- Error rate broken down by requester, by one usage_context key (endpoint_usage's map, else the
--- request body's copy, so it works without endpoint_usage) or by input size, to answer "does it fail only for some
--- inputs?". The 20 groups with the most errors, plus their traffic for the rate.
+-- request body's copy, so it works without endpoint_usage) or by input size, to answer "does it
+-- fail only for some inputs?". The 20 groups with the most errors, plus their traffic for the
+-- rate. Requests only endpoint_usage counted (429s the payload tables never logged) are
+-- attributed to their requester and usage_context like the rest, and their errors counted apart.
 WITH grouped AS (
   SELECT
     CASE :by
@@ -24,7 +26,8 @@ WITH grouped AS (
         ELSE 4
       END ELSE 0 END AS sort_key,
     p.status_code,
-    {{weight(p)}} AS weight
+    p.logged,
+    p.weight
   FROM {{requests}} p
   WHERE {{filters(p)}}
 ),
@@ -35,7 +38,8 @@ totals AS (
     sum(weight) AS requests,
     sum(CASE WHEN status_code >= 400 THEN weight ELSE 0 END) AS errors,
     sum(CASE WHEN status_code = 429 THEN weight ELSE 0 END) AS rate_limited,
-    sum(CASE WHEN status_code >= 500 THEN weight ELSE 0 END) AS server_errors
+    sum(CASE WHEN status_code >= 500 THEN weight ELSE 0 END) AS server_errors,
+    sum(CASE WHEN status_code >= 400 AND NOT logged THEN weight ELSE 0 END) AS unlogged_errors
   FROM grouped
   GROUP BY group_value
 )
@@ -46,6 +50,7 @@ SELECT
   errors,
   rate_limited,
   server_errors,
+  unlogged_errors,
   errors / nullif(requests, 0) AS error_rate
 FROM totals
 ORDER BY sort_key, errors DESC, requests DESC, group_value

@@ -21,6 +21,8 @@ export default defineQuery({
     errors: z.number().nonnegative(),
     rate_limited: z.number().nonnegative(),
     server_errors: z.number().nonnegative(),
+    /** Errors endpoint_usage counted that no payload table logged (no body to open). */
+    unlogged_errors: z.number().nonnegative(),
     error_rate: z.number().min(0).max(1).nullable(),
   }),
 });

@@ -1,15 +1,18 @@
--- Estimated requests per time bucket and outcome: 'ok' or an error category read from the
--- response body (guardrail verdicts and provider errors are JSON inside the `message` string),
--- read once into the request facts.
+-- Requests per time bucket and outcome: 'ok' or an error category read from the response body
+-- (guardrail verdicts and provider errors are JSON inside the `message` string), read once into
+-- the request facts; a request only endpoint_usage counted has its category from its status and
+-- is counted apart as not logged.
 WITH filtered AS (
   SELECT
     {{time_bucket(p.request_time)}} AS bucket,
     p.error_category AS category,
-    {{weight(p)}} AS weight
+    p.logged,
+    p.weight
   FROM {{requests}} p
   WHERE {{filters(p)}}
 )
-SELECT bucket, category, sum(weight) AS requests, count(*) AS sampled_rows
+SELECT bucket, category, sum(weight) AS requests, count_if(logged) AS sampled_rows,
+  sum(CASE WHEN logged THEN 0 ELSE weight END) AS unlogged_requests
 FROM filtered
 GROUP BY bucket, category
 ORDER BY bucket, category

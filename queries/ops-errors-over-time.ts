@@ -17,5 +17,7 @@ export default defineQuery({
     category: z.enum(['ok', ...ERROR_CATEGORIES]),
     requests: z.number().nonnegative(),
     sampled_rows: z.number().int().nonnegative(),
+    /** Requests endpoint_usage counted that no payload table logged (no body to open). */
+    unlogged_requests: z.number().nonnegative(),
   }),
 });

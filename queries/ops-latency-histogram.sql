@@ -3,7 +3,8 @@
 WITH filtered AS (
   SELECT
     CAST(floor(4 * log10(greatest(p.execution_duration_ms, 1))) AS INT) AS bin,
-    {{weight(p)}} AS weight
+    -- The requests a logged row stands for: latency is known for logged requests only.
+    p.sample_weight AS weight
   FROM {{requests}} p
   WHERE {{filters(p)}}
     AND p.status_code < 400

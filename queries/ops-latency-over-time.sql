@@ -1,27 +1,34 @@
--- p50/p95/p99 of execution_duration_ms per time bucket and series, over successful requests,
--- computed from the rows themselves (never percentiles of percentiles). Output tokens per second
--- uses the output tokens endpoint_usage counted, else those the response reports (request facts).
-WITH filtered AS (
+-- p50/p95/p99 of execution_duration_ms of successful requests per time bucket and series, read
+-- from ~2% latency bins (bin_percentiles: exact where a bin holds one or two values, else within
+-- its bin), never percentiles of percentiles: the hourly latency rollup's bins merged for hour
+-- and day buckets, bins of the requests themselves otherwise. Output tokens per second is a
+-- ratio of sums: output tokens over execution time of the requests that report output tokens.
+WITH bins AS (
   SELECT
-    {{time_bucket(p.request_time)}} AS bucket,
-    {{series(p, se)}} AS series,
-    p.execution_duration_ms,
-    CAST(coalesce(p.usage_out, p.resp_out) AS DOUBLE) AS output_tokens
-  FROM {{requests}} p
-  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
-  WHERE {{filters(p)}}
-    AND p.status_code < 400
-    AND p.execution_duration_ms IS NOT NULL
+    {{time_bucket(l.t)}} AS bucket,
+    {{series(l, se)}} AS series,
+    l.bin,
+    sum(l.n) AS n,
+    min(l.lo) AS lo,
+    max(l.hi) AS hi,
+    sum(l.output_tokens) AS output_tokens,
+    sum(l.output_ms) AS output_ms
+  FROM {{latency_rows}} l
+  LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = l.served_entity_id
+  GROUP BY 1, 2, 3
+),
+ranked AS (
+  SELECT b.*,
+    sum(b.n) OVER (PARTITION BY b.bucket, b.series ORDER BY b.bin ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+    sum(b.n) OVER (PARTITION BY b.bucket, b.series) AS total
+  FROM bins b
 )
 SELECT
-  bucket,
-  series,
-  count(*) AS sampled_rows,
-  percentile_approx(execution_duration_ms, 0.5) AS p50_ms,
-  percentile_approx(execution_duration_ms, 0.95) AS p95_ms,
-  percentile_approx(execution_duration_ms, 0.99) AS p99_ms,
-  percentile_approx(CASE WHEN output_tokens > 0 AND execution_duration_ms > 0
-    THEN output_tokens * 1000.0 / nullif(execution_duration_ms, 0) END, 0.5) AS p50_output_tokens_per_s
-FROM filtered
-GROUP BY bucket, series
-ORDER BY bucket, series
+  r.bucket,
+  r.series,
+  sum(r.n) AS sampled_rows,
+  {{bin_percentiles(r)}},
+  1000.0 * sum(r.output_tokens) / nullif(sum(r.output_ms), 0) AS output_tokens_per_s
+FROM ranked r
+GROUP BY r.bucket, r.series
+ORDER BY r.bucket, r.series

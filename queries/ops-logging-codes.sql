@@ -6,6 +6,7 @@ WITH coded AS (
     explode(p.logging_error_codes) AS code
   FROM {{requests}} p
   WHERE {{filters(p)}}
+    AND p.logged
     AND size(p.logging_error_codes) > 0
 )
 SELECT bucket, code, count(*) AS sampled_rows

@@ -15,4 +15,6 @@ SELECT
   sum(null_response_rows) AS null_response_rows
 FROM bucketed
 GROUP BY bucket
+-- Logged rows only: an hour holding only requests endpoint_usage counted has no body to be NULL.
+HAVING sum(sampled_rows) > 0
 ORDER BY bucket

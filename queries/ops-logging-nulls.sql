@@ -7,6 +7,7 @@ WITH filtered AS (
     p.response_chars
   FROM {{requests}} p
   WHERE {{filters(p)}}
+    AND p.logged
 )
 SELECT
   bucket,

@@ -11,6 +11,7 @@ SELECT
 FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
 WHERE {{filters(p)}}
+  AND p.logged
   AND p.execution_duration_ms IS NOT NULL
 ORDER BY p.execution_duration_ms DESC, p.databricks_request_id
 LIMIT 25

@@ -14,5 +14,7 @@ export default defineQuery({
     status_code: z.number().int(),
     requests: z.number().nonnegative(),
     sampled_rows: z.number().int().nonnegative(),
+    /** Requests endpoint_usage counted that no payload table logged (no body to open). */
+    unlogged_requests: z.number().nonnegative(),
   }),
 });

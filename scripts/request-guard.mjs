@@ -1,7 +1,27 @@
 import { randomUUID } from 'node:crypto';
 
-/** Every route answers GET (and HEAD); nothing in the app takes a body. */
+/** Every route answers GET (and HEAD); only the routes below take a body. */
 export const ALLOWED_METHODS = ['GET', 'HEAD'];
+
+/**
+ * The routes that change something (alert rules, budgets, saved views, demo incidents), each
+ * with the methods it answers, first match wins. Every other path is read-only.
+ */
+export const WRITE_ROUTES = [
+  [/^\/api\/alerts\/(catalogue|destinations|export)$/, ['GET', 'HEAD']],
+  [/^\/api\/alerts\/(preview|import)$/, ['POST']],
+  [/^\/api\/alerts\/[^/]+\/(test|replay)$/, ['POST']],
+  [/^\/api\/(alerts|budgets|views)$/, ['GET', 'HEAD', 'POST']],
+  [/^\/api\/(alerts|views)\/[^/]+$/, ['GET', 'HEAD', 'PATCH', 'DELETE']],
+  [/^\/api\/budgets\/[^/]+$/, ['PATCH', 'DELETE']],
+  [/^\/api\/demo\/incidents$/, ['GET', 'HEAD', 'POST']],
+];
+
+/** The methods a path answers. */
+export function allowedMethods(path) {
+  for (const [pattern, methods] of WRITE_ROUTES) if (pattern.test(path)) return methods;
+  return ALLOWED_METHODS;
+}
 
 import { nonPageCsp } from '../next.config.mjs';
 
@@ -11,11 +31,12 @@ import { nonPageCsp } from '../next.config.mjs';
  * refused here with a 4xx and a reason. Returns null for a request to pass on.
  * @param {string} method
  * @param {string} rawUrl the request target as received, e.g. `/inspector/%ZZ?x=1`
- * @returns {{ status: 400 | 405; reason: string; path: string } | null}
+ * @returns {{ status: 400 | 405; reason: string; path: string; allow?: string[] } | null}
  */
 export function checkRequest(method, rawUrl) {
   const path = (rawUrl.split('?')[0] ?? '').slice(0, 512);
-  if (!ALLOWED_METHODS.includes(method)) return { status: 405, reason: `method ${method.slice(0, 16)} is not supported: use GET`, path };
+  const allow = allowedMethods(path);
+  if (!allow.includes(method)) return { status: 405, reason: `method ${method.slice(0, 16)} is not supported: use ${allow.filter((m) => m !== 'HEAD').join(' or ')}`, path, allow };
   for (const segment of path.split('/')) {
     try {
       decodeURIComponent(segment);
@@ -31,7 +52,7 @@ export function checkRequest(method, rawUrl) {
  * headers every response carries, and one log line in the server's JSON format (a malformed path
  * at warn; another method, which scanners send all day, at info).
  * @param {import('node:http').ServerResponse} res
- * @param {{ status: 400 | 405; reason: string; path: string }} refused
+ * @param {{ status: 400 | 405; reason: string; path: string; allow?: string[] }} refused
  * @param {{ method: string; securityHeaders: { key: string; value: string }[]; log: (line: string, level: 'info' | 'warn') => void }} ctx
  */
 export function refuse(res, refused, ctx) {
@@ -43,7 +64,7 @@ export function refuse(res, refused, ctx) {
   res.setHeader('Content-Type', api ? 'application/json' : 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('x-request-id', requestId);
-  if (refused.status === 405) res.setHeader('Allow', ALLOWED_METHODS.join(', '));
+  if (refused.status === 405) res.setHeader('Allow', (refused.allow ?? ALLOWED_METHODS).join(', '));
   res.statusCode = refused.status;
   res.end(ctx.method === 'HEAD' ? undefined : body);
   const level = refused.status === 405 ? 'info' : 'warn';

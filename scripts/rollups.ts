@@ -107,6 +107,7 @@ async function runDatabricks(config: AppConfig, databricks: DatabricksConfig, ar
       schema,
       payload: config.payloadTables ? { tables: config.payloadTables } : { schema: config.payloadSchema! },
       endpointUsage: config.endpointUsageTable,
+      servedEntities: config.servedEntitiesTable,
       sinceDays: args.sinceDays,
     }));
     return 0;
@@ -147,7 +148,7 @@ async function runDatabricks(config: AppConfig, databricks: DatabricksConfig, ar
   }
 }
 
-const factsSource = (tables: ResolvedTables, endpointUsage: string | null): FactsSource => ({ payload: payloadRelation(tables.payload, null), endpointUsage });
+const factsSource = (tables: ResolvedTables, endpointUsage: string | null): FactsSource => ({ payload: payloadRelation(tables.payload, null), endpointUsage, servedEntities: tables.servedEntities });
 
 /** `--print` never connects: payload tables come from PAYLOAD_TABLES, checked before this is used. */
 /**

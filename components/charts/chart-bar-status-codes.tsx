@@ -27,7 +27,7 @@ export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
     <ChartCard
       testId="chart-status-codes"
       title="Requests by status code"
-      subtitle={<>As logged in the payload tables, sampling-weighted; log scale. 401/403/429 are often missing here (see completeness).</>}
+      subtitle={<>Every request the gateway served: endpoint_usage counts each exactly, including the 401/403/429 answers the payload tables never logged (marked not logged, no body to open); requests it lacks are sampling-weighted payload rows. Log scale.</>}
       query={query}
       csvHref={queryUrl('ops-status-codes', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}

@@ -47,7 +47,7 @@ export function ChartLineLatency({ state, ops: given, setOps: setGiven }: { stat
     <ChartCard
       testId="chart-latency"
       title="Latency percentiles"
-      subtitle={<>execution_duration_ms of successful requests (model time, no network), per {prepared?.bucket ?? 'bucket'}; a bucket without requests is a gap.</>}
+      subtitle={<>execution_duration_ms of successful requests (model time, no network), per {prepared?.bucket ?? 'bucket'}; a bucket without requests is a gap. Percentiles are read from ~2% latency bins: exact where a bin holds one or two values, otherwise within about 2%.</>}
       query={query}
       headerExtra={controls}
       csvHref={queryUrl('ops-latency-over-time', params, 'csv')}

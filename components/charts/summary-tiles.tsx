@@ -9,7 +9,9 @@ export function SummaryTiles({ rows, currency }: { rows: SummaryRow[]; currency:
   const s = prepareSummary(rows);
   const all = s.measuredTokens + s.estimatedTokens;
   return (
-    <dl className="grid gap-4 text-sm sm:grid-cols-3">
+    <dl className="grid gap-4 text-sm sm:grid-cols-2 xl:grid-cols-4">
+      <Tile label="Requests" testId="kpi-spend-requests" value={formatCount(s.requests)}
+        note={s.extrapolatedRequests < 0.5 ? 'Every request counted one by one (endpoint_usage, else its logged row).' : `${formatCount(s.countedRequests)} counted one by one (endpoint_usage, else its logged row), ${formatCount(s.extrapolatedRequests)} estimated from sampled payload rows.`} />
       <Tile label="Spend" testId="kpi-spend" value={s.cost === null ? 'unpriced' : formatMoney(s.cost, currency)}
         note={s.unpricedTokens > 0 ? `+ ${formatTokens(s.unpricedTokens, true)} tokens on unpriced models (${formatCount(s.unpricedRequests)} requests), not included` : 'Every request is priced.'} />
       <Tile label="Tokens (input · output)" testId="kpi-tokens" value={`${formatTokens(s.inputTokens, true)} · ${formatTokens(s.outputTokens, true)}`}

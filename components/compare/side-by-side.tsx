@@ -7,7 +7,7 @@ import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/sea
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { SideBySideRow } from '@/lib/compare/types';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { requestPageHref } from '@/lib/client/drill';
+import { requestHref } from '@/lib/client/links';
 import { useHere } from '@/lib/client/use-here';
 
 /** The same user message answered by different served entities, next to each other, as plain text. */
@@ -68,7 +68,7 @@ function Answer({ a, tz }: { a: SideBySideRow; tz: string }) {
       <p className="max-h-48 overflow-y-auto whitespace-pre-wrap break-words text-slate-800">
         {a.answer_text ?? (a.tool_call ? `Called tool ${a.tool_call}` : 'No text in the response')}
       </p>
-      <a className="mt-auto text-xs font-medium text-sky-700 hover:underline" href={requestPageHref(a.databricks_request_id, a.endpoint_name, here)}>
+      <a className="mt-auto text-xs font-medium text-sky-700 hover:underline" href={requestHref(a.databricks_request_id, a.endpoint_name, a.request_time, here)}>
         Open in the inspector →
       </a>
     </div>

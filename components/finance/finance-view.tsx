@@ -8,6 +8,7 @@ import { FilterBar } from '@/components/filter-bar';
 import { TRANSIENT_KEYS } from '@/lib/client/drill';
 import { readState, withSharedState, type DashboardState } from '@/lib/client/search-params';
 import { readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
+import { BudgetsPanel } from './budgets-panel';
 import { FinanceControls } from './finance-controls';
 import { FinanceKpis } from './finance-kpis';
 import { FocusBar } from './focus-bar';
@@ -39,6 +40,7 @@ export function FinanceView() {
       <TokenSourceBanner state={state} fin={fin} />
       {fin.focus && <FocusBar state={state} fin={fin} onClear={() => setFin({ focus: undefined })} />}
       <FinanceKpis state={state} fin={fin} />
+      <BudgetsPanel state={state} fin={fin} />
       <div className="grid gap-4 xl:grid-cols-2">
         <ChartTableSpendBreakdown state={state} fin={fin} onFocus={(focus) => setFin({ focus })} links={(windowEnd) => <StatementLinks state={state} fin={fin} windowEnd={windowEnd} />} />
         <ChartBarSpendDaily state={state} fin={fin} />

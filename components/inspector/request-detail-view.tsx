@@ -20,11 +20,14 @@ export function RequestDetailView({ id }: { id: string }) {
   const endpoint = sp.get('endpoint');
   const back = sp.get('back') ?? '';
   const returnTo = backHref(back || null);
+  const at = sp.get('at');
   const [reveal, setReveal] = useState(false);
-  const meta = useQuery({ queryKey: ['inspector-detail', id, endpoint], queryFn: ({ signal }) => fetchJson<DetailResponse>(detailUrl(id, endpoint), signal) });
+  const meta = useQuery({ queryKey: ['inspector-detail', id, endpoint, at], queryFn: ({ signal }) => fetchJson<DetailResponse>(detailUrl(id, endpoint, at), signal) });
+  // Once the metadata says when the request was received, the bodies are looked up on its day only.
+  const receivedAt = typeof meta.data?.row.request_time === 'string' ? meta.data.row.request_time : at;
   const payload = useQuery({
     queryKey: ['inspector-payload', id, endpoint, reveal],
-    queryFn: ({ signal }) => fetchJson<PayloadResponse>(payloadUrl(id, endpoint, { reveal }), signal),
+    queryFn: ({ signal }) => fetchJson<PayloadResponse>(payloadUrl(id, endpoint, { reveal, at: receivedAt }), signal),
     enabled: meta.isSuccess,
     staleTime: Infinity,
   });

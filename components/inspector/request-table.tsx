@@ -65,7 +65,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.endpoint_name}/${r.databricks_request_id}`} className="border-b border-slate-100 hover:bg-slate-50" data-testid="request-row">
-                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={requestHref(r.databricks_request_id, r.endpoint_name, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
+                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
                       <td className={cell}><div>{r.endpoint_name}</div><div className="text-slate-500">{r.served_entity_name ?? r.served_entity_id ?? '–'}</div></td>
                       <td className={cell}><StatusBadge code={r.status_code} />{r.has_tool_calls && <span className="ml-1 rounded bg-violet-100 px-1 text-violet-800">tools</span>}</td>
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatDuration(r.execution_duration_ms)}</td>

@@ -48,7 +48,7 @@ export function TopQuestions({ shared, onSearch }: { shared: DashboardState; onS
                 <td className={`${cell} text-right tabular-nums`}>{formatCount(r.requesters)}</td>
                 <td className={`${cell} whitespace-nowrap font-mono`}>{formatUtc(r.first_seen).replace(' UTC', '')}<br />{formatUtc(r.last_seen).replace(' UTC', '')}</td>
                 <td className={`${cell} whitespace-nowrap`}>
-                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint, here)} className="text-sky-700 hover:underline">Latest</Link>
+                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint, null, here)} className="text-sky-700 hover:underline">Latest</Link>
                   <button type="button" className="ml-3 text-sky-700 hover:underline" onClick={() => onSearch(r.example.slice(0, 80))}>Find all</button>
                 </td>
               </tr>

@@ -6,6 +6,8 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { OpsState } from '@/lib/ops/search-params';
+import { Principal } from '@/components/principal';
+import { usePrincipalNames } from '@/lib/client/principals';
 import { ContextKeyInput } from './context-key-input';
 import { requestsHref, type Narrowing } from '@/lib/client/drill';
 import { useHere } from '@/lib/client/use-here';
@@ -26,6 +28,7 @@ export function ErrorsBreakdown({ state, ops, setOps }: { state: DashboardState;
     return n ? requestsHref(state, { ...n, status: 'error' }, here) : null;
   };
   const maxRate = Math.max(0.0001, ...(query.data?.rows ?? []).map((r) => r.error_rate ?? 0));
+  const names = usePrincipalNames(ops.errorsBy === 'requester' ? (query.data?.rows ?? []).map((r) => r.group_value) : []);
   const controls = (
     <span className="flex items-center gap-2 text-xs">
       <Select aria-label="Break errors down by" value={ops.errorsBy} onCommit={(v) => setOps({ errorsBy: v as OpsState['errorsBy'] })} className="rounded border border-slate-300 px-1 py-1">
@@ -40,7 +43,7 @@ export function ErrorsBreakdown({ state, ops, setOps }: { state: DashboardState;
     <ChartCard
       testId="errors-breakdown"
       title="Who and what fails"
-      subtitle={<>Error rate per {ops.errorsBy === 'usage_context' ? `usage_context.${ops.contextKey} (from the request body)` : ops.errorsBy === 'input_size' ? 'request body size' : 'requester'}; top 20 by failed requests, sampling-weighted.</>}
+      subtitle={<>Error rate per {ops.errorsBy === 'usage_context' ? `usage_context.${ops.contextKey} (endpoint_usage's, else the request body's)` : ops.errorsBy === 'input_size' ? 'request body size' : 'requester'}; top 20 by failed requests. Requests endpoint_usage counted but no payload table logged (a 429 storm) are attributed too, and counted apart as not logged.</>}
       query={query}
       headerExtra={controls}
       csvHref={queryUrl('ops-errors-breakdown', params, 'csv')}
@@ -51,16 +54,17 @@ export function ErrorsBreakdown({ state, ops, setOps }: { state: DashboardState;
         <div className="max-h-80 overflow-auto">
           <table className="sticky-first w-full min-w-[36rem] text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs text-slate-500">
-              <tr><th className="py-1 pr-3">{BY_LABEL[ops.errorsBy]}</th><th className="pr-3 text-right">Requests</th><th className="pr-3 text-right">Failed</th><th className="pr-3 text-right">429</th><th className="pr-3 text-right">5xx</th><th className="w-1/4">Error rate</th></tr>
+              <tr><th className="py-1 pr-3">{BY_LABEL[ops.errorsBy]}</th><th className="pr-3 text-right">Requests</th><th className="pr-3 text-right">Failed</th><th className="pr-3 text-right">429</th><th className="pr-3 text-right">5xx</th><th className="pr-3 text-right" title="Failed requests endpoint_usage counted that no payload table logged: no body to open">Not logged</th><th className="w-1/4">Error rate</th></tr>
             </thead>
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.group_value} className="border-t border-slate-100">
-                  <td className="max-w-64 truncate py-1 pr-3" title={r.group_value}>{r.group_value}</td>
+                  <td className="max-w-64 truncate py-1 pr-3" title={r.group_value}>{ops.errorsBy === 'requester' ? <Principal id={r.group_value} names={names} /> : r.group_value}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.requests)}</td>
                   <td className="pr-3 text-right tabular-nums">{failedHref(r.group_value) ? <Link href={failedHref(r.group_value)!} className="text-sky-700 hover:underline" title="Open these failed requests" data-testid="breakdown-failed">{formatCount(r.errors)}</Link> : formatCount(r.errors)}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.rate_limited)}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.server_errors)}</td>
+                  <td className="pr-3 text-right tabular-nums">{formatCount(r.unlogged_errors)}</td>
                   <td>
                     <div className="flex items-center gap-2">
                       <div className="h-2 rounded bg-red-400" style={{ width: `${Math.round(((r.error_rate ?? 0) / maxRate) * 100)}%`, minWidth: r.error_rate ? 2 : 0 }} />

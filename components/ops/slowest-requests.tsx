@@ -32,7 +32,7 @@ export function SlowestRequests({ state }: { state: DashboardState }) {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.databricks_request_id} className="border-t border-slate-100">
-                  <td className="py-1 pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} /></td>
+                  <td className="py-1 pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} at={r.request_time} /></td>
                   <td className="pr-3 whitespace-nowrap tabular-nums">{formatZonedTimestamp(Date.parse(r.request_time), tz, true).replace(` ${tz}`, '')}</td>
                   <td className="pr-3">{r.endpoint_name}{r.served_entity ? ` · ${r.served_entity}` : ''}</td>
                   <td className="pr-3 text-right font-semibold tabular-nums">{formatMs(r.execution_duration_ms)}</td>

@@ -61,7 +61,7 @@ function TopicMatches({ state, topics }: { state: DashboardState; topics: string
               {d.rows.map((r) => (
                 <tr key={`${r.keyword}/${r.databricks_request_id}`} className="border-t border-slate-100">
                   <td className="py-1 pr-3">{r.keyword}</td>
-                  <td className="pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} /></td>
+                  <td className="pr-3"><RequestLink id={r.databricks_request_id} endpoint={r.endpoint_name} at={r.request_time} /></td>
                   <td className="pr-3 whitespace-nowrap tabular-nums">{formatZonedTimestamp(Date.parse(r.request_time), tz).replace(` ${tz}`, '')}</td>
                   <td className="pr-3">{r.endpoint_name}</td>
                   <td className="tabular-nums">{r.status_code}</td>

@@ -30,12 +30,26 @@ describe('requests-over-time', () => {
     expect(splitRows.rows.reduce((s, r) => s + (r.requests as number), 0)).toBeCloseTo(total, 6);
   });
 
-  it('weights each row by 1 / sampling_fraction', async () => {
+  it('counts a sampled endpoint from endpoint_usage where it has the request, 1 / sampling_fraction per logged row where not', async () => {
     const r = await run('requests-over-time', 'range=30d&endpoint=doc_embeddings&split=none');
     const requests = r.rows.reduce((s, x) => s + (x.requests as number), 0);
     const sampled = r.rows.reduce((s, x) => s + (x.sampled_rows as number), 0);
-    expect(sampled).toBeGreaterThan(0);
-    expect(requests / sampled).toBeCloseTo(5, 6);
+    // The same figure straight from the tables: endpoint_usage rows of the endpoint in the window,
+    // plus 1 / sampling_fraction for each logged row endpoint_usage does not have.
+    const win = { start: String(r.params.start_time), end: String(r.params.end_time) };
+    const { rows } = await demo.warehouse.run(`SELECT
+        (SELECT count(*) FROM demo.serving.endpoint_usage u
+          WHERE u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities WHERE endpoint_name = 'doc_embeddings')
+            AND u.request_time >= CAST(:s AS TIMESTAMP) AND u.request_time < CAST(:e AS TIMESTAMP)) AS usage_requests,
+        (SELECT sum(1.0 / p.sampling_fraction) FROM demo.inference.doc_embeddings_payload p
+          WHERE p.request_time >= CAST(:s AS TIMESTAMP) AND p.request_time < CAST(:e AS TIMESTAMP)
+            AND p.databricks_request_id NOT IN (SELECT databricks_request_id FROM demo.serving.endpoint_usage)) AS unmatched,
+        (SELECT count(*) FROM demo.inference.doc_embeddings_payload p
+          WHERE p.request_time >= CAST(:s AS TIMESTAMP) AND p.request_time < CAST(:e AS TIMESTAMP)) AS logged`, { s: win.start, e: win.end });
+    const oracle = rows[0]!;
+    expect(Number(oracle.usage_requests)).toBeGreaterThan(4 * sampled);
+    expect(sampled).toBe(Number(oracle.logged));
+    expect(requests).toBeCloseTo(Number(oracle.usage_requests) + Number(oracle.unmatched ?? 0), 6);
   });
 
   it('picks the bucket from the range and honours an explicit one', async () => {

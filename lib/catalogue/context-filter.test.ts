@@ -22,17 +22,28 @@ describe('the usage_context filter', () => {
   it('keeps exactly the requests whose usage_context holds the value, counted independently', async () => {
     const filtered = await run('requests-over-time', `range=30d&split=none&usage_context=${ACME}`);
     const window = filtered.window!;
-    // The same count written directly over the demo tables: endpoint_usage's map, else the body's copy.
-    const { rows } = await demo.warehouse.run(`
-      SELECT sum(1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0)) AS requests FROM (
+    // The same count written directly over the demo tables, usage first: a request endpoint_usage
+    // counted is one request (logged or not), one it did not stands for 1 / sampling_fraction; the
+    // key is read from endpoint_usage's map, else the body's copy.
+    const payload = `(
         SELECT sampling_fraction, request, databricks_request_id, request_time FROM demo.inference.chat_assistant_payload
         UNION ALL SELECT sampling_fraction, request, databricks_request_id, request_time FROM demo.inference.support_agent_payload
-        UNION ALL SELECT sampling_fraction, request, databricks_request_id, request_time FROM demo.inference.doc_embeddings_payload) p
+        UNION ALL SELECT sampling_fraction, request, databricks_request_id, request_time FROM demo.inference.doc_embeddings_payload)`;
+    const bounds = { ws: sqlTimestamp(new Date(window.start)), we: sqlTimestamp(new Date(window.end)), v: COST_SPIKE_END_USER };
+    const logged = await demo.warehouse.run(`
+      SELECT sum(CASE WHEN u.databricks_request_id IS NOT NULL THEN 1.0 ELSE 1.0 / coalesce(nullif(p.sampling_fraction, 0), 1.0) END) AS requests FROM ${payload} p
       LEFT JOIN demo.serving.endpoint_usage u ON u.databricks_request_id = p.databricks_request_id
       WHERE p.request_time >= CAST(:ws AS TIMESTAMP) AND p.request_time < CAST(:we AS TIMESTAMP)
-        AND coalesce(u.usage_context['end_user_to_charge'], get_json_object(p.request, '$.usage_context.end_user_to_charge')) = :v`,
-    { ws: sqlTimestamp(new Date(window.start)), we: sqlTimestamp(new Date(window.end)), v: COST_SPIKE_END_USER });
-    const expected = Number(rows[0]!.requests);
+        AND coalesce(u.usage_context['end_user_to_charge'], get_json_object(p.request, '$.usage_context.end_user_to_charge')) = :v`, bounds);
+    const unlogged = await demo.warehouse.run(`
+      SELECT count(*) AS requests FROM demo.serving.endpoint_usage u
+      WHERE u.request_time >= CAST(:ws AS TIMESTAMP) AND u.request_time < CAST(:we AS TIMESTAMP)
+        AND u.usage_context['end_user_to_charge'] = :v
+        AND u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities
+          WHERE endpoint_name IN ('chat_assistant', 'support_agent', 'doc_embeddings'))
+        AND u.databricks_request_id NOT IN (SELECT databricks_request_id FROM ${payload} x WHERE databricks_request_id IS NOT NULL)`, bounds);
+    expect(Number(unlogged.rows[0]!.requests)).toBeGreaterThan(0);
+    const expected = Number(logged.rows[0]!.requests) + Number(unlogged.rows[0]!.requests);
     expect(expected).toBeGreaterThan(10);
     expect(total(filtered.rows)).toBeCloseTo(expected, 6);
     expect(total(filtered.rows)).toBeLessThan(total((await run('requests-over-time', 'range=30d&split=none')).rows));
@@ -103,14 +114,14 @@ describe('calendar ranges', () => {
 describe('filter choices', () => {
   it('lists requesters busiest first, not narrowed by the requester chosen', async () => {
     const sender = PEOPLE[PID.storm]!.requester;
-    const all = await run('filter-requesters', 'range=30d');
-    const chosen = await run('filter-requesters', `range=30d&requester=${encodeURIComponent(sender)}`);
+    const all = await run('requesters', 'range=30d');
+    const chosen = await run('requesters', `range=30d&requester=${encodeURIComponent(sender)}`);
     expect(all.rows.map((r) => r.requester)).toContain(sender);
     expect(chosen.rows).toEqual(all.rows);
     const counts = all.rows.map((r) => Number(r.requests));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const chat = await run('filter-requesters', 'range=30d&endpoint=doc_embeddings');
-    expect(chat.rows.length).toBeLessThan(all.rows.length);
+    const embeddings = await run('requesters', 'range=30d&endpoint=doc_embeddings');
+    expect(embeddings.rows.length).toBeLessThan(all.rows.length);
   });
 
   it('lists the values of a key with the requests a filter on each would keep', async () => {

@@ -38,7 +38,17 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
    * uses them when every table can answer the filters and buckets (lib/rollups/catalog.ts) and
    * `when` (if given) holds for the bound parameters.
    */
-  rollups?: { tables: readonly RollupTable[]; when?: (params: Params) => boolean; whenNot?: string };
+  rollups?: {
+    tables: readonly RollupTable[];
+    when?: (params: Params) => boolean;
+    whenNot?: string;
+    /**
+     * A bound timestamp the query splits its rows at (ops-kpis: the current period's start). When
+     * it falls inside an hour, that hour is computed from requests, its rows labelled by the side
+     * of the split they fall on (`{{rollup_hour}}`), so whole-hour tables never mix the two sides.
+     */
+    splitAt?: string;
+  };
   /** Whether the query may choose its page of keys from request facts (no bodies needed). */
   pageKeys?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */

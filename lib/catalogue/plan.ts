@@ -28,6 +28,10 @@ export interface QueryPlan {
   pageKeys: 'facts' | 'payload' | null;
   /** Whether the statement joins endpoint_usage rows, or leaves them out because they cannot be read. */
   endpointUsage: 'read' | 'unreadable';
+  /** Whether served entities are named from served_entities, or shown by id because it cannot be read. */
+  servedEntities: 'read' | 'unreadable';
+  /** Payload tables this identity cannot read, left out of the answer (their endpoints' panels say so). */
+  skippedPayload: string[];
   /** Who the warehouse sees: the viewer (their own grants) or the app's identity. */
   identity: 'viewer' | 'app';
   /** The shared relations in the statement and the file each came from (filled when rendered). */
@@ -48,6 +52,10 @@ export interface PlanInput {
   rollups: RollupState | null;
   /** endpoint_usage is known to be unreadable for this identity. */
   usageUnreadable: boolean;
+  /** served_entities is known to be unreadable for this identity. */
+  servedEntitiesUnreadable?: boolean;
+  /** Payload tables known to be unreadable for this identity (left out of `tables` already). */
+  skippedPayload?: string[];
   /** The viewer's own token is forwarded and queries over payload data may run as the viewer. */
   viewerToken: boolean;
   hasVariant: (file: string) => boolean;
@@ -55,7 +63,7 @@ export interface PlanInput {
 
 export interface Planned {
   plan: QueryPlan;
-  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end). */
+  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end, :lens_agg_split). */
   params: Params;
   render: RenderContext;
 }
@@ -85,6 +93,7 @@ export function planQuery(input: PlanInput): Planned {
   if (requests.mode === 'hybrid') params = { ...params, lens_covers_end: sqlTimestamp(requests.coversEnd) };
 
   let aggregates: QueryPlan['aggregates'] = null;
+  let split = false;
   const wanted = def.rollups;
   if (rollups && wanted) {
     const refusals = wanted.tables.map((t) => cannotAnswer(t, params)).filter((r): r is string => r !== null);
@@ -97,6 +106,13 @@ export function planQuery(input: PlanInput): Planned {
       const end = parseSqlTimestamp(params.end_time) ?? window.end;
       const span = aggregateSpan({ start, end }, rollups.facts.coversEnd);
       params = { ...params, lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end) };
+      // A split inside an hour: that hour comes from requests, each row labelled by its side.
+      const splitAt = wanted.splitAt ? parseSqlTimestamp(params[wanted.splitAt]) : null;
+      if (splitAt && splitAt.getTime() % 3_600_000 !== 0) {
+        params = { ...params, lens_agg_split: sqlTimestamp(splitAt) };
+        split = true;
+        reasons.push(`the hour of ${splitAt.toISOString()} (where :${wanted.splitAt} splits the rows) comes from requests`);
+      }
       aggregates = { tables: wanted.tables.map((t) => `${rollups.catalog}.${t}`), start: span.start.toISOString(), end: span.end.toISOString() };
       reasons.push(span.start < span.end
         ? `${wanted.tables.join(', ')} answer the whole hours ${span.start.toISOString()} to ${span.end.toISOString()}; the edge hours come from requests`
@@ -111,7 +127,10 @@ export function planQuery(input: PlanInput): Planned {
   }
 
   const file = aggregates && input.hasVariant(`${def.id}.rollup`) ? `${def.id}.rollup` : def.id;
-  if (input.usageUnreadable) reasons.push('endpoint_usage is not readable with this identity: tokens and usage_context come from payloads');
+  if (input.usageUnreadable) reasons.push(`${input.tables.endpointUsage} is not readable with this identity: tokens and usage_context come from payloads`);
+  if (input.servedEntitiesUnreadable) reasons.push(`${input.tables.servedEntities} is not readable with this identity: served entities are shown by id, and requests only endpoint_usage counted cannot be given an endpoint`);
+  for (const t of input.skippedPayload ?? []) reasons.push(`${t} is not readable with this identity: its endpoint is left out`);
+  if (input.viewerToken) reasons.push('runs as the viewer (user authorization): their own grants apply, and the rollup tables (every endpoint) are not read');
 
   const plan: QueryPlan = {
     query: def.id,
@@ -122,6 +141,8 @@ export function planQuery(input: PlanInput): Planned {
     aggregates,
     pageKeys,
     endpointUsage: input.usageUnreadable ? 'unreadable' : 'read',
+    servedEntities: input.servedEntitiesUnreadable ? 'unreadable' : 'read',
+    skippedPayload: input.skippedPayload ?? [],
     identity: 'app',
     relations: [],
     reasons,
@@ -132,8 +153,9 @@ export function planQuery(input: PlanInput): Planned {
     endpoint: input.endpoint,
     scope: 'query',
     requests,
-    aggregates: aggregates && rollups ? { catalog: rollups.catalog } : null,
+    aggregates: aggregates && rollups ? { catalog: rollups.catalog, split } : null,
     usage: input.usageUnreadable ? 'none' : 'read',
+    servedEntities: input.servedEntitiesUnreadable ? 'none' : 'read',
     pageKeys: pageKeys ?? undefined,
     contextFilter: hasContextFilter(params),
   };
@@ -146,6 +168,8 @@ export function describePlan(plan: QueryPlan): string {
   if (plan.aggregates) parts.push(`rollups: ${plan.aggregates.tables.map((t) => t.split('.').pop()).join(', ')}`);
   if (plan.pageKeys) parts.push(`page keys: ${plan.pageKeys}`);
   if (plan.endpointUsage === 'unreadable') parts.push('endpoint_usage unreadable');
+  if (plan.servedEntities === 'unreadable') parts.push('served_entities unreadable');
+  if (plan.skippedPayload.length) parts.push(`left out: ${plan.skippedPayload.join(', ')}`);
   parts.push(`as ${plan.identity}`);
   if (plan.fallbacks.length) parts.push(`fell back: ${plan.fallbacks.join('; ')}`);
   return parts.join(' · ');

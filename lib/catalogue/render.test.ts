@@ -25,7 +25,7 @@ describe('renderStatement', () => {
 
   it('puts each relation after the relations it reads, once, and splices them into a query that has its own CTEs', () => {
     const { sql, relations } = renderStatement('WITH mine AS (SELECT * FROM {{request_tokens}} t) SELECT * FROM mine JOIN {{requests}} r ON TRUE', raw);
-    expect(relations.map((r) => r.name)).toEqual(['payload', 'usage_rows', 'request_facts', 'requests', 'request_tokens']);
+    expect(relations.map((r) => r.name)).toEqual(['payload', 'usage_rows', 'request_facts', 'served_entities_latest', 'unlogged_requests', 'requests', 'request_tokens']);
     expect(sql).toMatch(/request_tokens AS \/\* relation \*\/ \([\s\S]*\),\nmine AS \(SELECT \* FROM request_tokens t\) SELECT \* FROM mine JOIN requests r ON TRUE$/);
   });
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { TABLE_NAME, type PayloadTable } from '@/lib/config';
+import { ENDPOINT_NAME, TABLE_NAME, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
-import { FACT_COLUMN_LIST } from '@/lib/rollups/facts';
+import { FACT_COLUMN_LIST, FACT_COLUMNS } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
 import { rollupEdgesSql, sharedFiltersSql, usageMapFilterSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
@@ -26,9 +26,12 @@ export interface RenderContext {
   /** Where `{{requests}}` reads: the raw tables, the request facts table, or both split at a time. */
   requests: RequestsSource;
   /** The catalog (or catalog.schema) of the hourly rollup tables answering whole hours; null: computed. */
-  aggregates: { catalog: string } | null;
+  /** Rollup tables in force; `split`: an hour cut in two at :lens_agg_split (see QueryDefinition.rollups.splitAt). */
+  aggregates: { catalog: string; split?: boolean } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
+  /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
+  servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
   /** A usage_context filter is bound: the shared filters keep only usage_context_matches. */
@@ -56,10 +59,13 @@ export interface RenderedStatement {
 }
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
-const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){0,3}$/;
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*\}\}/g;
 
 type Expand = (args: string[], ctx: RenderContext) => string;
+
+/** The hour a query's split instant (:lens_agg_split) falls in. */
+const SPLIT_HOUR = `date_trunc('hour', CAST(:lens_agg_split AS TIMESTAMP))`;
 
 function oneArg(name: string, args: string[], pattern = ALIAS): string {
   if (args.length !== 1 || !pattern.test(args[0]!)) throw new Error(`Unknown placeholder {{${name}(${args.join(', ')})}} in a catalogue query`);
@@ -74,10 +80,11 @@ const TS_MACROS: Record<string, Expand> = {
   /** The shared filters on rows aliased `a`: window (request_date prunes files), endpoint, entity, requester, status. */
   filters: (args, ctx) => sharedFiltersSql(oneArg('filters', args), { usageContext: ctx.contextFilter }),
   /** The shared filters on hourly rollup rows: whole hours in :lens_agg_start … :lens_agg_end. */
-  hour_filters: (args) => {
+  hour_filters: (args, ctx) => {
     const [alias, flag] = args;
     if (!alias || !ALIAS.test(alias) || args.length > 2 || (flag !== undefined && flag !== 'no_requester')) throw new Error(`Unknown placeholder {{hour_filters(${args.join(', ')})}} in a catalogue query`);
-    return sharedFiltersSql(alias, { time: 'rollup_hours', requester: flag !== 'no_requester' });
+    const filters = sharedFiltersSql(alias, { time: 'rollup_hours', requester: flag !== 'no_requester' });
+    return ctx.aggregates?.split ? `${filters}\n  AND ${alias}.hour <> ${SPLIT_HOUR}` : filters;
   },
   /** In a query the shared filters; in a rollup build every row. */
   scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args), { usageContext: ctx.contextFilter })),
@@ -99,13 +106,47 @@ const TS_MACROS: Record<string, Expand> = {
   /** The usage_context filter on endpoint_usage rows, from their map: TRUE without one. */
   usage_context_filter: (args, ctx) => (ctx.contextFilter ? usageMapFilterSql(oneArg('usage_context_filter', args)) : 'TRUE'),
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
-  edges: (args, ctx) => (ctx.aggregates ? rollupEdgesSql(oneArg('edges', args)) : 'TRUE'),
+  edges: (args, ctx) => {
+    const a = oneArg('edges', args);
+    if (!ctx.aggregates) return 'TRUE';
+    return ctx.aggregates.split ? `(${rollupEdgesSql(a)} OR date_trunc('hour', ${a}.request_time) = ${SPLIT_HOUR})` : rollupEdgesSql(a);
+  },
+  /**
+   * The hour a rollup row computed from requests belongs to. In a query whose split falls inside
+   * an hour, rows of that hour from the split on are labelled with the split instant itself, so
+   * `hour >= split` tells the two sides apart; otherwise (and in builds) the start of the hour.
+   */
+  rollup_hour: (args, ctx) => {
+    const column = oneArg('rollup_hour', args, COLUMN);
+    const hour = `date_trunc('hour', ${column})`;
+    if (ctx.scope === 'build' || !ctx.aggregates?.split) return hour;
+    return `CASE WHEN ${hour} = ${SPLIT_HOUR} AND ${column} >= CAST(:lens_agg_split AS TIMESTAMP) THEN CAST(:lens_agg_split AS TIMESTAMP) ELSE ${hour} END`;
+  },
   /** The start of the column's :bucket (minute, hour or day) at the reporting zone's (:tz) boundaries, as a UTC instant. */
   time_bucket: (args) => timeBucket(oneArg('time_bucket', args, COLUMN)),
   /** The request facts columns, in the order the facts table holds them. */
   fact_columns: (args) => {
     if (args.length) throw new Error('Unknown placeholder {{fact_columns(…)}} in a catalogue query');
     return FACT_COLUMN_LIST;
+  },
+  /**
+   * Every request facts column, in order, from alias `a` where it has the column (the names after
+   * the alias), a typed NULL where it has not: rows that have no body still line up with the facts.
+   */
+  fact_columns_from: (args) => {
+    const [alias, ...given] = args;
+    if (!alias || !ALIAS.test(alias) || given.some((c) => !FACT_COLUMNS.some((f) => f.name === c))) throw new Error(`Unknown placeholder {{fact_columns_from(${args.join(', ')})}} in a catalogue query`);
+    return FACT_COLUMNS.map((c) => (given.includes(c.name) ? `${alias}.${c.name}` : `${nullOf(c.databricks)} AS ${c.name}`)).join(',\n  ');
+  },
+  /**
+   * Whether an endpoint name (of a served_entities row) is one whose payload table is read: the
+   * configured or discovered endpoints; in a build over a prepared payload relation, those in it.
+   */
+  configured_endpoint: (args, ctx) => {
+    const column = oneArg('configured_endpoint', args, COLUMN);
+    if (ctx.payloadSql) return `${column} IN (SELECT DISTINCT endpoint_name FROM {{payload}})`;
+    const names = ctx.tables.payload.map((t) => t.endpoint).filter((e) => ENDPOINT_NAME.test(e));
+    return names.length ? `${column} IN (${names.map((e) => `'${e}'`).join(', ')})` : 'FALSE';
   },
 };
 
@@ -172,10 +213,13 @@ const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => s
 const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
+  unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
+  served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
   pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   latency_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  latency_rows: (ctx) => (ctx.aggregates ? null : 'requests'),
   minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
 };
@@ -296,7 +340,10 @@ export function payloadUnionSql(tables: PayloadTable[], endpoint: string | null)
   return chosen.map((t) => `SELECT '${t.endpoint}' AS endpoint_name, ${columns} FROM ${checked(t.table)}`).join('\nUNION ALL\n');
 }
 
-// `split` gives a typed NULL array on both engines, where the cast syntax for arrays differs.
+// `split` gives a typed NULL array (and map_from_arrays of two a typed NULL map) on both engines,
+// where the cast syntax for arrays and maps differs.
 function nullOf(type: string): string {
-  return type.startsWith('ARRAY') ? `split(CAST(NULL AS STRING), ',')` : `CAST(NULL AS ${type})`;
+  if (type.startsWith('ARRAY')) return `split(CAST(NULL AS STRING), ',')`;
+  if (type.startsWith('MAP')) return `map_from_arrays(split(CAST(NULL AS STRING), ','), split(CAST(NULL AS STRING), ','))`;
+  return `CAST(NULL AS ${type})`;
 }

@@ -49,8 +49,8 @@ export interface QueryResult<R = Row> {
 }
 
 const USAGE_RETRY_MS = 5 * 60_000;
-/** endpoint_usage tables found unreadable by the app's own identity, and until when (performance.now()). */
-const unreadableUsage = new Map<string, number>();
+/** System tables found unreadable by the app's own identity, and until when (performance.now()). */
+const unreadableTables = new Map<string, number>();
 
 const isUnreadable = (err: unknown) => err instanceof WarehouseError && (err.kind === 'permission' || err.kind === 'not_found');
 
@@ -87,25 +87,47 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clock
 interface RunOptions { signal?: AbortSignal; userAccessToken?: string; warehouse?: Warehouse; config?: AppConfig }
 
 /** What a failed attempt leaves out of the next one. */
-interface Retreat { rollups: RollupState | null; usageUnreadable: boolean }
+interface Retreat {
+  rollups: RollupState | null;
+  usageUnreadable: boolean;
+  servedEntitiesUnreadable: boolean;
+  /** Payload tables the identity cannot read (per-viewer grants), left out and named. */
+  skippedPayload: string[];
+}
 
 /**
  * Step 5, fall back: when the warehouse refuses a table (no grant, or gone), the source it came
- * from is given up and the plan made again: the rollup tables first (a viewer without SELECT on
- * them still gets the raw tables' answer), then endpoint_usage (usually admin-only: tokens from
- * payloads alone). Null when nothing is left to give up.
+ * from is given up and the plan made again. The refused table is told by its name in the error
+ * where the warehouse gives it: a payload table (left out, named on the panel), a system table
+ * (endpoint_usage: tokens from payloads; served_entities: ids instead of names) or the rollups (the
+ * raw tables answer). Unnamed, the rollups go first, then the system tables. Null when nothing is
+ * left to give up.
  */
-function retreat(err: unknown, planned: Planned, current: Retreat): { next: Retreat; reason: string } | null {
+function retreat(err: unknown, planned: Planned, current: Retreat): { next: Retreat; reason: string; named: boolean } | null {
   if (!isUnreadable(err)) return null;
-  const message = (err as Error).message.toLowerCase();
+  const text = (err as Error).message;
+  // The engine's own words (kept as the error's detail) name the table where the safe message does not.
+  const detail = (err as WarehouseError).detail;
+  const message = `${text} ${detail instanceof Error ? detail.message : typeof detail === 'string' ? detail : ''}`.toLowerCase();
   const named = (table: string | null | undefined) => Boolean(table) && (message.includes(table!.toLowerCase()) || message.includes(table!.split('.').pop()!.toLowerCase()));
-  const usesRollups = planned.plan.requests !== 'raw' || planned.plan.aggregates !== null;
-  const readsUsage = planned.plan.endpointUsage === 'read' && planned.plan.requests !== 'facts' && planned.plan.relations.some((r) => r.name === 'usage_rows');
-  const blamesUsage = readsUsage && named(planned.render.tables.endpointUsage);
-  if (usesRollups && current.rollups && !blamesUsage) {
-    return { next: { ...current, rollups: null }, reason: `rollup tables unreadable (${(err as Error).message}): raw tables` };
+  const { tables } = planned.render;
+  const relations = new Set(planned.plan.relations.map((r) => r.name));
+  const payload = tables.payload.find((t) => named(t.table));
+  // (A table the query is filtered to is the answer itself: its refusal is the panel's error.)
+  if (payload && tables.payload.length > 1 && payload.endpoint !== planned.render.endpoint) {
+    return { next: { ...current, skippedPayload: [...current.skippedPayload, payload.table] }, reason: `${payload.table} is not readable with this identity (${text}): endpoint ${payload.endpoint} left out`, named: true };
   }
-  if (readsUsage) return { next: { ...current, usageUnreadable: true }, reason: `endpoint_usage unreadable (${(err as Error).message}): tokens from payloads` };
+  const usesRollups = current.rollups !== null && (planned.plan.requests !== 'raw' || planned.plan.aggregates !== null);
+  const readsUsage = !current.usageUnreadable && (relations.has('usage_rows') || relations.has('unlogged_requests'));
+  const readsEntities = !current.servedEntitiesUnreadable && relations.has('served_entities_latest');
+  const usage = (sure: boolean) => ({ next: { ...current, usageUnreadable: true }, reason: `${tables.endpointUsage} is not readable with this identity (${text}): tokens and usage_context from the payload tables, requests it alone counted left out`, named: sure });
+  const entities = (sure: boolean) => ({ next: { ...current, servedEntitiesUnreadable: true }, reason: `${tables.servedEntities} is not readable with this identity (${text}): served entities shown by id`, named: sure });
+  if (readsUsage && named(tables.endpointUsage)) return usage(true);
+  if (readsEntities && named(tables.servedEntities)) return entities(true);
+  if (usesRollups) return { next: { ...current, rollups: null }, reason: `rollup tables unreadable (${text}): raw tables`, named: false };
+  // Unnamed, a guess: tried now, but not remembered for later queries.
+  if (readsUsage) return usage(false);
+  if (readsEntities) return entities(false);
   return null;
 }
 
@@ -120,11 +142,19 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
   // Filtered to an endpoint whose table was skipped (lib/warehouse/table-health.ts): fails with its reason.
   const tables = await resolveTables(config, warehouse, { endpoint });
   const bound = def.bind(parsed.input as never, { window: parsed.window });
-  const usageKey = options.userAccessToken ? null : tables.endpointUsage;
+  // What the app's own identity could not read is remembered for a while; a viewer's token always tries.
+  const remembered = (table: string) => !options.userAccessToken && (unreadableTables.get(table) ?? 0) > performance.now();
+  const remember = (table: string) => {
+    if (!options.userAccessToken) unreadableTables.set(table, performance.now() + USAGE_RETRY_MS);
+  };
 
   let current: Retreat = {
-    rollups: await currentRollups(config, warehouse),
-    usageUnreadable: usageKey !== null && (unreadableUsage.get(usageKey) ?? 0) > performance.now(),
+    // Under user authorization the rollups (every endpoint's rows, built as the builder) would show
+    // a viewer what their own grants do not: they run on the raw tables, as the viewer.
+    rollups: options.userAccessToken ? null : await currentRollups(config, warehouse),
+    usageUnreadable: remembered(tables.endpointUsage),
+    servedEntitiesUnreadable: remembered(tables.servedEntities),
+    skippedPayload: [],
   };
   const fallbacks: string[] = [];
   for (;;) {
@@ -167,7 +197,8 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
       const step = retreat(err, { ...planned, plan }, current);
       if (!step) throw err;
       logger.warn('query.fallback', { query: def.id, reason: step.reason });
-      if (step.next.usageUnreadable && !current.usageUnreadable && usageKey !== null) unreadableUsage.set(usageKey, performance.now() + USAGE_RETRY_MS);
+      if (step.named && step.next.usageUnreadable && !current.usageUnreadable) remember(tables.endpointUsage);
+      if (step.named && step.next.servedEntitiesUnreadable && !current.servedEntitiesUnreadable) remember(tables.servedEntities);
       fallbacks.push(step.reason);
       current = step.next;
     }
@@ -175,7 +206,11 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
 }
 
 function makePlan(def: AnyQuery, params: Params, window: TimeWindow, tables: ResolvedTables, endpoint: string | null, current: Retreat, viewerToken: boolean): Planned {
-  return planQuery({ def, params, window, tables, endpoint, rollups: current.rollups, usageUnreadable: current.usageUnreadable, viewerToken, hasVariant: hasSql });
+  const readable = current.skippedPayload.length ? { ...tables, payload: tables.payload.filter((t) => !current.skippedPayload.includes(t.table)) } : tables;
+  return planQuery({
+    def, params, window, tables: readable, endpoint, rollups: current.rollups, viewerToken, hasVariant: hasSql,
+    usageUnreadable: current.usageUnreadable, servedEntitiesUnreadable: current.servedEntitiesUnreadable, skippedPayload: current.skippedPayload,
+  });
 }
 
 export { describePlan };

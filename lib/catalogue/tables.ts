@@ -4,6 +4,7 @@ import { logger } from '@/lib/logger';
 import type { Params, Warehouse } from '@/lib/warehouse/types';
 import { WarehouseError } from '@/lib/warehouse/types';
 import { onSourceChange } from '@/lib/warehouse/source-events';
+import { servingEndpointTables } from '@/lib/warehouse/databricks-rest';
 import { NOT_VISIBLE, assertEndpointUsable, checkTableColumns, knownTableHealth, recordChecked, skippedMessage, type TableStatus } from '@/lib/warehouse/table-health';
 import { grantForError, readGrants } from '@/lib/deploy/grants';
 import { billingTables, type BillingTables } from '@/lib/finance/sql';
@@ -27,19 +28,37 @@ type Discovered = { key: string; at: number; tables: PayloadTable[]; skipped: Ta
 // (their own bundle) then share one discovery instead of each asking information_schema.
 const holder = globalThis as unknown as { __gatewayPayloadTables?: Discovered };
 
-/** Lists `*_payload` tables of a `catalog.schema` through information_schema on either engine. */
-async function discoverPayloadTables(warehouse: Warehouse, schema: string): Promise<PayloadTable[]> {
+/**
+ * Lists `*_payload` tables of a `catalog.schema` through information_schema on either engine, each
+ * named by the endpoint that logs to it: on Databricks from the Serving Endpoints API (a table's
+ * prefix is chosen when logging is enabled and need not be the endpoint's name), else by prefix.
+ */
+async function discoverPayloadTables(warehouse: Warehouse, schema: string, config: AppConfig): Promise<PayloadTable[]> {
   const [catalog, schemaName] = schema.split('.') as [string, string];
   const sql = warehouse.engine === 'databricks'
     ? `SELECT table_name FROM ${catalog}.information_schema.tables WHERE table_schema = :schema_name AND table_name LIKE '%\\_payload' ORDER BY table_name`
     : `SELECT table_name FROM information_schema.tables WHERE table_catalog = :catalog_name AND table_schema = :schema_name AND table_name LIKE '%\\_payload' ESCAPE '\\' ORDER BY table_name`;
   const params: Params = warehouse.engine === 'databricks' ? { schema_name: schemaName } : { catalog_name: catalog, schema_name: schemaName };
   const { rows } = await warehouse.run(sql, params, { label: 'discover-payload-tables' });
+  const endpoints = warehouse.engine === 'databricks' && config.databricks ? await endpointNames(config) : null;
   return rows
     .map((r) => `${schema}.${String(r.table_name)}`)
     .filter((t) => TABLE_NAME.test(t))
-    .map((table) => ({ endpoint: endpointFromTable(table), table }))
+    .map((table) => {
+      const named = endpoints?.get(table.toLowerCase());
+      return { endpoint: named && ENDPOINT_NAME.test(named) ? named : endpointFromTable(table), table };
+    })
     .filter((t) => ENDPOINT_NAME.test(t.endpoint));
+}
+
+/** Table → endpoint name from the Serving Endpoints API; null (prefixes then) when it cannot be asked. */
+async function endpointNames(config: AppConfig): Promise<Map<string, string> | null> {
+  try {
+    return (await servingEndpointTables(config.databricks!)).byTable;
+  } catch (err) {
+    logger.warn('tables.endpoint_names_unavailable', { error: err instanceof Error ? err.message : String(err), hint: 'payload tables are named by their prefix; list them as PAYLOAD_TABLES=name=catalog.schema.table to name them' });
+    return null;
+  }
 }
 
 /**
@@ -53,7 +72,7 @@ export async function resolveTables(config: AppConfig, warehouse: Warehouse, opt
   const now = performance.now();
   const cached = holder.__gatewayPayloadTables;
   if (!cached || cached.key !== key || now - cached.at > DISCOVERY_TTL_MS) {
-    const candidates = config.payloadTables ?? await discoverPayloadTables(warehouse, config.payloadSchema!);
+    const candidates = config.payloadTables ?? await discoverPayloadTables(warehouse, config.payloadSchema!, config);
     holder.__gatewayPayloadTables = { key, at: now, ...(await checkPayloadTables(warehouse, candidates)) };
   }
   const found = holder.__gatewayPayloadTables!;

@@ -6,7 +6,13 @@ import type { QueryId, QueryParams, QueryRow } from '@/queries';
  * type only, so server code never reaches the browser) with what the route adds: the request id
  * and, for keyset-paged queries, the parameters of the next page (null on the last one).
  */
-export type QueryResponse<R = Record<string, unknown>> = Omit<QueryResult, 'rows'> & { rows: R[]; requestId: string; next?: Record<string, string | number> | null };
+export type QueryResponse<R = Record<string, unknown>> = Omit<QueryResult, 'rows'> & {
+  rows: R[];
+  requestId: string;
+  next?: Record<string, string | number> | null;
+  /** The validated parameters (defaults filled in): what an alert rule on this chart starts from. */
+  input?: Record<string, unknown>;
+};
 /** The response of one catalogue query, its rows typed by the query's own row schema. */
 export type CatalogueResponse<Id extends QueryId> = QueryResponse<QueryRow<Id>>;
 

@@ -115,13 +115,6 @@ export function backHref(back: string | null): { href: string; label: string } {
   return { href: '/inspector', label: '← Requests' };
 }
 
-/** The permalink of one request; `back` is the page to return to. */
-export function requestPageHref(id: string, endpoint: string, back?: string | null): string {
-  const qs = new URLSearchParams({ endpoint });
-  if (back) qs.set('back', back);
-  return `/inspector/${encodeURIComponent(id)}?${qs}`;
-}
-
 /** What a chart's series names are, so a series can narrow the requests to itself. */
 export type SeriesKind = 'endpoint' | 'served_entity' | 'status' | 'error_category' | 'keyword' | 'none';
 

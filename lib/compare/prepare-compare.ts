@@ -20,6 +20,8 @@ export interface PreparedEntity {
   requests: number;
   share: number;
   sampledRows: number;
+  /** Requests observed one by one (endpoint_usage rows, else logged rows): the error denominator. */
+  observedRows: number;
   errorRows: number;
   errorRate: number | null;
   errorInterval: Interval | null;
@@ -96,9 +98,10 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       requests: r.requests,
       share: total > 0 ? r.requests / total : 0,
       sampledRows: r.sampled_rows,
+      observedRows: r.observed_rows,
       errorRows: r.error_rows,
-      errorRate: r.sampled_rows > 0 ? r.error_rows / r.sampled_rows : null,
-      errorInterval: wilsonInterval(r.error_rows, r.sampled_rows),
+      errorRate: r.observed_rows > 0 ? r.error_rows / r.observed_rows : null,
+      errorInterval: wilsonInterval(r.error_rows, r.observed_rows),
       blockRate: r.sampled_rows > 0 ? r.blocked_rows / r.sampled_rows : null,
       blockInterval: wilsonInterval(r.blocked_rows, r.sampled_rows),
       latencyRows: r.latency_rows,
@@ -106,7 +109,7 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       meanInputTokens: r.mean_input_tokens,
       meanOutputTokens: r.mean_output_tokens,
       tokensPerSecond: r.output_tokens_per_second,
-      usageCoverage: r.sampled_rows > 0 ? r.usage_rows / r.sampled_rows : 0,
+      usageCoverage: r.observed_rows > 0 ? r.usage_rows / r.observed_rows : 0,
       ...costOf(r, label),
     };
   });
@@ -131,12 +134,12 @@ function compareWith(base: PreparedEntity, e: PreparedEntity, baseBins: Bin[] | 
     : test
       ? { ok: true, test, pAdjusted: test.p, p50: diffOf('p50'), p95: diffOf('p95') }
       : { ok: false, reason: `not enough data (needs ≥ ${MIN_SAMPLE} successful requests per group)` };
-  const errTest = twoProportionTest(base.errorRows, base.sampledRows, e.errorRows, e.sampledRows);
+  const errTest = twoProportionTest(base.errorRows, base.observedRows, e.errorRows, e.observedRows);
   return {
     key: e.key,
     label: e.label,
     latency,
-    errors: { diff: newcombeDifference(base.errorRows, base.sampledRows, e.errorRows, e.sampledRows), test: errTest, pAdjusted: errTest.ok ? errTest.p : null },
+    errors: { diff: newcombeDifference(base.errorRows, base.observedRows, e.errorRows, e.observedRows), test: errTest, pAdjusted: errTest.ok ? errTest.p : null },
   };
 }
 

@@ -98,7 +98,7 @@ describe('schemas match lib/table-schemas.ts', () => {
     const t = await rows(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_catalog = 'demo' ORDER BY 1`);
     expect(t.map((x) => x.t)).toEqual([
       'inference.chat_assistant_payload', 'inference.doc_embeddings_payload', 'inference.support_agent_payload',
-      'meta.generation', 'meta.incidents', 'meta.planted', 'serving.endpoint_usage', 'serving.served_entities',
+      'meta.generation', 'meta.incidents', 'meta.planted', 'meta.principals', 'serving.endpoint_usage', 'serving.served_entities',
     ]);
   });
 });
@@ -278,6 +278,16 @@ describe('data features', () => {
       FROM demo.inference.chat_assistant_payload`);
     expect(num(r.busy)).toBeGreaterThan(3 * num(r.quiet));
     expect(num(r.weekday)).toBeGreaterThan(2 * num(r.weekend_day));
+  });
+});
+
+describe('principals', () => {
+  it('names every service principal that sends requests, by its application id', async () => {
+    const names = await rows(`SELECT requester, display_name FROM demo.meta.principals ORDER BY display_name`);
+    expect(names.map((r) => r.display_name)).toEqual(['acme-report-builder', 'chat-frontend', 'doc-indexer', 'search-api', 'support-portal', 'ticket-enricher']);
+    const unnamed = await one(`SELECT count(DISTINCT requester) AS n FROM demo.serving.endpoint_usage
+      WHERE regexp_matches(requester, '^[0-9a-f]{8}-') AND requester NOT IN (SELECT requester FROM demo.meta.principals)`);
+    expect(num(unnamed.n)).toBe(0);
   });
 });
 

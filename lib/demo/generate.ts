@@ -55,6 +55,9 @@ export const PLANTED = [
   { name: 'tool_call', endpoint: 'chat', where: `status = 200 AND response LIKE '%"finish_reason":"tool_calls"%'`, description: 'answer that calls a tool' },
 ] as const satisfies readonly { name: string; endpoint: 'chat' | 'agent'; where: string; description: string }[];
 
+/** The demo's service principals with their display names (PEOPLE labels them "<name> (service principal)"). */
+export const SERVICE_PRINCIPALS = PEOPLE.filter((x) => x.label.endsWith(' (service principal)')).map((x) => ({ requester: x.requester, name: x.label.replace(/ \(service principal\)$/, '') }));
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -136,8 +139,24 @@ async function tableCounts(con: DuckDBConnection): Promise<string> {
   return r.getRowObjectsJson().map((x) => `${String(x.t)}=${String(x.n)}`).join(', ');
 }
 
-interface PlanInput { rows: number; days: number; seed: number; start: Date; end: Date; incidents: PlannedIncident[] }
-interface Stage { label: string; sql: string[] }
+export interface PlanInput {
+  rows: number; days: number; seed: number; start: Date; end: Date; incidents: PlannedIncident[];
+  /**
+   * Rows appended to a live demo (lib/demo/live.ts): `requests` creates the TEMP TABLE req (ep, i,
+   * ts, storm) in place of the time grid; no delivery lag, no deliberately broken bodies, no meta tables.
+   */
+  live?: { requests: string };
+}
+export interface Stage { label: string; sql: string[] }
+
+/** Relative traffic of an endpoint (`ep`: chat, agent, emb) at an hour of day and ISO weekday. */
+export function trafficShapeSql(ep: string, hod: string, dow: string): string {
+  return `CASE ${ep}
+            WHEN 'chat' THEN (0.08 + exp(-pow(cdist(${hod}, 14.5), 2) / 24.5) + 0.3 * exp(-pow(cdist(${hod}, 2), 2) / 8)) * CASE WHEN ${dow} >= 6 THEN 0.3 ELSE 1 END
+            WHEN 'agent' THEN (0.1 + exp(-pow(cdist(${hod}, 15), 2) / 32)) * CASE WHEN ${dow} >= 6 THEN 0.45 ELSE 1 END
+            ELSE (0.2 + 0.6 * exp(-pow(cdist(${hod}, 14), 2) / 18) + 3 * exp(-pow(cdist(${hod}, 2), 2) / 1.5)) * CASE WHEN ${dow} >= 6 THEN 0.8 ELSE 1 END
+          END`;
+}
 
 const incidentWindow = (incidents: PlannedIncident[], name: string) => {
   const i = incidents.find((x) => x.name === name);
@@ -145,7 +164,7 @@ const incidentWindow = (incidents: PlannedIncident[], name: string) => {
   return i ? { from: ts(i.start), to: ts(i.end) } : { from: 'TIMESTAMP \'1970-01-01\'', to: 'TIMESTAMP \'1970-01-01\'' };
 };
 
-function makePlan(p: PlanInput): Stage[] {
+export function makePlan(p: PlanInput): Stage[] {
   const hours = p.days * 24;
   // The storm adds ~0.5 % of all requests inside 30 minutes.
   const stormN = Math.min(Math.floor(p.rows / 10), Math.max(50, Math.round(p.rows * 0.005)));
@@ -167,7 +186,7 @@ function makePlan(p: PlanInput): Stage[] {
   const agentPids = PEOPLE.flatMap((x) => Array<number>(x.weights.agent).fill(x.pid));
   const projectOf = (eu: string) => `CASE ${eu} ${Object.entries(PROJECT_OF).map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} END`;
   const systemPromptOf = (project: string) => `CASE ${project} ${Object.entries(T.SYSTEM_PROMPTS).map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} END`;
-  const lagCut = `(ts > ${end} - INTERVAL 1 HOUR AND u(i, 'lag') < (epoch(ts) - epoch(${end}) + 3600) / 3600.0)`;
+  const lagCut = p.live ? 'FALSE' : `(ts > ${end} - INTERVAL 1 HOUR AND u(i, 'lag') < (epoch(ts) - epoch(${end}) + 3600) / 3600.0)`;
   const reportDoc = T.REPORT_PARAGRAPHS.join('\n\n');
   const toolsJson = JSON.stringify(T.TOOLS.map((t) => ({
     type: 'function',
@@ -224,6 +243,7 @@ function makePlan(p: PlanInput): Stage[] {
       'CREATE SCHEMA IF NOT EXISTS out.meta',
       `CREATE TEMP TABLE people AS SELECT * FROM (VALUES ${PEOPLE.map((x) => `(${x.pid}, ${str(x.requester)}, ${x.endUser ? str(x.endUser) : 'NULL'}, ${x.jaShare}, ${x.newConversation}, ${x.slots})`).join(', ')})
         t(pid, requester, end_user, ja_share, new_conv, slots)`,
+      ...(p.live ? [p.live.requests] : [
       // Integer weights per (endpoint, hour) so the cumulative split is exact and thread-independent.
       `CREATE TEMP TABLE slot AS
       WITH w AS (
@@ -232,11 +252,7 @@ function makePlan(p: PlanInput): Stage[] {
       ), w2 AS (
         SELECT *, hour(bucket) + minute(bucket) / 60.0 + 0.5 AS hod, isodow(bucket) AS dow FROM w
       ), w3 AS (
-        SELECT *, greatest(1, round(1e6 * share * CASE ep
-            WHEN 'chat' THEN (0.08 + exp(-pow(cdist(hod, 14.5), 2) / 24.5) + 0.3 * exp(-pow(cdist(hod, 2), 2) / 8)) * CASE WHEN dow >= 6 THEN 0.3 ELSE 1 END
-            WHEN 'agent' THEN (0.1 + exp(-pow(cdist(hod, 15), 2) / 32)) * CASE WHEN dow >= 6 THEN 0.45 ELSE 1 END
-            ELSE (0.2 + 0.6 * exp(-pow(cdist(hod, 14), 2) / 18) + 3 * exp(-pow(cdist(hod, 2), 2) / 1.5)) * CASE WHEN dow >= 6 THEN 0.8 ELSE 1 END
-          END * (0.85 + 0.3 * u(h * 3 + epi, 'hour-noise')) * (1 + 0.2 * h / ${hours})))::BIGINT AS wi
+        SELECT *, greatest(1, round(1e6 * share * ${trafficShapeSql('ep', 'hod', 'dow')} * (0.85 + 0.3 * u(h * 3 + epi, 'hour-noise')) * (1 + 0.2 * h / ${hours})))::BIGINT AS wi
         FROM w2
       ), w4 AS (
         SELECT *, sum(wi) OVER (ORDER BY epi, h ROWS UNBOUNDED PRECEDING) AS cum, sum(wi) OVER () AS tot FROM w3
@@ -250,6 +266,7 @@ function makePlan(p: PlanInput): Stage[] {
       UNION ALL
       SELECT 'chat', ${baseRows} + k, ${storm.from} + to_microseconds((u(${baseRows} + k, 't') * 1800e6)::BIGINT), true
       FROM range(${stormLen}) r(k)`,
+      ]),
     ],
   };
 
@@ -683,6 +700,10 @@ function makePlan(p: PlanInput): Stage[] {
       ...(p.incidents.length
         ? [`INSERT INTO out.meta.incidents VALUES ${p.incidents.map((x) => `(${str(x.name)}, ${str(x.endpointName)}, ${x.servedEntityId ? str(x.servedEntityId) : 'NULL'}, ${ts(x.start)}, ${ts(x.end)}, ${str(x.description)})`).join(', ')}`]
         : []),
+      // The display names of the demo's service principals (their requester is an application id),
+      // as a workspace's SCIM API would give them.
+      `CREATE OR REPLACE TABLE out.meta.principals (requester VARCHAR, display_name VARCHAR, kind VARCHAR)`,
+      `INSERT INTO out.meta.principals VALUES ${SERVICE_PRINCIPALS.map((x) => `(${str(x.requester)}, ${str(x.name)}, 'service_principal')`).join(', ')}`,
       // Rows tests and docs can find by name, whatever the demo's size or end time.
       `CREATE OR REPLACE TABLE out.meta.planted (name VARCHAR, endpoint_name VARCHAR, databricks_request_id VARCHAR, description VARCHAR)`,
       `INSERT INTO out.meta.planted ${PLANTED.map((x) => `(SELECT ${str(x.name)}, ${str(ENDPOINTS[x.endpoint])}, rid, ${str(x.description)}
@@ -690,5 +711,7 @@ function makePlan(p: PlanInput): Stage[] {
     ],
   };
 
+  // Live rows: the broken bodies (the only UPDATEs) are the base demo's, and so are the meta tables.
+  if (p.live) return [setup, chat, chatBodies, agent, embeddings, { ...write, sql: write.sql.filter((sql) => !/^\s*UPDATE\b/.test(sql)) }];
   return [setup, chat, chatBodies, agent, embeddings, write, meta];
 }

@@ -76,7 +76,7 @@ const exampleEnv = {
   PAYLOAD_SCHEMA: appEnv.PAYLOAD_SCHEMA!, ROLLUP_SCHEMA: appEnv.ROLLUP_SCHEMA!,
 };
 const config = loadConfig(exampleEnv);
-const jobFor = (sinceDays: number | null): JobScript => ({ schema: config.rollups.schema!, payload: { schema: config.payloadSchema! }, endpointUsage: config.endpointUsageTable, sinceDays });
+const jobFor = (sinceDays: number | null): JobScript => ({ schema: config.rollups.schema!, payload: { schema: config.payloadSchema! }, endpointUsage: config.endpointUsageTable, servedEntities: config.servedEntitiesTable, sinceDays });
 const tasks = Object.values(bundle.resources.jobs).flatMap((j) => j.tasks);
 const fileOf = (key: string) => fs.readFileSync(path.join(root, tasks.find((t) => t.task_key === key)!.sql_task.file.path), 'utf8');
 
@@ -101,6 +101,7 @@ describe('databricks.yml', () => {
     for (const t of tasks) expect(fs.existsSync(path.join(root, t.sql_task.file.path)), t.sql_task.file.path).toBe(true);
   });
 
+  // After a change to the rollup definitions, `npm run deploy:sql` rewrites the committed files.
   it("runs the SQL `npm run rollups -- --print` gives for app.yaml's configuration", () => {
     expect(fileOf('build')).toBe(`${jobFile(jobFor(null))}\n`);
     const days = Number(/--since-days (\d+)/.exec(bundle.resources.jobs.gateway_lens_rollups_refresh!.description!)![1]);

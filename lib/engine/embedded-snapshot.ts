@@ -7,6 +7,7 @@ import { EMBEDDED_ROLLUP_CATALOG, sourceFingerprint } from '@/lib/rollups/embedd
 import { prepareEmbeddedRollups } from '@/lib/rollups/prepare';
 import { setRollupState } from '@/lib/rollups/state';
 import { attachDataDir, createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
+import { attachLiveDemo } from '@/lib/demo/live';
 import { announceSourceChange } from '@/lib/warehouse/source-events';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
@@ -32,7 +33,9 @@ export async function openEmbeddedWarehouse(
 ): Promise<EmbeddedWarehouse> {
   const now = opts.now ?? (() => performance.now());
   const interval = opts.minCheckIntervalMs ?? 1_000;
-  const instance = openDuckdb(config.duckdb);
+  // A demo that lives reads its appended requests beside the generated ones (lib/demo/live.ts).
+  const livePath = config.duckdb.livePath;
+  const instance = openDuckdb(config.duckdb, livePath ? { attachDemo: (conn) => attachLiveDemo(conn, config.duckdb.demoPath, livePath) } : {});
   await instance;
   const inner = createDuckdbWarehouse(instance, { statementTimeoutMs: config.statementTimeoutSeconds * 1000 });
   const withRollups = config.rollups.mode === 'auto';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { ensureDemo } from '@/lib/demo/ensure';
+import { loadEmbeddedPrincipals } from '@/lib/principals';
 import { logger } from '@/lib/logger';
 import { parseFaults, withFaults } from '@/lib/warehouse/faults';
 import { withSharedRunner, type RunnerStats } from '@/lib/warehouse/shared-runner';
@@ -52,6 +53,8 @@ async function openEngine(config: AppConfig, onSourceChange: () => void, snapsho
   const started = performance.now();
   // Request facts and hourly rollups are built once per source (lib/rollups); raw tables without them.
   const warehouse = await openEmbeddedWarehouse(config, { onChange: onSourceChange, minCheckIntervalMs: snapshotIntervalMs });
+  // The demo's principal names, read once here (not per request): a missing table is no names.
+  await loadEmbeddedPrincipals(warehouse, config).catch((err) => logger.warn('principals.load_failed', { error: (err as Error).message }));
   logger.info('warehouse.open', { engine: 'duckdb', source: config.duckdb.dataDir ?? config.duckdb.demoPath, ms: Math.round(performance.now() - started) });
   return warehouse;
 }

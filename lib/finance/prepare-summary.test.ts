@@ -22,6 +22,14 @@ describe('prepareSummary', () => {
     expect(s.costPer1kRequests).toBe(250);
   });
 
+  it('says how many requests were counted one by one and how many estimated from sampled rows', () => {
+    // 10 requests endpoint_usage counted, and 2 logged rows at sampling 0.25 it did not (8 requests).
+    const s = prepareSummary([row('usage_table', { requests: 10, sampled_rows: 10 }), row('response', { requests: 8, sampled_rows: 2 })]);
+    expect(s.requests).toBe(18);
+    expect(s.countedRequests).toBe(12);
+    expect(s.extrapolatedRequests).toBe(6);
+  });
+
   it('keeps cost null when nothing is priced', () => {
     const s = prepareSummary([row('estimate', { requests: 3, input_tokens: 10, unpriced_tokens: 10, unpriced_requests: 3 })]);
     expect(s.cost).toBeNull();

@@ -5,6 +5,10 @@ export type SummaryRow = QueryRow<'finance-summary'>;
 export interface PreparedSummary {
   requests: number;
   sampledRows: number;
+  /** Requests counted one by one: an endpoint_usage row, or a logged row standing for itself. */
+  countedRequests: number;
+  /** Requests inferred from sampled payload rows (1 / sampling_fraction each) that endpoint_usage did not count. */
+  extrapolatedRequests: number;
   inputTokens: number;
   outputTokens: number;
   /** null when nothing in the range is priced: shown as "unpriced", never $0. */
@@ -38,9 +42,13 @@ export function prepareSummary(rows: SummaryRow[]): PreparedSummary {
   const measuredTokens = usageTableTokens + responseTokens;
   const allTokens = measuredTokens + estimatedTokens;
   const costPerRequest = cost !== null && pricedRequests > 0 ? cost / pricedRequests : null;
+  const requests = sum(rows, (r) => r.requests);
+  const counted = sum(rows, (r) => r.sampled_rows);
   return {
-    requests: sum(rows, (r) => r.requests),
-    sampledRows: sum(rows, (r) => r.sampled_rows),
+    requests,
+    sampledRows: counted,
+    countedRequests: counted,
+    extrapolatedRequests: Math.max(0, requests - counted),
     inputTokens: sum(rows, (r) => r.input_tokens ?? 0),
     outputTokens: sum(rows, (r) => r.output_tokens ?? 0),
     cost,

@@ -151,13 +151,13 @@ describe('pricing', () => {
     expect(agent.unpriced_tokens).toBe((r.r4!.input_tokens as number) + (r.r4!.output_tokens as number));
   });
 
-  it('weights every row by 1 / sampling_fraction', async () => {
+  it('counts a request endpoint_usage has once, whatever its sampling_fraction (usage first)', async () => {
     const acme = await run('finance-breakdown', `${QS}&dimension=context&context_key=end_user_to_charge&focus=acme`);
     expect(acme.rows).toHaveLength(1);
-    // r1 + r7 (×4) + r8
-    expect(acme.rows[0]!.requests).toBe(6);
-    expect(acme.rows[0]!.input_tokens).toBe(100 + 4 * 1000 + 1000);
-    expect(acme.rows[0]!.cost).toBeCloseTo((100 * 2 + 50 * 4 + 4 * 1000 * 2 + 1000 * 10 + 1000 * 20) / 1e6, 12);
+    // r1 + r7 + r8, each counted by endpoint_usage: r7's sampling (0.25) no longer multiplies it.
+    expect(acme.rows[0]!.requests).toBe(3);
+    expect(acme.rows[0]!.input_tokens).toBe(100 + 1000 + 1000);
+    expect(acme.rows[0]!.cost).toBeCloseTo((100 * 2 + 50 * 4 + 1000 * 2 + 1000 * 10 + 1000 * 20) / 1e6, 12);
     expect(acme.rows[0]!.currency).toBe('EUR');
   });
 });

@@ -38,19 +38,21 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   return body;
 }
 
-export function detailUrl(id: string, endpoint: string | null): string {
+export function detailUrl(id: string, endpoint: string | null, at?: string | null): string {
   const qs = new URLSearchParams();
   if (endpoint) qs.set('endpoint', endpoint);
+  if (at) qs.set('at', at);
   return `/api/inspector/requests/${encodeURIComponent(id)}?${qs}`;
 }
 
-export function payloadUrl(id: string, endpoint: string | null, opts: { reveal?: boolean; download?: 'request' | 'response' } = {}): string {
+/** The bodies of a request; `at` (its request_time, known once the metadata is) keeps the lookup to its day. */
+export function payloadUrl(id: string, endpoint: string | null, opts: { reveal?: boolean; download?: 'request' | 'response'; at?: string | null } = {}): string {
   const qs = new URLSearchParams();
   if (endpoint) qs.set('endpoint', endpoint);
+  if (opts.at) qs.set('at', opts.at);
   if (opts.reveal) qs.set('reveal', '1');
   if (opts.download) qs.set('download', opts.download);
   return `/api/inspector/requests/${encodeURIComponent(id)}/payload?${qs}`;
 }
 
-/** The detail page of a request: its permalink (and the page to return to). */
-export { requestPageHref as requestHref } from '@/lib/client/drill';
+export { requestHref } from '@/lib/client/links';

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterParams } from '@/lib/catalogue/filters';
 import { rawContext, renderSql } from '@/lib/catalogue/render';
-import { duckdbCreateTable, ENDPOINT_USAGE_COLUMNS, PAYLOAD_COLUMNS } from '@/lib/table-schemas';
+import { duckdbCreateTable, ENDPOINT_USAGE_COLUMNS, SERVED_ENTITIES_COLUMNS, PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { COMPAT_MACROS } from '@/lib/warehouse/compat';
 import { createDuckdbWarehouse } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
@@ -48,8 +48,10 @@ beforeAll(async () => {
   await c.run(`SET GLOBAL TimeZone = 'UTC'`);
   for (const m of COMPAT_MACROS) await c.run(m);
   await c.run(`CREATE TABLE ${TABLE} (${PAYLOAD_COLUMNS.map((col) => `${col.name} ${col.duckdb}`).join(', ')})`);
-  // ops-errors-over-time reads the request facts, which join endpoint_usage (empty here).
+  // ops-errors-over-time reads the request facts, which join endpoint_usage (empty here) and
+  // name the endpoint of requests only endpoint_usage counted from served_entities.
   await c.run(duckdbCreateTable('memory.main.u', ENDPOINT_USAGE_COLUMNS));
+  await c.run(duckdbCreateTable('memory.main.se', SERVED_ENTITIES_COLUMNS));
   const insert = `INSERT INTO ${TABLE} (request_date, databricks_request_id, request_time, status_code, sampling_fraction, execution_duration_ms, request, response, logging_error_codes)
     VALUES (DATE '2026-11-20', $id, TIMESTAMP '2026-11-20 10:00:00', $status, 1.0, 10, '{}', $response, [])`;
   for (const b of [...BODIES, { id: 'ok', status: 200, response: '{"object":"chat.completion"}' }]) await c.run(insert, { id: b.id, status: b.status, response: b.response });

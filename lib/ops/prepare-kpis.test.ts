@@ -3,7 +3,7 @@ import { prepareKpis, type KpiRow } from './prepare-kpis';
 import { formatMs, formatPercent } from '@/lib/charts/format';
 
 const window = { start: '2026-11-21T00:00:00.000Z', end: '2026-11-22T00:00:00.000Z' };
-const row = (period: KpiRow['period'], over: Partial<KpiRow> = {}): KpiRow => ({ period, requests: 1440, sampled_rows: 1440, errors: 14.4, peak_minute_requests: 9, p50_ms: 800, p95_ms: 4000, p99_ms: 9000, ...over });
+const row = (period: KpiRow['period'], over: Partial<KpiRow> = {}): KpiRow => ({ period, requests: 1440, sampled_rows: 1440, exact_requests: 0, payload_requests: over.requests ?? 1440, errors: 14.4, peak_minute_requests: 9, p50_ms: 800, p95_ms: 4000, p99_ms: 9000, ...over });
 
 describe('prepareKpis', () => {
   it('computes averages over the window and changes against the previous period', () => {
@@ -19,6 +19,15 @@ describe('prepareKpis', () => {
   it('shows the sampled row count beside the estimate when any sampling is below 1', () => {
     const tiles = prepareKpis([row('current', { requests: 5000, sampled_rows: 1000 })], window);
     expect(tiles[0]).toMatchObject({ value: '5,000', note: 'from 1,000 sampled rows', change: null });
+  });
+
+  it('says the count is exact where endpoint_usage counted every request, and what the payload tables alone estimate', () => {
+    // A sampled endpoint (1 in 5 logged) whose every request endpoint_usage counted.
+    const exact = prepareKpis([row('current', { requests: 5003, sampled_rows: 1000, exact_requests: 5003, payload_requests: 5000 })], window);
+    expect(exact[0]).toMatchObject({ value: '5,003', note: 'exact (endpoint_usage) · payload tables estimate 5,000' });
+    // A gap in endpoint_usage: part exact, part estimated from sampled rows.
+    const mixed = prepareKpis([row('current', { requests: 5000, sampled_rows: 1000, exact_requests: 4000, payload_requests: 5000 })], window);
+    expect(mixed[0]!.note).toBe('4,000 exact, 1,000 estimated');
   });
 
   it('shows no value, never zero, when there is no data', () => {

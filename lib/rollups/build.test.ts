@@ -8,8 +8,8 @@ import type { FactsSource } from './facts';
 const spark = new SparkSQL();
 const schema = 'main.lens';
 const payload = payloadRelation([{ endpoint: 'chat', table: 'main.gw.chat_payload' }, { endpoint: 'agent-x', table: 'main.gw.agent_payload' }], null);
-const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage' };
-const withoutUsage: FactsSource = { payload, endpointUsage: null };
+const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
+const withoutUsage: FactsSource = { payload, endpointUsage: null, servedEntities: 'system.serving.served_entities' };
 const SINCE = '2026-03-01';
 const aggregateTables = ROLLUP_AGGREGATES.map((a) => `${schema}.${a.name}`);
 const factsTable = `${schema}.${ROLLUP_TABLES.facts}`;
@@ -112,7 +112,7 @@ describe('databricksStatements', () => {
   });
 
   it('refuses an endpoint_usage name that is not catalog.schema.table', () => {
-    expect(() => databricksStatements({ schema, source: { payload, endpointUsage: 'usage; DROP TABLE x' } })).toThrow('catalog.schema.table');
+    expect(() => databricksStatements({ schema, source: { payload, endpointUsage: 'usage; DROP TABLE x', servedEntities: 'system.serving.served_entities' } })).toThrow('catalog.schema.table');
   });
 
   it('reads the state with a statement that parses', () => {
@@ -147,7 +147,7 @@ describe('rollupVersion', () => {
     const current = rollupVersion();
     expect(await versionWith((list) => list)).toBe(current);
     expect(await versionWith((list) => list.slice(0, -1))).not.toBe(current);
-    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('count(*) AS sampled_rows', 'count(1) AS sampled_rows') } : a)));
+    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('sum(f.weight) AS requests', 'sum(f.weight * 1) AS requests') } : a)));
     expect(changed).toMatch(/^[0-9a-f]{16}$/);
     expect(changed).not.toBe(current);
   });

@@ -18,7 +18,7 @@ export const ROLLUP_TABLES = {
  */
 export function rollupVersion(): string {
   const definition = [
-    factsSelect({ payload: 'P', endpointUsage: 'c.s.u' }, { window: false }),
+    factsSelect({ payload: 'P', endpointUsage: 'c.s.u', servedEntities: 'c.s.e' }, { window: false }),
     FACT_COLUMN_LIST,
     ...ROLLUP_AGGREGATES.map((a) => `${a.name}:${a.select('F')}`),
   ].join('\n');

@@ -120,17 +120,24 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     built = true;
   }
   const conn = await instance.connect();
+  let coversEnd: Date | null = null;
   try {
     // A rebuild under a running server replaces what was attached before.
     await conn.run(`DETACH DATABASE IF EXISTS ${EMBEDDED_ROLLUP_CATALOG}`);
     await conn.run(`ATTACH ${sqlString(file)} AS ${EMBEDDED_ROLLUP_CATALOG} (READ_ONLY)`);
+    // A demo that lives (lib/demo/live.ts) grows past its facts: rows after them are read raw.
+    if (config.duckdb.livePath) {
+      const r = await conn.runAndReadAll(`SELECT max(request_time) AS t FROM ${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`);
+      const t = r.getRowObjectsJS()[0]?.t;
+      coversEnd = t instanceof Date ? t : new Date(0);
+    }
   } finally {
     conn.closeSync();
   }
   const seconds = (performance.now() - started) / 1000;
   logger.info(built ? 'rollups.built' : 'rollups.reused', { file, factRows, seconds: Math.round(seconds * 10) / 10 });
   return {
-    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, coversEnd: null },
+    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, coversEnd },
     catalog: EMBEDDED_ROLLUP_CATALOG,
     version,
     factRows,

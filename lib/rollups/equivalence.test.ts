@@ -90,9 +90,15 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     expect(Number(rows[0]!.n)).toBeGreaterThan(1_000);
   });
 
-  it('built facts for every request of the demo', async () => {
-    const { rows } = await demo.warehouse.run(`SELECT count(*) AS n FROM (SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload) x`, {});
-    expect(built.factRows).toBe(Number(rows[0]!.n));
+  it('built facts for every request of the demo: each logged one, and each only endpoint_usage counted', async () => {
+    const { rows } = await demo.warehouse.run(`WITH logged AS (
+        SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload)
+      SELECT (SELECT count(*) FROM logged) AS logged,
+        (SELECT count(*) FROM demo.serving.endpoint_usage u
+          WHERE u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities WHERE endpoint_name IN ('chat_assistant', 'support_agent', 'doc_embeddings'))
+            AND u.databricks_request_id NOT IN (SELECT databricks_request_id FROM logged)) AS unlogged`, {});
+    expect(Number(rows[0]!.unlogged)).toBeGreaterThan(1_000);
+    expect(built.factRows).toBe(Number(rows[0]!.logged) + Number(rows[0]!.unlogged));
     expect(built.factRows).toBeGreaterThan(20_000);
     expect(FACT_QUERIES.length).toBeGreaterThanOrEqual(15);
   });
@@ -162,9 +168,21 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 
+  it('ops-kpis computes the hour its two periods meet in from requests, and reads the rest from the tables', async () => {
+    const raw = await rowsWith('ops-kpis', 'range=24h', null);
+    const rolled = await rowsWith('ops-kpis', 'range=24h', built);
+    // The demo ends at 12:34, so the current period starts inside an hour.
+    expect(rolled.plan.reasons.join('\n')).toMatch(/where :current_start splits the rows\) comes from requests/);
+    expect(rolled.sql).toContain(':lens_agg_split');
+    expect(rolled.rows.map((r) => r.period)).toEqual(['current', 'previous']);
+    expectSameRows(rolled.rows, raw.rows);
+  });
+
   it('the variants answer most of a long window from the rollup tables', async () => {
-    const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_hourly`, {});
-    expect(Number(rows[0]!.n)).toBe(built.factRows);
+    const { rows } = await demo.warehouse.run(`SELECT sum(sampled_rows) AS logged, sum(requests) AS requests FROM ${built.catalog}.gateway_lens_hourly`, {});
+    const facts = await demo.warehouse.run(`SELECT count_if(logged) AS logged, sum(weight) AS requests FROM ${built.facts.table}`, {});
+    expect(Number(rows[0]!.logged)).toBe(Number(facts.rows[0]!.logged));
+    expect(Number(rows[0]!.requests)).toBeCloseTo(Number(facts.rows[0]!.requests), 6);
     const latency = await demo.warehouse.run(`SELECT count(*) AS bins, sum(sampled_rows) AS n FROM ${built.catalog}.gateway_lens_latency_hourly`, {});
     expect(Number(latency.rows[0]!.bins)).toBeLessThan(Number(latency.rows[0]!.n));
   });

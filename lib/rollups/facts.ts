@@ -35,6 +35,8 @@ export const FACT_COLUMNS = [
   { name: 'resp_out', databricks: 'BIGINT' },
   { name: 'cached_in', databricks: 'BIGINT' },
   { name: 'reasoning_out', databricks: 'BIGINT' },
+  { name: 'sample_weight', databricks: 'DOUBLE' },
+  { name: 'logged', databricks: 'BOOLEAN' },
 ] as const;
 
 export const FACT_COLUMN_LIST = FACT_COLUMNS.map((c) => c.name).join(', ');
@@ -44,10 +46,12 @@ export interface FactsSource {
   payload: string;
   /** The endpoint_usage table, or null when it cannot be read. */
   endpointUsage: string | null;
+  /** served_entities: the endpoint of a request endpoint_usage counted but no payload table logged. */
+  servedEntities: string;
 }
 
 /** Tables of a build: only the names the request facts relation reads are used. */
-const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: 'unused.unused.unused' });
+const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: src.servedEntities });
 
 /**
  * The facts SELECT over every raw row (for a build), as one statement: the payload relation, the
@@ -57,7 +61,7 @@ const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpoi
  */
 export function factsSelect(src: FactsSource, opts: { window: false; since?: string }): string {
   if (opts.window !== false) throw new Error('factsSelect renders the build; queries read {{requests}}');
-  return renderSql('SELECT * FROM {{request_facts}}', {
+  return renderSql('SELECT * FROM {{request_facts}}\nUNION ALL\nSELECT * FROM {{unlogged_requests}}', {
     tables: buildTables(src),
     endpoint: null,
     scope: 'build',

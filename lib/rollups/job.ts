@@ -15,6 +15,7 @@ export interface JobScript {
   /** Where the payload tables are: listed, or every `*_payload` table of a schema found at run time. */
   payload: { tables: PayloadTable[] } | { schema: string };
   endpointUsage: string | null;
+  servedEntities: string;
   /** Refresh the last N days (relative to the day the job runs); null: build everything. */
   sinceDays: number | null;
 }
@@ -33,7 +34,7 @@ export interface JobScript {
  */
 export function jobStatements(job: JobScript): string[] {
   if (!SCHEMA_NAME.test(job.schema)) throw new Error('ROLLUP_SCHEMA is not catalog.schema');
-  const source = { payload: JOB_PAYLOAD_VIEW, endpointUsage: job.endpointUsage };
+  const source = { payload: JOB_PAYLOAD_VIEW, endpointUsage: job.endpointUsage, servedEntities: job.servedEntities };
   const head = [`SET TIME ZONE 'UTC'`, `CREATE SCHEMA IF NOT EXISTS ${job.schema}`, ...payloadView(job.payload)];
   if (job.sinceDays === null) return [...head, ...databricksStatements({ schema: job.schema, source })];
 

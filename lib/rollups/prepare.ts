@@ -14,7 +14,7 @@ import { setRollupState, type RollupState } from './state';
 export async function prepareEmbeddedRollups(instance: DuckDBInstance, warehouse: Warehouse, config: AppConfig, opts: { force?: boolean } = {}): Promise<RollupState | null> {
   try {
     const tables = await resolveTables(config, warehouse);
-    const state = await ensureEmbeddedRollups(instance, config, { payload: payloadRelation(tables.payload, null), endpointUsage: tables.endpointUsage }, opts);
+    const state = await ensureEmbeddedRollups(instance, config, { payload: payloadRelation(tables.payload, null), endpointUsage: tables.endpointUsage, servedEntities: tables.servedEntities }, opts);
     setRollupState(state);
     return state;
   } catch (err) {

@@ -42,7 +42,12 @@ describe('npm run rollups on the embedded engine', () => {
     expect(r.out).toContain(`rollups: built ${demo.config.duckdb.rollupPath}`);
     expect(await built()).toBe(true);
     expect(fs.existsSync(demo.config.duckdb.rollupPath)).toBe(true);
-    const { rows } = await demo.warehouse.run(`SELECT count(*) AS n FROM (SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload) x`, {});
+    // One fact row per request: each logged one, and each only endpoint_usage counted.
+    const { rows } = await demo.warehouse.run(`WITH logged AS (
+        SELECT databricks_request_id FROM demo.inference.chat_assistant_payload UNION ALL SELECT databricks_request_id FROM demo.inference.support_agent_payload UNION ALL SELECT databricks_request_id FROM demo.inference.doc_embeddings_payload)
+      SELECT (SELECT count(*) FROM logged) + (SELECT count(*) FROM demo.serving.endpoint_usage u
+        WHERE u.served_entity_id IN (SELECT served_entity_id FROM demo.serving.served_entities WHERE endpoint_name IN ('chat_assistant', 'support_agent', 'doc_embeddings'))
+          AND u.databricks_request_id NOT IN (SELECT databricks_request_id FROM logged)) AS n`, {});
     expect(r.out).toContain(`fact rows  ${Number(rows[0]!.n).toLocaleString('en-US')}`);
     expect(r.out).toMatch(/seconds {4}\d+\.\d/);
   });
@@ -166,7 +171,7 @@ describe('npm run rollups on Databricks', () => {
     expect(r.code).toBe(0);
     expect(fake.opened).toHaveLength(0);
     expect(fake.calls).toHaveLength(0);
-    const job = { schema: 'main.lens', payload: { tables: config.payloadTables! }, endpointUsage: 'system.serving.endpoint_usage', sinceDays: null };
+    const job = { schema: 'main.lens', payload: { tables: config.payloadTables! }, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities', sinceDays: null };
     expect(r.out).toBe(jobFile(job));
     expect(r.out).toContain(`${jobStatements(job).join(';\n\n')};`);
     expect(r.out).toContain(`definition version ${rollupVersion()}`);
@@ -195,7 +200,7 @@ describe('npm run rollups on Databricks', () => {
     const r = await run([], { config: loadConfig(DATABRICKS_ENV), ...fake.deps });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const expected = databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: 'system.serving.endpoint_usage' } });
+    const expected = databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' } });
     expect(statementsRun(fake.calls)).toEqual(expected);
     const labels = fake.calls.filter((c) => /^(CREATE|DELETE|INSERT)/.test(c.sql)).map((c) => c.label);
     expect(labels).toEqual(expected.map((s) => `rollups ${statementLabel(s)}`));
@@ -214,7 +219,7 @@ describe('npm run rollups on Databricks', () => {
     expect(r.code).toBe(0);
     const since = refreshSinceDate(NOW, 2);
     expect(since).toBe('2026-03-08');
-    expect(statementsRun(fake.calls)).toEqual(databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: 'system.serving.endpoint_usage' }, sinceDate: since }));
+    expect(statementsRun(fake.calls)).toEqual(databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' }, sinceDate: since }));
     expect(r.out).toContain('refreshing rows from 2026-03-08 on');
   });
 
@@ -238,7 +243,7 @@ describe('npm run rollups on Databricks', () => {
     const r = await run([], { config: loadConfig(DATABRICKS_ENV), ...fake.deps });
     expect(r.code).toBe(0);
     expect(r.err).toContain('system.serving.endpoint_usage cannot be read');
-    expect(statementsRun(fake.calls)).toEqual(databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: null } }));
+    expect(statementsRun(fake.calls)).toEqual(databricksStatements({ schema: 'main.lens', source: { payload, endpointUsage: null, servedEntities: 'system.serving.served_entities' } }));
   });
 
   it('discovers the payload tables of PAYLOAD_SCHEMA and refuses to build from none', async () => {

@@ -9,6 +9,19 @@ describe('checkRequest', () => {
     }
   });
 
+  it('passes the methods of the routes that change something, and only theirs (with their Allow list)', () => {
+    expect(checkRequest('POST', '/api/alerts')).toBeNull();
+    expect(checkRequest('PATCH', '/api/alerts/p95-chat-1a2b3c')).toBeNull();
+    expect(checkRequest('DELETE', '/api/views/team-view-aa11bb')).toBeNull();
+    expect(checkRequest('POST', '/api/alerts/p95-chat-1a2b3c/test')).toBeNull();
+    expect(checkRequest('POST', '/api/demo/incidents')).toBeNull();
+    expect(checkRequest('PUT', '/api/alerts')).toMatchObject({ status: 405, allow: ['GET', 'HEAD', 'POST'] });
+    expect(checkRequest('GET', '/api/alerts/x1/test')).toMatchObject({ status: 405, allow: ['POST'], reason: 'method GET is not supported: use POST' });
+    expect(checkRequest('DELETE', '/api/alerts/export')).toMatchObject({ status: 405, allow: ['GET', 'HEAD'] });
+    expect(checkRequest('POST', '/api/alerts-not/x')).toMatchObject({ status: 405 });
+    expect(checkRequest('POST', '/alerts')).toMatchObject({ status: 405 });
+  });
+
   it('passes GET and HEAD', () => {
     expect(checkRequest('GET', '/inspector/req-1?endpoint=chat')).toBeNull();
     expect(checkRequest('HEAD', '/')).toBeNull();

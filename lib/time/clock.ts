@@ -12,7 +12,25 @@ export function clockProblem(value: string | undefined): string | null {
   return null;
 }
 
+/** An instant the clock reads while `atInstant` runs a synchronous function; null otherwise. */
+let probing: number | null = null;
+
+/**
+ * Runs a synchronous function with the clock reading `at` (lib/catalogue/unattended.ts probes how
+ * a query binds its parameters at several instants). Nothing else can run in between.
+ */
+export function atInstant<T>(at: Date, fn: () => T): T {
+  const before = probing;
+  probing = at.getTime();
+  try {
+    return fn();
+  } finally {
+    probing = before;
+  }
+}
+
 export function nowMs(): number {
+  if (probing !== null) return probing;
   const pinned = process.env.CLOCK_NOW;
   if (!pinned) return Date.now();
   const problem = clockProblem(pinned);

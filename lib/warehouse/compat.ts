@@ -22,8 +22,30 @@ export const RELATION_MARKER = '/* relation */';
  * rules, with backslash and doubled-quote escapes), backtick identifiers and comments untouched.
  */
 export function rewriteParams(sql: string): RewrittenSql {
-  let out = '';
   const params: string[] = [];
+  const out = scanSql(sql, {
+    param: (name) => {
+      if (!params.includes(name)) params.push(name);
+      return `$${name}`;
+    },
+    // A shared relation's CTE (lib/catalogue/render.ts): inlined where it is read, as the
+    // warehouse does, instead of materialised whole when it is read twice.
+    comment: (comment, before) => (comment === RELATION_MARKER && /\bAS\s+$/i.test(before) ? 'NOT MATERIALIZED' : comment),
+  });
+  return { sql: out, params };
+}
+
+/**
+ * Replaces every `:name` parameter marker with the text `replace` gives for it, with the same
+ * reading of strings, identifiers, comments and `::` casts as rewriteParams (lib/catalogue/unattended.ts
+ * inlines values this way).
+ */
+export function replaceParams(sql: string, replace: (name: string) => string): string {
+  return scanSql(sql, { param: replace });
+}
+
+function scanSql(sql: string, on: { param: (name: string) => string; comment?: (comment: string, before: string) => string }): string {
+  let out = '';
   let i = 0;
   const n = sql.length;
   while (i < n) {
@@ -42,9 +64,7 @@ export function rewriteParams(sql: string): RewrittenSql {
       const close = sql.indexOf('*/', i + 2);
       const end = close === -1 ? n : close + 2;
       const comment = sql.slice(i, end);
-      // A shared relation's CTE (lib/catalogue/render.ts): inlined where it is read, as the
-      // warehouse does, instead of materialised whole when it is read twice.
-      out += comment === RELATION_MARKER && /\bAS\s+$/i.test(out) ? 'NOT MATERIALIZED' : comment;
+      out += on.comment ? on.comment(comment, out) : comment;
       i = end;
     } else if (c === ':' && next === ':') {
       out += '::';
@@ -52,16 +72,14 @@ export function rewriteParams(sql: string): RewrittenSql {
     } else if (c === ':' && next !== undefined && IDENT_START.test(next) && !(i > 0 && IDENT_PART.test(sql[i - 1]!))) {
       let j = i + 1;
       while (j < n && IDENT_PART.test(sql[j]!)) j++;
-      const name = sql.slice(i + 1, j);
-      if (!params.includes(name)) params.push(name);
-      out += `$${name}`;
+      out += on.param(sql.slice(i + 1, j));
       i = j;
     } else {
       out += c;
       i++;
     }
   }
-  return { sql: out, params };
+  return out;
 }
 
 function skipQuoted(sql: string, start: number, quote: string): number {

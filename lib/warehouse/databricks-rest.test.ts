@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warehouseIdOf, warehouseState, type FetchFn } from './databricks-rest';
+import { servingEndpointTables, warehouseIdOf, warehouseState, type FetchFn } from './databricks-rest';
 import type { DatabricksConfig } from './databricks-clients';
 
 const OAUTH: DatabricksConfig = {
@@ -64,5 +64,29 @@ describe('warehouseState', () => {
     expect(warehouseIdOf('/sql/1.0/warehouses/abc123')).toBe('abc123');
     expect(warehouseIdOf('/sql/2.0/warehouses/abc123/')).toBe('abc123');
     expect(warehouseIdOf('/sql/protocolv1/o/1/2')).toBeNull();
+  });
+});
+
+// GET /api/2.0/serving-endpoints, the fields the Databricks SDKs name (ServingEndpoint.ai_gateway.
+// inference_table_config and, for the legacy experience, config.auto_capture_config).
+const ENDPOINTS = {
+  endpoints: [
+    { name: 'support-bot', state: { ready: 'READY' }, ai_gateway: { inference_table_config: { catalog_name: 'main', schema_name: 'ai_gateway', table_name_prefix: 'support_bot_v2', enabled: true }, usage_tracking_config: { enabled: true } } },
+    { name: 'legacy-rag', config: { auto_capture_config: { catalog_name: 'main', schema_name: 'legacy', table_name_prefix: 'rag', enabled: true } } },
+    { name: 'no-logging', ai_gateway: { usage_tracking_config: { enabled: true } } },
+  ],
+};
+
+describe('servingEndpointTables', () => {
+  it('names each payload table by the endpoint that logs to it, AI Gateway or legacy', async () => {
+    const { fn, calls } = fakeFetch({ '/oidc/v1/token': { status: 200, body: TOKEN }, '/api/2.0/serving-endpoints': { status: 200, body: ENDPOINTS } });
+    const { byTable } = await servingEndpointTables(OAUTH, fn);
+    expect([...byTable]).toEqual([['main.ai_gateway.support_bot_v2_payload', 'support-bot'], ['main.legacy.rag_payload', 'legacy-rag']]);
+    expect(calls.at(-1)!.headers?.authorization).toBe(`Bearer ${TOKEN.access_token}`);
+  });
+
+  it('says why when the API refuses', async () => {
+    const { fn } = fakeFetch({ '/oidc/v1/token': { status: 200, body: TOKEN }, '/api/2.0/serving-endpoints': { status: 403, body: { error_code: 'PERMISSION_DENIED' } } });
+    await expect(servingEndpointTables(OAUTH, fn)).rejects.toThrow('the Serving Endpoints API answered 403 (PERMISSION_DENIED)');
   });
 });

@@ -121,6 +121,7 @@ describe.skipIf(!live)(title, () => {
       schema: config.rollups.schema!,
       payload: config.payloadTables ? { tables: config.payloadTables } : { schema: config.payloadSchema! },
       endpointUsage: config.endpointUsageTable,
+      servedEntities: config.servedEntitiesTable,
     };
     for (const sinceDays of [null, 2]) {
       await runAsSqlFileTask(jobStatements({ ...job, sinceDays }));

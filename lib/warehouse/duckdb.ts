@@ -12,8 +12,11 @@ import { WarehouseError, type Params, type Row, type RunOptions, type RunResult,
 
 type DuckdbConfig = AppConfig['duckdb'];
 
-/** Opens the embedded engine: demo database or DATA_DIR Parquet, UTC, compatibility macros. */
-export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> {
+/**
+ * Opens the embedded engine: demo database or DATA_DIR Parquet, UTC, compatibility macros.
+ * `attachDemo` replaces the plain read-only attach of the demo (the live demo's, wired in lib/engine).
+ */
+export async function openDuckdb(config: DuckdbConfig, opts: { attachDemo?: (conn: DuckDBConnection) => Promise<void> } = {}): Promise<DuckDBInstance> {
   const options: Record<string, string> = { memory_limit: config.memoryLimit };
   if (config.threads) options.threads = String(config.threads);
   const instance = await DuckDBInstance.create(':memory:', options);
@@ -22,7 +25,7 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
     await conn.run(`SET GLOBAL TimeZone = 'UTC'`);
     for (const macro of COMPAT_MACROS) await conn.run(macro);
     if (config.dataDir) recordAttachProblems((await attachDataDir(conn, config.dataDir)).filter((t) => t.status !== 'ok'));
-    else await attachDemo(conn, config.demoPath);
+    else await attachDemo(conn, config.demoPath, opts.attachDemo);
   } catch (err) {
     conn.closeSync();
     instance.closeSync();
@@ -32,10 +35,11 @@ export async function openDuckdb(config: DuckdbConfig): Promise<DuckDBInstance> 
   return instance;
 }
 
-async function attachDemo(conn: DuckDBConnection, demoPath: string): Promise<void> {
+async function attachDemo(conn: DuckDBConnection, demoPath: string, attach?: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
   // A missing demo is generated before the engine opens (lib/demo/ensure.ts), not from here.
   if (!fs.existsSync(demoPath)) throw new Error(`DEMO_DB: ${demoPath} does not exist (npm run demo:generate makes it)`);
-  await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
+  if (attach) await attach(conn);
+  else await conn.run(`ATTACH ${sqlString(demoPath)} AS demo (READ_ONLY)`);
 }
 
 const SYSTEM_TABLES: { name: 'endpoint_usage' | 'served_entities'; specs: ColumnSpec[] }[] = [

@@ -11,5 +11,7 @@ JOIN {{billing_list_prices}} lp
   AND bu.usage_start_time >= lp.price_start_time
   AND (lp.price_end_time IS NULL OR bu.usage_start_time < lp.price_end_time)
 WHERE bu.billing_origin_product = 'MODEL_SERVING'
+  -- The endpoints this dashboard reads, not every endpoint of the account.
+  AND {{configured_endpoint(bu.usage_metadata.endpoint_name)}}
   AND bu.usage_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
 GROUP BY CAST(bu.usage_date AS DATE), bu.usage_metadata.endpoint_name

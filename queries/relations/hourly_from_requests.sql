@@ -1,15 +1,22 @@
 -- The hourly rollup (gateway_lens_hourly): traffic and outcomes per hour, endpoint, served
 -- entity, status and error category. Every measure is a sum or a count, so hours and groups merge.
+-- requests counts every request served (endpoint_usage first); sampled_rows the logged rows;
+-- unlogged_requests those only endpoint_usage counted; payload_requests what the logged rows
+-- alone would estimate (1 / sampling_fraction each); usage_requests those endpoint_usage counted
+-- one by one (exact).
 SELECT
-  date_trunc('hour', f.request_time) AS hour,
+  {{rollup_hour(f.request_time)}} AS hour,
   CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
   f.endpoint_name, f.served_entity_id, f.status_code, f.error_category,
-  count(*) AS sampled_rows,
+  count_if(f.logged) AS sampled_rows,
   sum(f.weight) AS requests,
+  sum(CASE WHEN f.logged THEN 0 ELSE f.weight END) AS unlogged_requests,
+  sum(f.sample_weight) AS payload_requests,
+  sum(CASE WHEN f.in_usage THEN f.weight ELSE 0 END) AS usage_requests,
   sum(f.guardrail_blocked) AS guardrail_blocked_rows,
-  sum(CASE WHEN f.request_chars IS NULL THEN 1 ELSE 0 END) AS null_request_rows,
-  sum(CASE WHEN f.response_chars IS NULL THEN 1 ELSE 0 END) AS null_response_rows,
+  count_if(f.logged AND f.request_chars IS NULL) AS null_request_rows,
+  count_if(f.logged AND f.response_chars IS NULL) AS null_response_rows,
   count(f.execution_duration_ms) AS timed_rows,
   sum(f.execution_duration_ms) AS duration_ms_sum
 FROM {{rollup_input}} f
-GROUP BY date_trunc('hour', f.request_time), f.endpoint_name, f.served_entity_id, f.status_code, f.error_category
+GROUP BY {{rollup_hour(f.request_time)}}, CAST(date_trunc('hour', f.request_time) AS DATE), f.endpoint_name, f.served_entity_id, f.status_code, f.error_category

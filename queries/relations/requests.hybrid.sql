@@ -2,3 +2,5 @@
 SELECT {{fact_columns}} FROM {{facts_table}} WHERE request_time < CAST(:lens_covers_end AS TIMESTAMP)
 UNION ALL
 SELECT * FROM {{request_facts}}
+UNION ALL
+SELECT * FROM {{unlogged_requests}}

@@ -25,7 +25,7 @@ SELECT
   md5({{thread_key(p, u)}}) AS thread_id,
   split_part({{thread_key(p, u)}}, ':', 1) AS thread_source
 FROM {{payload}} p
-LEFT JOIN {{endpoint_usage}} u ON u.databricks_request_id = p.databricks_request_id
+LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = p.databricks_request_id
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
 WHERE {{filters(p)}}
   AND p.databricks_request_id = :request_id

@@ -15,7 +15,14 @@ export function PlotBarStatusCodes({ rows, onBar }: { rows: StatusCodeRow[]; onB
         <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
         <XAxis dataKey="code" fontSize={12} />
         <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} />
-        <Tooltip formatter={(v) => [formatCount(Number(v)), 'requests']} labelFormatter={(l) => `HTTP ${l}`} contentStyle={{ fontSize: 12 }} />
+        <Tooltip
+          formatter={(v, _name, item) => {
+            const unlogged = Number((item?.payload as StatusCodeRow | undefined)?.unlogged_requests ?? 0);
+            return [`${formatCount(Number(v))}${unlogged >= 0.5 ? ` (${formatCount(unlogged)} not logged)` : ''}`, 'requests'];
+          }}
+          labelFormatter={(l) => `HTTP ${l}`}
+          contentStyle={{ fontSize: 12 }}
+        />
         <Bar dataKey="requests" isAnimationActive={false} onClick={(d: { payload?: { status_code?: number } }) => { if (d.payload?.status_code !== undefined) onBar?.(d.payload.status_code); }}>
           {rows.map((r) => <Cell key={r.status_code} fill={colorOf(r.status_code)} />)}
         </Bar>

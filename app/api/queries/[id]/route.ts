@@ -32,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const rows = page ? page.rows : result.rows;
     logger.info('query.ok', { requestId, queryId: id, engine: result.engine, source: result.source, plan: describePlan(result.plan), engineMs: Math.round(result.durationMs), totalMs: Math.round(performance.now() - started), rows: rows.length, format });
     if (format === 'csv') return csvResponse(def, rows, requestId);
-    return json({ ...result, rows, ...(page ? { next: page.next } : {}), requestId }, 200, requestId);
+    return json({ ...result, rows, input: parsed.input, ...(page ? { next: page.next } : {}), requestId }, 200, requestId);
   } catch (err) {
     return errorResponse(err, requestId, { queryId: id });
   }
