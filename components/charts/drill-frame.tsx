@@ -100,13 +100,15 @@ export function DrillFrame({ drill, points, bucket, tz, domain, label, height = 
 function useLines(drill: Drill, span: Span, lines: PointLine[]) {
   const here = useHere();
   const narrow = (series: string) => (drill.narrow ? drill.narrow(series) : seriesNarrowing(drill.kind, series, drill.entityIdOf));
-  const out = bucketLines(drill.state, span, drill.base ?? {}, lines.map((l) => ({ label: l.label, value: l.text, color: l.color, narrowing: narrow(l.series) })), here);
+  // A mark of no series (the day's total, its unpriced tokens) has no requests of its own to open.
+  const out = bucketLines(drill.state, span, drill.base ?? {}, lines.map((l) => ({ label: l.label, value: l.text, color: l.color, narrowing: l.ofSeries ? narrow(l.series) : null })), here);
   return { ...out, lines: out.lines.map((l, i) => ({ ...l, also: drill.also?.href(lines[i]!.series, span) ?? null })) };
 }
 
 function BucketMenu({ drill, span, bucket, tz, lines, x, y, width, onZoom, onClose }: { drill: Drill; span: Span; bucket: Bucket; tz: string; lines: PointLine[]; x: number; y: number; width: number; onZoom: (s: Span) => void; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const links = useLines(drill, span, [...lines].sort((a, b) => b.sortValue - a.sortValue));
+  // The series, largest first; totals and rates (other units) after them.
+  const links = useLines(drill, span, [...lines].sort((a, b) => Number(b.ofSeries) - Number(a.ofSeries) || b.sortValue - a.sortValue));
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('a, button')?.focus();
     const away = (e: PointerEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };

@@ -29,7 +29,7 @@ describe('pointLines', () => {
       { dataKey: 'error_rate', name: 'Error rate', color: 'k', kind: 'line', axis: 'right' },
     ];
     const lines = pointLines({ t: 0, s0_n: 42, error_rate: 0.25 }, [{ key: 's0', label: 'rate_limited', color: 'r' }], marks, { left: { label: 'n', format: formatCount }, right: { label: '%', format: formatPercent } });
-    expect(lines.map((l) => [l.series, l.label, l.text, l.n])).toEqual([['rate_limited', 'Rate limited (429)', '42', null], ['error_rate', 'Error rate', '25.0%', null]]);
+    expect(lines.map((l) => [l.series, l.label, l.text, l.n, l.ofSeries])).toEqual([['rate_limited', 'Rate limited (429)', '42', null, true], ['error_rate', 'Error rate', '25.0%', null, false]]);
   });
 });
 

@@ -15,6 +15,8 @@ export interface PointLine {
   lowSample: boolean;
   /** The first mark's value, to order the lines (largest first). */
   sortValue: number;
+  /** False for a mark of no series (a total, an error rate): it selects no requests of its own. */
+  ofSeries: boolean;
 }
 
 type Point = { t: number } & Record<string, number | null>;
@@ -54,6 +56,7 @@ export function pointLines(point: Point, series: readonly { key: string; label: 
       n,
       lowSample: n !== null && n < LOW_SAMPLE,
       sortValue: point[ms[0]!.dataKey] ?? -Infinity,
+      ofSeries: Boolean(s),
     });
   }
   return lines;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatCount } from '@/lib/charts/format';
+import { pointLines } from '@/lib/charts/point-lines';
 import { prepareSpendDaily, spendDailySeries, type SpendDailyRow } from './prepare-spend-daily';
 
 const r = (day: string, series: string, rank: number, cost: number | null, unpriced = 0): SpendDailyRow => ({ day, series, series_rank: rank, cost, tokens: 1, unpriced_tokens: unpriced, requests: 1 });
@@ -42,5 +44,12 @@ describe('spendDailySeries', () => {
     expect(data.domain).toEqual([Date.parse('2026-11-01T00:00:00Z'), Date.parse(win.end)]);
     expect(marks.filter((m) => !m.hidden).map((m) => [m.dataKey, m.stackId])).toEqual([['s0', 'spend'], ['s1', 'spend']]);
     expect(marks.find((m) => m.dataKey === 'unpriced')!.format!(12_345)).toBe('12.3K');
+  });
+
+  it('reads a day out as its values, then the total and unpriced tokens, which are no value of the dimension', () => {
+    const p = prepareSpendDaily([r('2026-11-02', 'acme', 1, 2, 90_000), r('2026-11-02', 'globex', 2, 1)], win);
+    const { data, marks } = spendDailySeries(p, win);
+    const lines = pointLines(data.points[1]!, data.series, marks, { left: { label: 'USD', format: formatCount } });
+    expect(lines.map((l) => [l.series, l.ofSeries])).toEqual([['acme', true], ['globex', true], ['total', false], ['unpriced', false]]);
   });
 });
