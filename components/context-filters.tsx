@@ -29,7 +29,9 @@ function AddContext({ state, onAdd }: { state: DashboardState; onAdd: (c: Contex
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const validKey = CONTEXT_FILTER_KEY.test(key);
-  const keys = useCatalogueQuery('finance-context-keys', apiFilters(state));
+  // The keys are asked for once someone reaches for the box, not on every page load.
+  const [wanted, setWanted] = useState(false);
+  const keys = useCatalogueQuery('finance-context-keys', apiFilters(state), { enabled: wanted });
   const values = useCatalogueQuery('filter-context-values', { ...apiFilters(state), context_key: key }, { enabled: validKey });
   return (
     <form
@@ -44,7 +46,7 @@ function AddContext({ state, onAdd }: { state: DashboardState; onAdd: (c: Contex
       }}
     >
       <Field label="usage_context key">
-        <input aria-label="usage_context key" list={keysList} placeholder="e.g. project" value={key} onChange={(e) => setKey(e.target.value.trim())} className={`${inputClass} w-36`} />
+        <input aria-label="usage_context key" list={keysList} placeholder="e.g. project" value={key} onFocus={() => setWanted(true)} onPointerEnter={() => setWanted(true)} onChange={(e) => setKey(e.target.value.trim())} className={`${inputClass} w-36`} />
         <datalist id={keysList}>{keys.data?.rows.map((r) => <option key={r.context_key} value={r.context_key} label={`${formatCount(r.distinct_values)} values`} />)}</datalist>
       </Field>
       <Field label="= value">

@@ -20,6 +20,8 @@ export function RequesterFilter({ state, set }: { state: DashboardState; set: (p
     setSeen(state.requester);
     setText(state.requester ?? '');
   }
+  // The choices are asked for once someone reaches for the box, not on every page load.
+  const [wanted, setWanted] = useState(false);
   const q = useDeferredValue(text.trim());
   const params = new URLSearchParams(Object.entries({ ...apiFilters(state), requester: undefined, q }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const search = useQuery({
@@ -30,6 +32,7 @@ export function RequesterFilter({ state, set }: { state: DashboardState; set: (p
       return res.ok ? ((await res.json()) as { principals: RequesterChoice[] }).principals : [];
     },
     staleTime: 60_000,
+    enabled: wanted,
   });
   const choices: RequesterChoice[] = search.data ?? [];
   const apply = (value: string) => {
@@ -45,6 +48,8 @@ export function RequesterFilter({ state, set }: { state: DashboardState; set: (p
           list={list}
           placeholder="name or id"
           value={text}
+          onFocus={() => setWanted(true)}
+          onPointerEnter={() => setWanted(true)}
           onChange={(e) => {
             setText(e.target.value);
             // Picked from the list: apply at once.

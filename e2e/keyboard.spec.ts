@@ -21,7 +21,7 @@ async function tabTo(page: Page, label: string, max = 30): Promise<string[]> {
 }
 
 test.describe('the filter bar by keyboard', () => {
-  test('skip link, then every filter in order; a dropdown stepped with the arrows applies on Enter, the requester on Enter', async ({ page }) => {
+  test('skip link, then every filter in order; a dropdown stepped with the arrows applies on Enter, the requester by name on Enter', async ({ page }) => {
     const sender = PEOPLE[PID.storm]!.requester;
     await page.goto('/ops?range=24h&lsplit=served_entity');
     await hydrated(page);
@@ -53,10 +53,16 @@ test.describe('the filter bar by keyboard', () => {
 
     expect(await tabTo(page, 'Served entity')).toEqual(['Served entity']);
     expect(await tabTo(page, 'Requester')).toEqual(['Requester']);
-    await page.keyboard.type(sender);
+    // By name: the service principal's application id is what the filter applies.
+    await page.keyboard.type('ticket-enricher');
+    const choices = bar.getByTestId('requester-choices').locator('option');
+    await expect(choices).toHaveCount(1);
+    await expect(choices).toHaveAttribute('value', sender);
+    await expect(choices).toHaveAttribute('label', new RegExp(`^ticket-enricher \\(${sender}\\) · `));
     await expect(page).not.toHaveURL(/requester=/);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`requester=${encodeURIComponent(sender)}`));
+    await expect(bar.getByLabel('Requester', { exact: true })).toHaveValue(sender);
     // The range and the page's own settings survive each change.
     await expect(page).toHaveURL(/range=24h/);
     await expect(page).toHaveURL(/lsplit=served_entity/);
