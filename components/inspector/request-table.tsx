@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { useHere } from '@/lib/client/use-here';
 import { requestHref } from '@/lib/inspector/client';
 import { PAGE_SIZE } from '@/lib/inspector/list-params';
 import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
@@ -35,7 +35,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
   const query = useCatalogueQuery('inspector-requests', params);
   const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
   const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
-  const back = `?${useSearchParams().toString()}`;
+  const back = useHere();
 
   return (
     <ChartCard
@@ -56,7 +56,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
           <div>
             <ColumnAdder cols={state.cols} onChange={(cols) => onChange({ cols })} />
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
+              <table className="sticky-first w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
                     <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>
@@ -73,7 +73,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.endpoint_name}/${r.databricks_request_id}`} className="border-b border-slate-100 hover:bg-slate-50" data-testid="request-row">
-                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={`${requestHref(r.databricks_request_id, r.endpoint_name, r.request_time)}&back=${encodeURIComponent(back)}`} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
+                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
                       <td className={cell}><div>{r.endpoint_name}</div><div className="text-slate-500">{r.served_entity_name ?? r.served_entity_id ?? '–'}</div></td>
                       <td className={cell}>
                         <StatusBadge code={r.status_code} />

@@ -5,7 +5,7 @@ import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
 import { FACT_COLUMN_LIST, FACT_COLUMNS, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
-import { rollupEdgesSql, sharedFiltersSql } from './filters';
+import { rollupEdgesSql, sharedFiltersSql, usageMapFilterSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
 import { hasSql, loadSql, splitLeadingComments } from './sql-files';
 import type { ResolvedTables } from './tables';
@@ -34,6 +34,8 @@ export interface RenderContext {
   servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
+  /** A usage_context filter is bound: the shared filters keep only usage_context_matches. */
+  contextFilter?: boolean;
   /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
   payloadSql?: string;
   /**
@@ -78,7 +80,7 @@ function oneArg(name: string, args: string[], pattern = ALIAS): string {
  */
 const TS_MACROS: Record<string, Expand> = {
   /** The shared filters on rows aliased `a`: window (request_date prunes files), endpoint, entity, requester, status. */
-  filters: (args) => sharedFiltersSql(oneArg('filters', args)),
+  filters: (args, ctx) => sharedFiltersSql(oneArg('filters', args), { usageContext: ctx.contextFilter }),
   /** The shared filters on hourly rollup rows: whole hours in :lens_agg_start … :lens_agg_end. */
   hour_filters: (args, ctx) => {
     const [alias, flag] = args;
@@ -87,11 +89,12 @@ const TS_MACROS: Record<string, Expand> = {
     return ctx.aggregates?.split ? `${filters}\n  AND ${alias}.hour <> ${SPLIT_HOUR}` : filters;
   },
   /** In a query the shared filters; in a rollup build every row. */
-  scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args))),
+  scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args), { usageContext: ctx.contextFilter })),
   /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
   facts_scope: (args, ctx) => {
     const a = oneArg('facts_scope', args);
     if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_date >= ${ctx.buildSince}` : 'TRUE';
+    // No usage_context filter here: it reads these facts (usage_context_matches), and every reader filters again.
     const filters = sharedFiltersSql(a);
     return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
   },
@@ -102,6 +105,8 @@ const TS_MACROS: Record<string, Expand> = {
     if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY` : 'TRUE';
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
+  /** The usage_context filter on endpoint_usage rows, from their map: TRUE without one. */
+  usage_context_filter: (args, ctx) => (ctx.contextFilter ? usageMapFilterSql(oneArg('usage_context_filter', args)) : 'TRUE'),
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
   edges: (args, ctx) => {
     const a = oneArg('edges', args);

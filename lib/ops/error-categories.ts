@@ -1,3 +1,5 @@
+import { seriesNarrowing, type Narrowing } from '@/lib/client/drill';
+
 /**
  * Outcome categories the catalogue reads from response bodies (lib/payload categoryOf, in the
  * order they are checked), then 'trace_error': an answered request whose agent trace has a failed
@@ -28,3 +30,17 @@ export const CATEGORY_COLOR: Record<ErrorCategory, string> = {
   trace_error: '#A3A000',
   unknown: '#64748B',
 };
+
+/**
+ * The requests behind one row of the error taxonomy: its status class, and a word its response
+ * bodies carry — the guardrail that fired, the provider that failed, the error code — so the
+ * inspector's text search keeps that kind of failure only.
+ */
+export function taxonomyNarrowing(row: { category: ErrorCategory; detail: string }): Narrowing {
+  const { status, trace } = seriesNarrowing('error_category', row.category) ?? {};
+  const provider = /^provider: ([a-z0-9_-]{2,})$/i.exec(row.detail)?.[1];
+  // BAD_REQUEST is also the code of a guardrail block: only codes that one category uses.
+  const code = (row.category === 'rate_limited' || row.category === 'server_5xx') && /^[A-Z][A-Z0-9_]{2,}$/.test(row.detail) ? row.detail : undefined;
+  const q = row.category === 'input_guardrail' || row.category === 'output_guardrail' ? row.category : provider ?? code;
+  return { status, ...(trace ? { trace } : {}), ...(q ? { q } : {}) };
+}

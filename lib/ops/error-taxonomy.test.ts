@@ -8,6 +8,8 @@ import { duckdbCreateTable, ENDPOINT_USAGE_COLUMNS, SERVED_ENTITIES_COLUMNS, PAY
 import { COMPAT_MACROS } from '@/lib/warehouse/compat';
 import { createDuckdbWarehouse } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
+import { taxonomyNarrowing, type ErrorCategory } from './error-categories';
+import { seriesNarrowing } from '@/lib/client/drill';
 
 // Response bodies as the AI Gateway writes them (formats doc) and as the demo generator plants them.
 const guardrail = (side: 'input' | 'output', verdict: Record<string, unknown>) =>
@@ -86,5 +88,22 @@ describe('error taxonomy read from response bodies (the one interpretation in SQ
     const { rows } = await wh.run(sqlOf('ops-error-messages'), params);
     const got = new Set(rows.map((r) => `${r.category}|${r.message_pattern}`));
     for (const b of BODIES) expect(got).toContain(`${b.category}|${b.message}`);
+  });
+});
+
+describe('a taxonomy row leads to its requests', () => {
+  it('by status class and a word its bodies carry that no other category of that class carries', () => {
+    const classOf = (b: (typeof BODIES)[number]) => seriesNarrowing('error_category', b.category)!.status;
+    for (const b of BODIES) {
+      const n = taxonomyNarrowing({ category: b.category as ErrorCategory, detail: b.detail });
+      expect(n.status, b.id).toBe(classOf(b));
+      if (!n.q) continue;
+      // The inspector's search is a case-insensitive substring of the bodies.
+      expect(b.response?.toLowerCase(), b.id).toContain(n.q.toLowerCase());
+      const caught = BODIES.filter((o) => classOf(o) === n.status && o.response?.toLowerCase().includes(n.q!.toLowerCase()));
+      expect(new Set(caught.map((o) => o.category)), b.id).toEqual(new Set([b.category]));
+    }
+    expect(taxonomyNarrowing({ category: 'provider_error', detail: 'provider: openai' })).toEqual({ status: '5xx', q: 'openai' });
+    expect(taxonomyNarrowing({ category: 'client_4xx', detail: 'BAD_REQUEST' })).toEqual({ status: '4xx' });
   });
 });

@@ -80,17 +80,20 @@ const oddWindow = () => {
   const from = new Date(to.getTime() - 50 * 3_600_000 - 23 * 60_000);
   return `from=${from.toISOString()}&to=${to.toISOString()}`;
 };
+/** A usage_context filter (the demo's cost-spike customer): request facts answer it, the rollup tables cannot. */
+const ACME = 'usage_context=end_user_to_charge%3Dacme-analytics';
 const OWN: Record<string, string[]> = {
-  'requests-over-time': ['range=7d&split=served_entity', 'range=7d&split=status&tz=Asia/Kolkata', 'range=6h&split=endpoint'],
+  'requests-over-time': ['range=7d&split=served_entity', 'range=7d&split=status&tz=Asia/Kolkata', 'range=6h&split=endpoint', `range=7d&split=served_entity&${ACME}`],
+  'ops-kpis': [`range=7d&${ACME}`],
   'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', `range=7d&requester=${STORM_SENDER}`],
   'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
-  'inspector-requests': ['range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
+  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
   'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],
   'finance-breakdown': ['range=30d&dimension=context&context_key=project', 'range=30d&dimension=requester', `range=30d&requester=${STORM_SENDER}`],
-  'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`],
+  'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`, `range=30d&${ACME}&dimension=context&context_key=project`],
   'compare-latency-histogram': ['range=30d&group_by=context&context_key=a_b_test_group'],
 };
 
@@ -162,6 +165,8 @@ const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
   [`ops-errors-over-time ?range=7d&requester=${STORM_SENDER}`]: /gateway_lens_hourly has no requester/,
   'ops-errors-over-time ?range=7d&tz=Asia/Kolkata': /cannot make hour buckets in Asia\/Kolkata/,
   'compare-latency-histogram ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
+  [`requests-over-time ?range=7d&split=served_entity&${ACME}`]: /gateway_lens_minutely has no usage_context/,
+  [`finance-summary ?range=30d&${ACME}&dimension=context&context_key=project`]: /gateway_lens_tokens_hourly has no usage_context/,
 };
 
 describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {
