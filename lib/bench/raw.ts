@@ -10,6 +10,8 @@ export interface RawEngine {
   close(): Promise<void>;
   memoryLimit: string;
   threads: string;
+  /** The embedded rollup file the server attaches (its size is reported). */
+  rollupPath: string;
   /** The rollups (lib/rollups) the server will reuse: built here first when missing or stale. */
   rollups: { built: boolean; seconds: number; factRows: number } | null;
 }
@@ -24,6 +26,7 @@ export async function openRawEngine(demoPath: string): Promise<RawEngine> {
   return {
     rollups: state ? { built: state.built ?? false, seconds: state.seconds ?? 0, factRows: state.factRows } : null,
     memoryLimit: config.duckdb.memoryLimit,
+    rollupPath: config.duckdb.rollupPath,
     threads: config.duckdb.threads === null ? 'DuckDB default (all cores)' : String(config.duckdb.threads),
     async time(sql, params) {
       const t0 = performance.now();

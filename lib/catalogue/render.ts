@@ -54,6 +54,11 @@ export interface RenderedStatement {
   relations: { name: string; source: string }[];
   /** What the statement reads: payload-derived data (payload, facts, rollups) or system tables only. */
   readsPayloadData: boolean;
+  /**
+   * What each part names directly: '' is the query's own text, then every relation; entries are
+   * relation names and `table:<placeholder>` for tables (what lib/bench/plan-reads.ts follows).
+   */
+  reads: Record<string, string[]>;
 }
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
@@ -236,39 +241,46 @@ const PAYLOAD_DATA = new Set(['payload', 'requests', 'key_rows', 'hourly', 'late
  */
 export function renderStatement(template: string, ctx: RenderContext): RenderedStatement {
   const relations = new Map<string, { body: string; source: string; comments: string[] }>();
+  const reads: Record<string, string[]> = {};
   let readsPayloadData = false;
 
-  const expand = (text: string, stack: string[]): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
+  const expand = (text: string, stack: string[], named: Set<string>): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
     const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim()).filter((a) => a !== '');
     if (TABLES[name]) {
       if (name === 'facts_table' || name === 'rollup_table') readsPayloadData = true;
+      named.add(`table:${name}${name === 'rollup_table' ? `:${args[0] ?? ''}` : ''}`);
       return TABLES[name](args, ctx);
     }
-    if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack);
+    if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack, named);
     if (rawArgs !== undefined) {
       const body = fileMacro(name, args);
       if (body === null) throw new Error(`Unknown placeholder {{${name}(${rawArgs})}} in a catalogue query`);
-      return expand(body, stack);
+      return expand(body, stack, named);
     }
     if (!GENERATED[name] && !relationFile(name, ctx)) throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
     if (PAYLOAD_DATA.has(name)) readsPayloadData = true;
+    named.add(name);
     if (!relations.has(name)) {
       if (stack.includes(name)) throw new Error(`Relations read each other in a circle: ${[...stack, name].join(' → ')}`);
+      const own = new Set<string>();
       const generated = GENERATED[name];
       if (generated) {
-        relations.set(name, { body: expand(generated.sql(ctx), [...stack, name]), source: generated.source, comments: [] });
+        relations.set(name, { body: expand(generated.sql(ctx), [...stack, name], own), source: generated.source, comments: [] });
       } else {
         const file = relationFile(name, ctx)!;
         const { comments, body } = splitLeadingComments(loadSql(file));
-        const expanded = expand(body, [...stack, name]);
+        const expanded = expand(body, [...stack, name], own);
         relations.set(name, { body: expanded, source: `queries/${file}.sql`, comments });
       }
+      reads[name] = [...own];
     }
     return name;
   });
 
   const { comments, body } = splitLeadingComments(template);
-  const expanded = expand(body, []);
+  const top = new Set<string>();
+  const expanded = expand(body, [], top);
+  reads[''] = [...top];
   const sql = assemble(comments, expanded, relations);
   // Every placeholder must be one this module knows, in its exact form; nothing passes through.
   const left = /\{\{[^}]*\}\}/.exec(sql);
@@ -277,6 +289,7 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
     sql,
     relations: [...relations].map(([name, r]) => ({ name, source: r.source })),
     readsPayloadData,
+    reads,
   };
 }
 
