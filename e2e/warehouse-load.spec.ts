@@ -16,7 +16,8 @@ async function settled(page: Page) {
 const day = 86_400_000;
 const end = new Date(Math.floor(nowMs() / day) * day - day).toISOString().slice(0, 16);
 const start = new Date(Date.parse(`${end}Z`) - 7 * day).toISOString().slice(0, 16);
-const pages = NAV_ITEMS.map((n) => n.href).filter((href) => href !== '/api-reference');
+// Pages made of charts; /alerts lists rules (its reads go through /api/alerts) and is checked apart.
+const pages = NAV_ITEMS.map((n) => n.href).filter((href) => href !== '/api-reference' && href !== '/alerts');
 
 test.describe('warehouse load per page', () => {
   for (const href of pages) {
@@ -65,4 +66,14 @@ test.describe('warehouse load per page', () => {
       console.log(`[warehouse-load] ${href}: ${charts} charts, ${queries} warehouse queries on first load; reload: ${hits} cache hits, ${live} live-window queries`);
     });
   }
+
+  test('/alerts: opening the rules list runs no chart query', async ({ page }) => {
+    const queries: string[] = [];
+    page.on('request', (req) => { if (req.url().includes('/api/queries/')) queries.push(req.url()); });
+    const rules = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/alerts' && res.request().method() === 'GET');
+    await page.goto(`/alerts?range=custom&from=${start}&to=${end}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
+    expect((await rules).status()).toBe(200);
+    expect(queries).toEqual([]);
+  });
 });

@@ -28,7 +28,7 @@ export async function openDemoFixture(opts: { rows?: number; seed?: number; end?
   await generateDemo({ path: demoPath, rows: opts.rows ?? 20_000, seed: opts.seed ?? 11, end });
   // Changes to the generated data, made before the engine (and its rollups) first read it.
   await opts.prepare?.(demoPath);
-  const config = loadConfig({ DEMO_DB: demoPath, DUCKDB_MEMORY_LIMIT: '2GB' });
+  const config = loadConfig({ DEMO_DB: demoPath, DUCKDB_MEMORY_LIMIT: '2GB', DEMO_LIVE: 'off' });
   resetTableDiscovery();
   const instance = openDuckdb(config.duckdb);
   const warehouse = createDuckdbWarehouse(instance);
