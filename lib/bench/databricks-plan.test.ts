@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
+import type { RollupState } from '@/lib/rollups/state';
 import { planCall, planRollups, planTables, refreshSummary } from './databricks-plan';
 import { readsRawWindow, statementReads } from './plan-reads';
 
 const now = new Date('2026-11-20T10:30:00Z');
 const config = loadConfig({ WAREHOUSE_ENGINE: 'duckdb' });
 const tables = planTables(['chat_assistant', 'support_agent']);
-const plan = (url: string, rollups = planRollups(now)) => planCall(url, { now, config, tables, rollups });
+const plan = (url: string, rollups: RollupState | null = planRollups(now)) => planCall(url, { now, config, tables, rollups });
 
 describe('statementReads', () => {
   it('follows relations down to their tables, raw tables behind hybrid requests only after coverage', () => {

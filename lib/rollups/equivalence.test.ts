@@ -132,6 +132,7 @@ const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
   'ops-errors-over-time ?range=7d&tz=Asia/Kolkata': /cannot make hour buckets in Asia\/Kolkata/,
   'compare-latency-histogram ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
   'compare-share-over-time ?range=7d&group_by=context&context_key=a_b_test_group': /usage_context key/,
+  'compare-entities ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
 };
 
 describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {
