@@ -203,7 +203,7 @@ async function main() {
   // The rollups are built in this process: its peak resident memory is the build's.
   const buildPeakKb = process.resourceUsage().maxRSS;
   const notes: string[] = [];
-  if (raw.rollups) notes.push(`Rollups (request facts, hourly tables and text index, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
+  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
   else notes.push('Rollups off (ROLLUPS=off): every query read the raw tables.');
   notes.push(`Disk: the demo file ${fmtFileSize(demo)}, its rollups ${fmtFileSize(raw.rollupPath)}.`);
   const routes: RouteResult[] = [];
