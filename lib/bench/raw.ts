@@ -18,7 +18,7 @@ export interface RawEngine {
 
 /** The embedded engine opened the way the server opens it (same config, macros, attached file), inside this process. */
 export async function openRawEngine(demoPath: string): Promise<RawEngine> {
-  const config = loadConfig({ ...process.env, WAREHOUSE_ENGINE: 'duckdb', DEMO_DB: demoPath, DATA_DIR: '' });
+  const config = loadConfig({ ...process.env, WAREHOUSE_ENGINE: 'duckdb', DEMO_DB: demoPath, DATA_DIR: '', DEMO_LIVE: 'off' });
   const instance = openDuckdb(config.duckdb);
   const warehouse = createDuckdbWarehouse(instance);
   // Built (or reused) before the server starts, which then finds them current and attaches them.
