@@ -2,7 +2,10 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { pageHref } from '@/lib/client/drill';
+import { useRememberedSettings, useRememberPage } from '@/lib/client/page-memory';
+import { FreshnessBadge } from './freshness-badge';
 import { SavedViews } from './saved-views';
 import { TableHealthBanner } from './table-health-banner';
 
@@ -18,17 +21,31 @@ export const NAV_ITEMS = [
 ] as const;
 
 export function AppShell({ children, engineLabel }: { children: ReactNode; engineLabel: string }) {
+  const [open, setOpen] = useState(false);
   return (
     <div className="min-h-screen">
+      <a href="#main" className="sr-only rounded bg-slate-900 px-3 py-2 text-sm text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">Skip to content</a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">Gateway Lens</Link>
-          <Nav />
-          <span className="ml-auto"><SavedViews /></span>
-          <span className="rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
+          <button
+            type="button"
+            className="ml-auto rounded border border-slate-300 px-3 py-1.5 text-sm md:hidden"
+            aria-expanded={open}
+            aria-controls="main-nav"
+            onClick={() => setOpen((v) => !v)}
+          >
+            Menu
+          </button>
+          <Nav open={open} onNavigate={() => setOpen(false)} />
+          <div className="flex w-full flex-wrap items-center gap-2 md:ml-auto md:w-auto">
+            <FreshnessBadge />
+            <SavedViews />
+            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600" data-testid="engine-badge">{engineLabel}</span>
+          </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-3 py-4 outline-none sm:px-4 sm:py-6">
         <TableHealthBanner />
         {children}
       </main>
@@ -36,19 +53,22 @@ export function AppShell({ children, engineLabel }: { children: ReactNode; engin
   );
 }
 
-function Nav() {
+function Nav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  // Filters carry over between pages, so switching views keeps the range and endpoint.
-  const qs = search.toString();
+  const remembered = useRememberedSettings();
+  useRememberPage(pathname, search.toString());
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} w-full flex-col gap-1 md:flex md:w-auto md:flex-row`}>
       {NAV_ITEMS.map((item) => {
         const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+        // The shared filters travel; each page comes back with its own settings as last seen.
+        const href = item.href === '/api-reference' ? item.href : pageHref(item.href, search, remembered[item.href]);
         return (
           <Link
             key={item.href}
-            href={qs && item.href !== '/api-reference' ? `${item.href}?${qs}` : item.href}
+            href={href}
+            onClick={onNavigate}
             aria-current={active ? 'page' : undefined}
             className={`rounded px-3 py-1.5 text-sm ${active ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
           >

@@ -80,6 +80,10 @@ function ErrorState({ error, onRetry, compact }: { error: Error; onRetry: () => 
       </div>
     );
   }
+  if (error instanceof ApiError && error.status === 400) {
+    // The reasons are listed once for the page (RefusedParamsNotice), not in every chart.
+    return <div role="status" data-testid="chart-refused" className={`${compact ? 'mb-2' : 'h-24'} flex items-center justify-center rounded border border-dashed border-red-200 p-4 text-center text-sm text-red-800`}>Not drawn: the server refused a parameter of this page (see the notice above the filters).</div>;
+  }
   return (
     <div role="alert" data-testid="chart-error" className={`${compact ? 'mb-2' : 'h-72'} flex flex-col items-center justify-center gap-2 rounded border border-red-200 bg-red-50 p-4 text-center text-sm text-red-800`}>
       <p>{error.message}</p>

@@ -70,7 +70,7 @@ test.describe('compare served entities', () => {
     const first = page.getByTestId('side-by-side-message').first();
     await expect(first).toBeVisible();
     expect(await first.getByTestId('side-by-side-answer').count()).toBeGreaterThanOrEqual(2);
-    await expect(first.getByRole('link', { name: /inspector/ }).first()).toHaveAttribute('href', /^\/inspector\/[0-9a-f-]+\?endpoint=chat_assistant$/);
+    await expect(first.getByRole('link', { name: /inspector/ }).first()).toHaveAttribute('href', /^\/inspector\/[0-9a-f-]+\?endpoint=chat_assistant&at=[^&]+&back=%2Fcompare%3F/);
     expect(await page.locator('[data-testid="compare-side-by-side"] script').count()).toBe(0);
   });
 

@@ -22,6 +22,8 @@ test.describe('a slow or failing warehouse', () => {
     const before = await (await request.get('/api/metrics')).json();
     await page.goto('/?range=24h');
     await expect(page.getByTestId('chart-requests').getByTestId('chart-loading')).toBeVisible();
+    // The page sends many queries at once: leave only once the slow one is running on the warehouse.
+    await expect.poll(async () => (await (await request.get('/api/metrics')).json()).inFlight, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'API' }).click();
     await expect(page.getByRole('heading', { name: 'JSON API' })).toBeVisible();
     await expect.poll(async () => (await (await request.get('/api/metrics')).json()).cancelled, { timeout: 10_000 }).toBeGreaterThan(before.cancelled);

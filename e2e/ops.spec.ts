@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PEOPLE, PID } from '../lib/demo/catalog';
 import { incidents } from './demo';
+import { hydrated } from './page';
 
 type Row = Record<string, unknown>;
 
@@ -88,6 +89,7 @@ test.describe('ops', () => {
 
   test('topic watch counts a keyword hour by hour and lists the requests that mention it', async ({ page }) => {
     await page.goto('/ops?range=7d');
+    await hydrated(page);
     await page.getByLabel('Topic keywords').fill('project nightingale');
     await page.getByRole('button', { name: 'Watch' }).click();
     await expect(page).toHaveURL(/topics=project\+nightingale/);

@@ -17,7 +17,7 @@ test.describe('overview', () => {
     expect(body.rows.length).toBeGreaterThan(0);
     const chart = page.getByTestId('chart-requests');
     await expect(chart.locator('.recharts-area').first()).toBeVisible();
-    await expect(chart.getByText('Bucket')).toBeVisible();
+    await expect(chart.getByText('Bucket', { exact: true })).toBeVisible();
     await expect(page.getByTestId('engine-badge')).toHaveText(/Embedded DuckDB/);
     // Tokens and price-book cost for the same range, with their provenance; unpriced models apart, never $0.
     const spend = page.getByTestId('spend-snapshot');

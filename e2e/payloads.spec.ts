@@ -43,7 +43,9 @@ test.describe('every payload shape read right on the detail page', () => {
     await expect(page.getByTestId('metadata')).toContainText('last of 3 chunks carrying usage');
     await open(page, 'embeddings-string-input');
     await expect(page.getByTestId('embeddings-summary')).toContainText('1 vector of 1024 dimensions');
-    await expect(page.getByTestId('tokens-out')).toHaveText('–');
+    // The response reports usage without an output side: 0, as finance counts it (token_count).
+    await expect(page.getByTestId('tokens-out')).toHaveText('0');
+    await expect(page.getByTestId('metadata')).toContainText('response usage');
   });
 
   test('guardrail blocks show the true finding and the anonymised input', async ({ page }) => {

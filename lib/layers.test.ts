@@ -12,7 +12,7 @@ import { cycles, importEdges, unitOf, type ImportEdge } from '@/lib/testing/impo
  * or a new kind of dependency is a deliberate edit here.
  */
 const FOUNDATION = ['lib/time', 'lib/identifiers', 'lib/table-schemas', 'lib/csv', 'lib/cli-args', 'lib/access', 'lib/logger', 'lib/security'];
-const CLIENT_LIB = ['lib/client', 'lib/charts', 'lib/time'];
+const CLIENT_LIB = ['lib/client', 'lib/charts', 'lib/time', 'lib/identifiers'];
 
 const ALLOWED: Record<string, readonly string[]> = {
   'lib/time': [],
@@ -33,7 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/demo': ['lib/config', 'lib/logger', 'lib/table-schemas', 'lib/time'],
   'lib/catalogue': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/engine', 'lib/rollups', 'lib/finance', 'lib/deploy'],
   'lib/rollups': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/finance'],
-  'queries': ['lib/time', 'lib/security', 'lib/catalogue', 'lib/rollups', 'lib/ops', 'lib/compare', 'lib/finance', 'lib/inspector'],
+  'queries': ['lib/time', 'lib/identifiers', 'lib/security', 'lib/catalogue', 'lib/rollups', 'lib/ops', 'lib/compare', 'lib/finance', 'lib/inspector'],
   'lib/engine': ['lib/config', 'lib/logger', 'lib/warehouse', 'lib/demo', 'lib/rollups', 'lib/principals'],
   'lib/api': [...FOUNDATION, 'lib/config', 'lib/warehouse', 'lib/catalogue'],
   // Deployment as code: the grants a deployment needs, as SQL (pure: names in, statements out).
@@ -51,7 +51,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'lib/testing': ['lib/time', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/demo'],
   // Browser side. lib/<page> folders hold a page's parameters (read by its queries), its pure
   // preparation and its hooks; lib/finance and lib/inspector also hold that page's server helpers.
-  'lib/client': ['lib/time'],
+  // Identifier patterns are pure: the browser validates a usage_context filter as the server does.
+  'lib/client': ['lib/time', 'lib/identifiers'],
   'lib/charts': ['lib/time'],
   'lib/ops': [...CLIENT_LIB, 'lib/catalogue'],
   'lib/compare': [...CLIENT_LIB, 'lib/finance'],

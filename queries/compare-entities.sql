@@ -17,10 +17,10 @@ WITH base AS (
     CASE WHEN p.status_code < 400 THEN p.execution_duration_ms END AS ok_ms,
     -- endpoint_usage counts tokens for every request; the response's own usage is the fallback
     -- (both extracted once into the request facts).
-    CASE WHEN p.status_code < 400 THEN coalesce(p.usage_in, p.resp_in) END AS ok_input_tokens,
-    CASE WHEN p.status_code < 400 THEN CASE WHEN p.in_usage THEN p.usage_out ELSE p.resp_out END END AS ok_output_tokens,
+    CASE WHEN p.status_code < 400 THEN coalesce(p.usage_in, p.tokens_in) END AS ok_input_tokens,
+    CASE WHEN p.status_code < 400 THEN CASE WHEN p.in_usage THEN p.usage_out ELSE p.tokens_out END END AS ok_output_tokens,
     -- Throughput counts the requests that report both output tokens and time (as the latency rollup does).
-    CASE WHEN p.execution_duration_ms > 0 AND coalesce(p.usage_out, p.resp_out) > 0 THEN coalesce(p.usage_out, p.resp_out) END AS timed_tokens,
+    CASE WHEN p.execution_duration_ms > 0 AND coalesce(p.usage_out, p.tokens_out) > 0 THEN coalesce(p.usage_out, p.tokens_out) END AS timed_tokens,
     CASE WHEN p.in_usage THEN 1 ELSE 0 END AS in_usage
   FROM {{requests}} p
   WHERE {{filters(p)}}

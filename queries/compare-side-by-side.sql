@@ -1,8 +1,8 @@
--- User messages that more than one served entity answered: for a few of them, the latest
--- successful answer of each entity. A message is matched on the last message of the request
--- when it comes from the user, trimmed and case-folded; earlier turns may differ. Only the
--- latest :rows_per_entity successful requests of each entity are parsed, so the JSON work is
--- bounded whatever the window holds.
+-- Questions that more than one served entity answered: for a few of them, the latest successful
+-- answer of each entity. Question and answer are the one interpretation's (payload_steps): a
+-- request counts when it ends with its question (whitespace folded, case-folded to match);
+-- earlier turns may differ. Only the latest :rows_per_entity successful requests of each entity
+-- are read, so the JSON work is bounded whatever the window holds.
 WITH recent_ids AS (
   -- Rank on narrow columns only, then fetch the payloads of the chosen rows.
   SELECT databricks_request_id FROM (
@@ -17,38 +17,24 @@ WITH recent_ids AS (
   ) ranked_recent
   WHERE recency <= :rows_per_entity
 ),
-chat AS (
-  SELECT
-    p.endpoint_name,
-    p.served_entity_id,
-    p.databricks_request_id,
-    p.request_time,
-    p.execution_duration_ms,
-    p.response,
-    get_json_object(p.request, '$.messages') AS messages
+chosen_rows AS (
+  SELECT p.*
   FROM {{payload}} p
   JOIN recent_ids r ON r.databricks_request_id = p.databricks_request_id
   WHERE {{filters(p)}}
 ),
-sized AS (
-  SELECT c.*, json_array_length(c.messages) AS n_messages FROM chat c
-),
-last_turn AS (
-  SELECT s.*, get_json_object(s.messages, concat('$[', CAST(s.n_messages - 1 AS STRING), ']')) AS last_message
-  FROM sized s
-  WHERE s.n_messages > 0
-),
-asked AS (
-  SELECT
-    l.*,
-    coalesce(get_json_object(l.last_message, '$.content[0].text'), get_json_object(l.last_message, '$.content')) AS user_text
-  FROM last_turn l
-  WHERE get_json_object(l.last_message, '$.role') = 'user'
-),
+{{payload_steps(chosen_rows)}},
 keyed AS (
-  SELECT a.*, lower(trim(substring(a.user_text, 1, 2000))) AS message_key
-  FROM asked a
-  WHERE a.user_text IS NOT NULL AND length(trim(a.user_text)) > 0
+  SELECT
+    k.endpoint_name, k.served_entity_id, k.databricks_request_id, k.request_time, k.execution_duration_ms,
+    greatest(k.rq_to, 1) AS n_messages,
+    k.last_user_text AS user_text,
+    k.answer_text,
+    get(k.tool_names, 0) AS tool_call,
+    k.tokens_out AS output_tokens,
+    lower(k.last_user_text) AS message_key
+  FROM (SELECT r.*, {{payload_fields(r)}} FROM read_output r) k
+  WHERE k.asks_question
 ),
 shared AS (
   SELECT endpoint_name, message_key, count(DISTINCT served_entity_id) AS entities, count(*) AS asked_rows
@@ -85,15 +71,10 @@ SELECT
   a.request_time,
   a.execution_duration_ms,
   a.n_messages,
-  substring(a.user_text, 1, 2000) AS user_text,
-  substring(coalesce(
-    get_json_object(a.response, '$.choices[0].message.content'),
-    get_json_object(a.response, '$.choices[0].text'),
-    get_json_object(a.response, '$.output[0].content[0].text'),
-    get_json_object(a.response, '$.messages[0].content')
-  ), 1, 4000) AS answer_text,
-  get_json_object(a.response, '$.choices[0].message.tool_calls[0].function.name') AS tool_call,
-  try_cast(get_json_object(a.response, '$.usage.completion_tokens') AS BIGINT) AS output_tokens
+  a.user_text,
+  a.answer_text,
+  a.tool_call,
+  a.output_tokens
 FROM answers a
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = a.served_entity_id
 WHERE a.rn = 1

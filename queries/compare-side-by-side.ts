@@ -11,7 +11,7 @@ export default defineQuery({
   id: 'compare-side-by-side',
   exposesText: true,
   title: 'Same message, different served entities',
-  description: 'For up to max_messages user messages answered by more than one served entity, the latest successful answer of each entity (text truncated to 4,000 characters).',
+  description: 'For up to max_messages user messages answered by more than one served entity, the latest successful answer of each entity, as the one payload interpretation reads question and answer (each at most 1,000 characters).',
   params: { max_messages: intParam(1, 20).default(6) },
   // Every entity of the endpoint takes part, whatever entity the filter bar has chosen.
   bind: (input, { window }) => ({ ...filterParams({ ...input, served_entity: undefined }, window), max_messages: input.max_messages, rows_per_entity: ROWS_PER_ENTITY }),

@@ -7,6 +7,7 @@ import compareEntityHistory from './compare-entity-history';
 import compareLatencyHistogram from './compare-latency-histogram';
 import compareShareOverTime from './compare-share-over-time';
 import compareSideBySide from './compare-side-by-side';
+import filterContextValues from './filter-context-values';
 import filterOptions from './filter-options';
 import financeBreakdown from './finance-breakdown';
 import financeContextKeys from './finance-context-keys';
@@ -45,6 +46,7 @@ const QUERIES = {
   'compare-latency-histogram': compareLatencyHistogram,
   'compare-share-over-time': compareShareOverTime,
   'compare-side-by-side': compareSideBySide,
+  'filter-context-values': filterContextValues,
   'filter-options': filterOptions,
   'finance-breakdown': financeBreakdown,
   'finance-context-keys': financeContextKeys,

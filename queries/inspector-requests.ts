@@ -10,12 +10,12 @@ export default defineQuery({
   id: 'inspector-requests',
   exposesText: true,
   title: 'Requests',
-  description: 'One page of logged requests with previews of the last user message and the answer, keyset-paginated; optional JSON-path columns (x1…x3).',
+  description: 'One page of logged requests with previews of the last user message and the answer, the tools called and whether the agent trace has a failed span, as the one payload interpretation reads them; keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
   searchTerms: { q: (v) => (typeof v === 'string' ? [v] : []) },
   bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
-  // Without a keyword or tool-call filter, the page's keys come from the request facts.
-  pageKeys: (params) => params.q_pattern == null && params.has_tools == null,
+  // Keyword, tool and trace filters read the request text and facts: the page's keys can always come from the facts.
+  pageKeys: () => true,
   row: z.object({
     endpoint_name: z.string(),
     databricks_request_id: z.string(),
@@ -29,8 +29,10 @@ export default defineQuery({
     requester: text,
     input_tokens: z.number().int().nullable(),
     output_tokens: z.number().int().nullable(),
-    token_source: z.enum(['usage', 'response']).nullable(),
+    token_source: z.enum(['usage_table', 'response', 'estimate', 'unknown']),
+    kind: z.enum(['chat', 'completions', 'embeddings', 'responses-api', 'chat-agent', 'responses-agent', 'custom-model', 'guardrail-block', 'error', 'unknown']),
     has_tool_calls: z.boolean(),
+    trace_error: z.boolean(),
     last_user_message: text,
     answer_preview: text,
     request_chars: z.number().int().nullable(),

@@ -2,7 +2,8 @@
 -- usage_context.conversation_id, else the agent's context.conversation_id, else client_request_id
 -- without a trailing turn number, else requester + endpoint + day + first user message.
 -- Only md5 of the key leaves SQL (the history key holds message text). Without :thread, the
--- conversation of the newest request in the window.
+-- conversation of the newest request in the window. Its requests are read by the one
+-- interpretation (payload_steps): the question, the answer, the turns the request carried.
 WITH keyed AS (
   SELECT
     p.endpoint_name, p.databricks_request_id, p.request_time, p.status_code, p.execution_duration_ms,
@@ -16,23 +17,13 @@ chosen AS (
   SELECT coalesce(:thread, (SELECT md5(max_by(thread_key, request_time)) FROM keyed WHERE thread_key IS NOT NULL)) AS thread_id
 ),
 turns AS (
-  SELECT k.*,
-    coalesce(get_json_object(k.request, '$.messages'), get_json_object(k.request, '$.input')) AS history,
-    json_array_length(get_json_object(k.response, '$.output')) AS n_output
+  SELECT k.*
   FROM keyed k
   JOIN chosen c ON c.thread_id = md5(k.thread_key)
   ORDER BY k.request_time, k.databricks_request_id
   LIMIT 500
 ),
-counted AS (
-  SELECT t.*, json_array_length(t.history) AS n_hist FROM turns t
-),
-picked AS (
-  SELECT c.*,
-    {{last_user_index(c)}} AS user_idx,
-    CASE WHEN c.n_hist >= 1 THEN get_json_object(c.history, '$[' || CAST(c.n_hist - 1 AS STRING) || '].role') END AS last_role
-  FROM counted c
-)
+{{payload_steps(turns)}}
 SELECT
   md5(k.thread_key) AS thread_id,
   split_part(k.thread_key, ':', 1) AS thread_source,
@@ -43,15 +34,9 @@ SELECT
   k.execution_duration_ms,
   k.served_entity_id,
   k.requester,
-  k.n_hist AS history_messages,
-  k.last_role,
-  left({{message_text(k, k.user_idx)}}, 300) AS last_user_message,
-  left(coalesce(
-    nullif(get_json_object(k.response, '$.choices[0].message.content'), ''),
-    '→ ' || get_json_object(k.response, '$.choices[0].message.tool_calls[0].function.name') || '(…)',
-    CASE WHEN k.n_output >= 1 THEN get_json_object(k.response, '$.output[' || CAST(k.n_output - 1 AS STRING) || '].content[0].text') END,
-    get_json_object(k.response, '$.error_code'),
-    k.response
-  ), 300) AS answer_preview
-FROM picked k
+  CASE WHEN k.rq_msgs IS NOT NULL THEN size(k.rq_msgs) END AS history_messages,
+  CASE WHEN k.rq_to > 0 THEN get(k.m_role, k.rq_to - 1) END AS last_role,
+  left(k.last_user_text, 300) AS last_user_message,
+  left({{answer_preview(k)}}, 300) AS answer_preview
+FROM (SELECT r.*, {{payload_fields(r)}} FROM read_output r) k
 ORDER BY k.request_time, k.databricks_request_id

@@ -21,6 +21,7 @@ WITH usage_counts AS (
       OR (:status_class = '4xx' AND u.status_code BETWEEN 400 AND 499)
       OR (:status_class = '5xx' AND u.status_code >= 500)
       OR (:status_class = '429' AND u.status_code = 429))
+    AND {{usage_context_filter(u)}}
   GROUP BY 1, 2
 ),
 payload_counts AS (

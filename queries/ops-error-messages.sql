@@ -1,6 +1,7 @@
 -- The most frequent error messages, with ids, hex runs and numbers folded so one cause is one
--- line. The text is the provider's own message when there is one, the body itself when it is
--- not JSON. Two example request ids per message for the inspector.
+-- line. The text is the true reason the one interpretation reads (a provider's own message,
+-- decoded from nested JSON; an HTML page's text; a guardrail's findings; a non-JSON body itself).
+-- Two example request ids per message for the inspector.
 WITH texts AS (
   SELECT
     category,
@@ -10,13 +11,10 @@ WITH texts AS (
     endpoint_name,
     weight,
     CASE
-      WHEN response IS NULL THEN '(no response body logged)'
-      WHEN get_json_object(response, '$') IS NULL THEN substr(response, 1, 300)
-      WHEN category = 'input_guardrail' THEN 'Input guardrail triggered'
-      WHEN category = 'output_guardrail' THEN 'Output guardrail triggered'
-      WHEN category = 'provider_error' THEN concat(coalesce(get_json_object(message, '$.external_model_provider'), 'provider'), ': ',
-        coalesce(get_json_object(message, '$.external_model_error.error.message'), get_json_object(message, '$.external_model_error.message'), message))
-      ELSE coalesce(message, error_code, concat('HTTP ', CAST(status_code AS STRING)))
+      WHEN category = 'trace_error' THEN 'A span of the agent trace failed (the request was answered)'
+      WHEN response_chars IS NULL THEN '(no response body logged)'
+      WHEN category = 'provider_error' THEN concat(coalesce(error_provider, 'provider'), ': ', coalesce(error_reason, error_code, 'no message'))
+      ELSE coalesce(error_reason, error_code, concat('HTTP ', CAST(status_code AS STRING)))
     END AS text
   FROM {{error_rows}}
 ),

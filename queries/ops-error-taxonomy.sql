@@ -1,7 +1,8 @@
--- Errors by category, detail and status code, read from the response bodies:
--- guardrails (which check fired), rate limits, external provider errors (which provider),
--- server 5xx and other 4xx. Bodies may be NULL, truncated or not JSON; get_json_object then
--- returns NULL and the row still lands in a category.
+-- Requests that did not end cleanly by category, detail and status code, as the one
+-- interpretation reads their response bodies: guardrails (what the verdict found: personal data,
+-- invalid keywords, the safety categories that are true), rate limits, external providers
+-- (which), server 5xx and other 4xx (their error code), answers whose agent trace has a failed
+-- span. NULL, truncated, non-JSON or HTML bodies still land in a category.
 WITH detailed AS (
   SELECT
     category,
@@ -9,17 +10,12 @@ WITH detailed AS (
     request_time,
     weight,
     CASE
-      WHEN category IN ('input_guardrail', 'output_guardrail') THEN
-        CASE
-          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.pii_detection') = 'true' THEN 'PII'
-          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.invalid_keywords') = 'true' THEN 'invalid keywords'
-          WHEN get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.categories') IS NOT NULL
-            THEN concat('safety: ', coalesce(nullif(regexp_extract(get_json_object(get_json_object(message, CASE category WHEN 'input_guardrail' THEN '$.input_guardrail[0]' ELSE '$.output_guardrail[0]' END), '$.categories'), '"([^"]+)"', 1), ''), 'unspecified'))
-          ELSE 'unspecified'
-        END
-      WHEN category = 'provider_error' THEN concat('provider: ', coalesce(get_json_object(message, '$.external_model_provider'), 'unknown'))
-      WHEN response IS NULL THEN 'no response body logged'
-      WHEN get_json_object(response, '$') IS NULL THEN 'response is not JSON'
+      WHEN category IN ('input_guardrail', 'output_guardrail') THEN coalesce(regexp_replace(error_reason, '^(Input|Output) guardrail: ', ''), 'triggered')
+      WHEN category = 'provider_error' THEN concat('provider: ', coalesce(error_provider, 'unknown'))
+      WHEN category = 'trace_error' THEN 'failed span in the agent trace'
+      WHEN response_chars IS NULL THEN 'no response body logged'
+      WHEN error_format = 'html' THEN 'HTML error page'
+      WHEN error_format = 'text' THEN 'response is not JSON'
       ELSE coalesce(error_code, 'no error_code')
     END AS detail
   FROM {{error_rows}}

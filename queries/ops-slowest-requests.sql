@@ -7,7 +7,7 @@ SELECT
   p.status_code,
   p.execution_duration_ms,
   p.requester,
-  coalesce(p.usage_out, p.resp_out) AS output_tokens
+  coalesce(p.usage_out, p.tokens_out) AS output_tokens
 FROM {{requests}} p
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = p.served_entity_id
 WHERE {{filters(p)}}

@@ -12,11 +12,12 @@ export default function ApiReferencePage() {
         <code className="font-mono"> range</code> (e.g. <code className="font-mono">24h</code>, <code className="font-mono">7d</code>) or
         <code className="font-mono"> from</code> + <code className="font-mono">to</code> (ISO 8601, UTC when no zone),
         <code className="font-mono"> endpoint</code>, <code className="font-mono">served_entity</code>, <code className="font-mono">requester</code>,
-        <code className="font-mono"> status</code> (ok, error, 4xx, 5xx, 429). Machine-readable schemas:{' '}
+        <code className="font-mono"> status</code> (ok, error, 4xx, 5xx, 429), <code className="font-mono">usage_context</code> and <code className="font-mono">usage_context_2</code> (key=value, or a key alone), and calendar ranges (<code className="font-mono">range=today</code>, yesterday, this_month, last_month, in <code className="font-mono">tz</code>). Machine-readable schemas:{' '}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON endpoint, not a page */}
         <a className="text-sky-700 underline" href="/api/queries">/api/queries</a>.
       </p>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+      <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className="sticky-first w-full min-w-[36rem] bg-white text-sm">
         <thead className="bg-slate-50 text-left"><tr><th className="p-2">Query</th><th className="p-2">What it returns</th><th className="p-2">Try it</th></tr></thead>
         <tbody>
           {Object.values(CATALOGUE).map((q) => (
@@ -28,6 +29,7 @@ export default function ApiReferencePage() {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChangeMark } from '@/lib/compare/prepare-share';
+import type { ChangeMark } from '@/lib/charts/marks';
 import { formatZonedTimestamp } from '@/lib/time/zone';
 
 /** The served_entities changes a chart marks (see changeMarkElements), listed under it. */

@@ -1,15 +1,14 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { lazyPlot } from '@/components/charts/lazy-plot';
+import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
-import { reportingZone, type DashboardState } from '@/lib/client/search-params';
-import type { PreparedShare } from '@/lib/compare/prepare-share';
+import { noDataText, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { SHARE_AXIS, shareMarks } from '@/lib/compare/prepare-share';
 import type { CompareState } from '@/lib/compare/search-params';
 import { useShareOverTime } from '@/lib/compare/use-compare';
 import { ChangeMarkNotes } from './change-marks';
-
-const Plot = lazyPlot(() => import('./plots/plot-area-entity-share').then((m) => m.PlotAreaEntityShare));
+import { compareDrill } from './compare-drill';
 
 /** Share of the endpoint's estimated requests per served entity over time: fallbacks and config changes show here. */
 export function ChartAreaEntityShare({ state, compare }: { state: DashboardState; compare: CompareState }) {
@@ -22,21 +21,14 @@ export function ChartAreaEntityShare({ state, compare }: { state: DashboardState
       query={query}
       csvHref={queryUrl('compare-share-over-time', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.endpoint_name === state.endpoint)}
-      empty={<>No requests of {state.endpoint} in this range.</>}
+      empty={noDataText(state)}
     >
-      {() => prepared && <ShareBody prepared={prepared} />}
+      {() => prepared && (
+        <div>
+          <TimeChart data={prepared} marks={shareMarks(prepared)} left={SHARE_AXIS} height="h-64" label={`Traffic share per ${prepared.bucket}, ${prepared.series.length} series`} drill={compareDrill(state, compare, prepared)} />
+          <ChangeMarkNotes changes={prepared.changes} tz={prepared.tz} />
+        </div>
+      )}
     </ChartCard>
-  );
-}
-
-function ShareBody({ prepared }: { prepared: PreparedShare }) {
-  const { series, bucket } = prepared;
-  return (
-    <div>
-      <div className="h-64" role="img" aria-label={`Traffic share per ${bucket}, ${series.length} series`}>
-        <Plot prepared={prepared} />
-      </div>
-      <ChangeMarkNotes changes={prepared.changes} tz={prepared.tz} />
-    </div>
   );
 }

@@ -2,15 +2,15 @@
 
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
-import { lazyPlot } from '@/components/charts/lazy-plot';
+import { TimeChart } from '@/components/charts/time-chart';
 import { formatCount, formatRate } from '@/lib/charts/format';
-import { prepareRequests, type PreparedRequests } from '@/lib/charts/prepare-requests';
+import { prepareRequests, requestsMarks, type PreparedRequests } from '@/lib/charts/prepare-requests';
 import { queryUrl } from '@/lib/client/api';
-import { apiTimeFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { apiTimeFilters, isLive, reportingZone, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
 import type { Bucket } from '@/lib/time/buckets';
-
-const Plot = lazyPlot(() => import('./plots/plot-area-requests').then((m) => m.PlotAreaRequests));
+import type { Drill } from './drill-frame';
 
 const SPLIT_LABEL: Record<DashboardState['split'], string> = { none: 'all traffic', endpoint: 'by endpoint', served_entity: 'by served entity', status: 'by status' };
 
@@ -23,6 +23,7 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
     // "Still arriving" is judged at the moment the data was fetched, which keeps render pure.
     return prepareRequests(d.rows, d.window, d.params.bucket as Bucket, Date.parse(d.now), String(d.params.tz ?? 'UTC'));
   }, [query.data]);
+  const { entityIdOf } = useFilterOptions(state);
 
   return (
     <ChartCard
@@ -32,15 +33,15 @@ export function ChartAreaRequests({ state }: { state: DashboardState }) {
       query={query}
       csvHref={queryUrl('requests-over-time', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty={<>No requests were logged in this range{state.endpoint ? ` for ${state.endpoint}` : ''}. Try a longer range or clear the filters.</>}
+      empty={noDataText(state)}
     >
-      {() => prepared && <RequestsBody prepared={prepared} />}
+      {() => prepared && <RequestsBody prepared={prepared} drill={{ state, kind: state.split, entityIdOf }} />}
     </ChartCard>
   );
 }
 
-function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
-  const { totals, series, bucket, stillArriving } = prepared;
+function RequestsBody({ prepared, drill }: { prepared: PreparedRequests; drill: Drill }) {
+  const { totals, series, bucket } = prepared;
   return (
     <div>
       <dl className="mb-3 flex flex-wrap gap-x-8 gap-y-1 text-sm" data-testid="requests-totals">
@@ -49,10 +50,8 @@ function RequestsBody({ prepared }: { prepared: PreparedRequests }) {
         <div><dt className="text-slate-500">Average per minute</dt><dd className="text-lg font-semibold">{formatRate(totals.avgQpm)}</dd></div>
         <div><dt className="text-slate-500">Bucket</dt><dd className="text-lg font-semibold">{bucket}</dd></div>
       </dl>
-      <div className="h-72" role="img" aria-label={`Requests per minute per ${bucket}, ${series.length} series`}>
-        <Plot prepared={prepared} />
-      </div>
-      {stillArriving && <p className="mt-1 text-xs text-slate-500">The shaded last hour is still arriving: inference tables land up to about an hour late, so a dip there is not a traffic drop.</p>}
+      {/* Requests per minute are rates: fractional ticks are real, not counts rounded to "1, 1, 1". */}
+      <TimeChart data={prepared} marks={requestsMarks(prepared)} left={{ label: 'req/min', format: formatRate }} label={`Requests per minute per ${bucket}, ${series.length} series`} drill={drill} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { ChartCard } from '@/components/chart-card';
 import { TimeChart } from '@/components/charts/time-chart';
 import { formatCount, formatPercent } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
+import { apiTimeFilters, isLive, noDataText, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_COLOR, ERROR_CATEGORIES } from '@/lib/ops/error-categories';
 import { prepareErrorRate } from '@/lib/ops/prepare-errors';
@@ -31,11 +31,11 @@ export function ChartBarErrors({ state }: { state: DashboardState }) {
       query={query}
       csvHref={queryUrl('ops-errors-over-time', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty={<>No requests were logged in this range.</>}
+      empty={noDataText(state)}
     >
       {(d) => withRate && (
         <>
-          <TimeChart data={withRate} marks={errorMarks(withRate)} label="Errors by category and error rate" left={{ label: 'failed requests', format: formatCount }} right={{ label: 'error rate', format: formatPercent }} />
+          <TimeChart data={withRate} marks={errorMarks(withRate)} label="Errors by category and error rate" left={{ label: 'failed requests', format: formatCount, integer: true }} right={{ label: 'error rate', format: formatPercent }} drill={{ state, kind: 'error_category', base: { status: 'error' }, what: 'failed requests' }} />
           <UnloggedNote rows={d.rows} />
         </>
       )}

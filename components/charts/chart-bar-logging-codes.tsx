@@ -25,7 +25,7 @@ export function ChartBarLoggingCodes({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No logging error codes in this range: every body within the size limits was logged.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={stackedCountMarks(prepared, 'n', 'codes')} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount, integer: true }} />}
+      {() => prepared && <TimeChart data={prepared} marks={stackedCountMarks(prepared, 'n', 'codes')} height="h-56" label="Logging error codes over time" left={{ label: 'rows', format: formatCount, integer: true }} drill={{ state, kind: 'none' }} />}
     </ChartCard>
   );
 }

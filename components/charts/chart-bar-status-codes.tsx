@@ -1,9 +1,15 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
+import { formatCount } from '@/lib/charts/format';
+import { requestsHref, statusClassOf } from '@/lib/client/drill';
+import { useHere } from '@/lib/client/use-here';
+import { BarLinks } from './bar-links';
+
 import { ChartCard } from '@/components/chart-card';
 import { lazyPlot } from '@/components/charts/lazy-plot';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, isLive, noDataText, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { QueryRow } from '@/queries';
 
@@ -15,6 +21,8 @@ const Plot = lazyPlot(() => import('./plots/plot-bar-status-codes').then((m) => 
 export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
   const params = apiFilters(state);
   const query = useCatalogueQuery('ops-status-codes', params, { live: isLive(state) });
+  const router = useRouter();
+  const here = useHere();
   return (
     <ChartCard
       testId="chart-status-codes"
@@ -23,13 +31,19 @@ export function ChartBarStatusCodes({ state }: { state: DashboardState }) {
       query={query}
       csvHref={queryUrl('ops-status-codes', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty={<>No requests in this range.</>}
+      empty={noDataText(state)}
     >
-      {(d) => (
-        <div className="h-56" role="img" aria-label="Requests by status code">
-          <Plot rows={d.rows} />
-        </div>
-      )}
+      {(d) => {
+        const hrefOf = (code: number) => requestsHref(state, { status: statusClassOf(code) }, here);
+        return (
+          <div>
+            <div className="h-56 cursor-pointer" role="img" aria-label="Requests by status code; click a bar for its requests">
+              <Plot rows={d.rows} onBar={(code) => router.push(hrefOf(code))} />
+            </div>
+            <BarLinks label="Requests by status code" bars={d.rows.map((r) => ({ label: `HTTP ${r.status_code}`, value: formatCount(r.requests), href: hrefOf(r.status_code) }))} />
+          </div>
+        );
+      }}
     </ChartCard>
   );
 }

@@ -44,7 +44,7 @@ export function ChartLineCompleteness({ state }: { state: DashboardState }) {
       {() => summed && (
         <div className="grid gap-4 lg:grid-cols-3">
           <div className="lg:col-span-2">
-            <TimeChart data={summed} height="h-56" label="endpoint_usage against payload rows" left={{ label: 'requests', format: formatCount }} marks={COMPLETENESS_MARKS} />
+            <TimeChart data={summed} height="h-56" label="endpoint_usage against payload rows" left={{ label: 'requests', format: formatCount }} marks={COMPLETENESS_MARKS} drill={{ state, kind: 'none', what: 'logged requests' }} />
           </div>
           <table className="self-start text-sm" data-testid="completeness-gaps">
             <thead className="text-xs text-slate-500"><tr><th className="pr-3 text-left">Status</th><th className="pr-3 text-right">Counted</th><th className="pr-3 text-right">Not logged</th><th className="text-right">Share</th></tr></thead>

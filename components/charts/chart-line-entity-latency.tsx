@@ -1,15 +1,14 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
-import { lazyPlot } from '@/components/charts/lazy-plot';
+import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
-import { reportingZone, type DashboardState } from '@/lib/client/search-params';
-import type { PreparedShare } from '@/lib/compare/prepare-share';
+import { noDataText, reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { LATENCY_AXIS, entityLatencyMarks } from '@/lib/compare/prepare-share';
 import type { CompareState } from '@/lib/compare/search-params';
 import { useShareOverTime } from '@/lib/compare/use-compare';
 import { ChangeMarkNotes } from './change-marks';
-
-const Plot = lazyPlot(() => import('./plots/plot-line-entity-latency').then((m) => m.PlotLineEntityLatency));
+import { compareDrill } from './compare-drill';
 
 /** p95 latency per served entity over time, one line each (never stacked), with change marks. */
 export function ChartLineEntityLatency({ state, compare }: { state: DashboardState; compare: CompareState }) {
@@ -22,21 +21,14 @@ export function ChartLineEntityLatency({ state, compare }: { state: DashboardSta
       query={query}
       csvHref={queryUrl('compare-share-over-time', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.endpoint_name === state.endpoint && r.latency_rows > 0)}
-      empty={<>No successful requests of {state.endpoint} in this range.</>}
+      empty={noDataText(state, 'No successful requests were logged')}
     >
-      {() => prepared && <LatencyBody prepared={prepared} />}
+      {() => prepared && (
+        <div>
+          <TimeChart data={prepared} marks={entityLatencyMarks(prepared)} left={LATENCY_AXIS} height="h-64" label={`p95 latency per ${prepared.bucket}, ${prepared.series.length} series`} drill={{ ...compareDrill(state, compare, prepared), base: { status: 'ok', sort: 'duration_desc' }, what: 'successful requests, slowest first' }} />
+          <ChangeMarkNotes changes={prepared.changes} tz={prepared.tz} />
+        </div>
+      )}
     </ChartCard>
-  );
-}
-
-function LatencyBody({ prepared }: { prepared: PreparedShare }) {
-  const { series, bucket } = prepared;
-  return (
-    <div>
-      <div className="h-64" role="img" aria-label={`p95 latency per ${bucket}, ${series.length} series`}>
-        <Plot prepared={prepared} />
-      </div>
-      <ChangeMarkNotes changes={prepared.changes} tz={prepared.tz} />
-    </div>
   );
 }

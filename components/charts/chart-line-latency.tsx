@@ -1,18 +1,25 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
+import { Select } from '@/components/select';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
 import { TimeChart } from '@/components/charts/time-chart';
 import { queryUrl } from '@/lib/client/api';
 import { apiTimeFilters, isLive, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { latencyMarks } from '@/lib/ops/prepare-marks';
 import type { OpsState } from '@/lib/ops/search-params';
+import { useOpsState } from '@/lib/ops/use-ops-state';
 import { usePreparedSeries } from '@/lib/ops/use-prepared';
-import { formatMs } from '@/lib/charts/format';
+import { formatMs, formatMsTick } from '@/lib/charts/format';
 
 
 /** p50/p95/p99 as lines (never stacked): all three for one series, or one percentile per series. */
-export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState; ops: OpsState; setOps: (p: Partial<OpsState>) => void }) {
+/** `ops` and `setOps` from the page; without them (the Overview) the chart keeps its settings in the URL itself. */
+export function ChartLineLatency({ state, ops: given, setOps: setGiven }: { state: DashboardState; ops?: OpsState; setOps?: (p: Partial<OpsState>) => void }) {
+  const [own, setOwn] = useOpsState();
+  const ops = given ?? own;
+  const setOps = setGiven ?? setOwn;
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
   const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, {
@@ -21,17 +28,18 @@ export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState
     missing: 'gap',
   });
   const split = ops.latencySplit !== 'none';
+  const { entityIdOf } = useFilterOptions(state);
   const controls = (
     <span className="flex gap-2 text-xs">
-      <select aria-label="Latency split" value={ops.latencySplit} onChange={(e) => setOps({ latencySplit: e.target.value as OpsState['latencySplit'] })} className="rounded border border-slate-300 px-1 py-1">
+      <Select aria-label="Latency split" value={ops.latencySplit} onCommit={(v) => setOps({ latencySplit: v as OpsState['latencySplit'] })} className="rounded border border-slate-300 px-1 py-1">
         <option value="none">All traffic</option>
         <option value="endpoint">Per endpoint</option>
         <option value="served_entity">Per served entity</option>
-      </select>
+      </Select>
       {split && (
-        <select aria-label="Percentile" value={ops.percentile} onChange={(e) => setOps({ percentile: e.target.value as OpsState['percentile'] })} className="rounded border border-slate-300 px-1 py-1">
+        <Select aria-label="Percentile" value={ops.percentile} onCommit={(v) => setOps({ percentile: v as OpsState['percentile'] })} className="rounded border border-slate-300 px-1 py-1">
           <option value="p50">p50</option><option value="p95">p95</option><option value="p99">p99</option>
-        </select>
+        </Select>
       )}
     </span>
   );
@@ -46,7 +54,7 @@ export function ChartLineLatency({ state, ops, setOps }: { state: DashboardState
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No successful requests in this range.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={latencyMarks(prepared, split, ops.percentile)} label="Latency percentiles over time" left={{ label: 'latency', format: formatMs }} />}
+      {() => prepared && <TimeChart data={prepared} marks={latencyMarks(prepared, split, ops.percentile)} label="Latency percentiles over time" left={{ label: 'latency', format: formatMs, tick: formatMsTick }} drill={{ state, kind: ops.latencySplit, entityIdOf, base: { status: 'ok', sort: 'duration_desc' }, what: 'successful requests, slowest first' }} />}
     </ChartCard>
   );
 }

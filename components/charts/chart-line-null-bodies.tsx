@@ -37,6 +37,7 @@ export function ChartLineNullBodies({ state }: { state: DashboardState }) {
           label="Share of rows with NULL request or response"
           marks={NULL_BODY_MARKS}
           left={{ label: 'share of rows', format: formatPercent }}
+          drill={{ state, kind: 'none' }}
         />
       )}
     </ChartCard>

@@ -1,6 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
 import { TimeChart } from '@/components/charts/time-chart';
 import { formatRate } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
@@ -15,6 +16,7 @@ export function ChartLineOutputSpeed({ state, ops }: { state: DashboardState; op
   const params = { ...apiTimeFilters(state), split: ops.latencySplit };
   const query = useCatalogueQuery('ops-latency-over-time', params, { live: isLive(state) });
   const prepared = usePreparedSeries(query, { seriesOf: (r) => r.series, values: { tps: (r) => r.output_tokens_per_s }, missing: 'gap' });
+  const { entityIdOf } = useFilterOptions(state);
   return (
     <ChartCard
       testId="chart-output-speed"
@@ -25,7 +27,7 @@ export function ChartLineOutputSpeed({ state, ops }: { state: DashboardState; op
       isEmpty={(d) => !d.rows.some((r) => r.output_tokens_per_s !== null)}
       empty={<>No response in this range reports output token counts.</>}
     >
-      {() => prepared && <TimeChart data={prepared} height="h-56" label="Output tokens per second" marks={lineMarks(prepared, 'tps', { knownOnly: true })} left={{ label: 'tokens/s', format: formatRate }} />}
+      {() => prepared && <TimeChart data={prepared} height="h-56" label="Output tokens per second" marks={lineMarks(prepared, 'tps', { knownOnly: true })} left={{ label: 'tokens/s', format: formatRate }} drill={{ state, kind: ops.latencySplit, entityIdOf, base: { status: 'ok' }, what: 'successful requests' }} />}
     </ChartCard>
   );
 }

@@ -2,20 +2,21 @@
 
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
-import { lazyPlot } from '@/components/charts/lazy-plot';
+import { TimeChart } from '@/components/charts/time-chart';
 import { UtcDaysNote } from '@/components/charts/utc-days-note';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
-import { prepareTokenTrends } from '@/lib/finance/prepare-token-trends';
-import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
+import { noDataText, type DashboardState } from '@/lib/client/search-params';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
+import { formatTokens } from '@/lib/charts/format';
+import { prepareTokenTrends, tokenTrendSeries } from '@/lib/finance/prepare-token-trends';
+import { dimensionLabel, valueAsNarrowing, type FinanceState } from '@/lib/finance/search-params';
 import { useFinanceQuery } from '@/lib/finance/use-finance-query';
-
-const Plot = lazyPlot(() => import('./plots/plot-line-token-trends').then((m) => m.PlotLineTokenTrends));
 
 /** "Are inputs getting longer, outputs more verbose?": average (solid) and p95 (dashed) per day. */
 export function ChartLineTokenTrends({ state, fin, onMetric }: { state: DashboardState; fin: FinanceState; onMetric: (m: FinanceState['tokens']) => void }) {
   const { query, params } = useFinanceQuery('finance-token-trends', state, fin, { top_n: String(Math.min(fin.top, 5)) });
-  const prepared = useMemo(() => (query.data?.window ? prepareTokenTrends(query.data.rows, fin.tokens, query.data.window) : null), [query.data, fin.tokens]);
+  const drawn = useMemo(() => (query.data?.window ? tokenTrendSeries(prepareTokenTrends(query.data.rows, fin.tokens, query.data.window), query.data.window) : null), [query.data, fin.tokens]);
+  const { entityIdOf } = useFilterOptions(state);
   const toggle = (
     <div role="group" aria-label="Token direction" className="flex overflow-hidden rounded border border-slate-300 text-xs">
       {(['input', 'output'] as const).map((m) => (
@@ -35,12 +36,11 @@ export function ChartLineTokenTrends({ state, fin, onMetric }: { state: Dashboar
       headerExtra={toggle}
       csvHref={queryUrl('finance-token-trends', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty="No successful requests with token counts in this range."
+      empty={noDataText(state, 'No successful requests with token counts were logged')}
     >
-      {() => prepared && (
-        <div className="h-80" role="img" aria-label={`${fin.tokens} tokens per request, ${prepared.series.length} series`}>
-          <Plot prepared={prepared} />
-        </div>
+      {() => drawn && (
+        <TimeChart data={drawn.data} marks={drawn.marks} height="h-80" left={{ label: 'tokens', format: (v) => formatTokens(v), tick: (v) => formatTokens(v, true) }} label={`${fin.tokens} tokens per request, ${drawn.data.series.length} series`}
+          drill={{ state, kind: 'none', narrow: (value) => valueAsNarrowing(fin, value, entityIdOf), base: { status: 'ok' }, what: 'successful requests' }} />
       )}
     </ChartCard>
   );

@@ -25,7 +25,7 @@ export function ChartLineTopics({ state, topics }: { state: DashboardState; topi
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No request in this range mentions {topics}.</>}
     >
-      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount, integer: true }} marks={lineMarks(prepared, 'n')} />}
+      {() => prepared && <TimeChart data={prepared} height="h-56" label="Keyword mentions over time" left={{ label: 'requests', format: formatCount, integer: true }} marks={lineMarks(prepared, 'n')} drill={{ state, kind: 'keyword', what: 'requests' }} />}
     </ChartCard>
   );
 }

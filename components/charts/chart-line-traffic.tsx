@@ -1,6 +1,7 @@
 'use client';
 
 import { ChartCard } from '@/components/chart-card';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
 import { TimeChart } from '@/components/charts/time-chart';
 import { formatCount, formatRate } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
@@ -22,6 +23,7 @@ export function ChartLineTraffic({ state }: { state: DashboardState }) {
     missing: 'zero',
   });
   const coarse = prepared && prepared.bucket !== 'minute';
+  const { entityIdOf } = useFilterOptions(state);
   return (
     <ChartCard
       testId="chart-traffic"
@@ -32,7 +34,7 @@ export function ChartLineTraffic({ state }: { state: DashboardState }) {
       isEmpty={(d) => d.rows.length === 0}
       empty={<>No requests were logged in this range.</>}
     >
-      {() => prepared && <TimeChart data={prepared} marks={trafficMarks(prepared)} label={`Requests per minute per ${prepared.bucket}`} left={{ label: 'req/min', format: (v) => (v < 10 ? formatRate(v) : formatCount(v)) }} />}
+      {() => prepared && <TimeChart data={prepared} marks={trafficMarks(prepared)} label={`Requests per minute per ${prepared.bucket}`} left={{ label: 'req/min', format: (v) => (v < 10 ? formatRate(v) : formatCount(v)) }} drill={{ state, kind: state.split, entityIdOf }} />}
     </ChartCard>
   );
 }

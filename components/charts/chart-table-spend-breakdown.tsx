@@ -1,40 +1,50 @@
 'use client';
 
+import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
+import { requestsHref } from '@/lib/client/drill';
+import { useFilterOptions } from '@/lib/client/use-filter-options';
+import { useHere } from '@/lib/client/use-here';
 import type { ReactNode } from 'react';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
+import { noDataText, type DashboardState } from '@/lib/client/search-params';
 import { formatCount, formatMoney, formatShare, formatTokens } from '@/lib/charts/format';
 import { prepareBreakdown, type BreakdownLine } from '@/lib/finance/prepare-breakdown';
-import { dimensionLabel, type FinanceState } from '@/lib/finance/search-params';
+import { dimensionLabel, valueAsNarrowing, type FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
 
 /** Spend per value of the chosen dimension; the whole table stays visible while drilled in. */
 /** `links` draws the header's downloads for the range the table shows (the page knows which). */
 export function ChartTableSpendBreakdown({ state, fin, onFocus, links }: { state: DashboardState; fin: FinanceState; onFocus: (value: string) => void; links?: (windowEnd: string) => ReactNode }) {
   const { query, params } = useFinanceQuery('finance-breakdown', state, fin, { top_n: String(fin.top) }, { withFocus: false });
+  const { entityIdOf } = useFilterOptions(state);
+  const here = useHere();
+  const hrefOf = (value: string) => {
+    const n = valueAsNarrowing(fin, value, entityIdOf);
+    return n ? requestsHref(state, n, here) : null;
+  };
   const label = dimensionLabel(fin);
   return (
     <ChartCard
       testId="finance-breakdown"
       title={`Spend by ${label}`}
-      subtitle={`Top ${fin.top} by cost, the rest summed as (other). The CSV has every value.`}
+      subtitle={`Top ${fin.top} by cost, the rest summed as (other). A name narrows the page to it; a request count opens those requests. The CSV has every value.`}
       query={query}
       csvHref={queryUrl('finance-breakdown', { ...params, top_n: '0' }, 'csv')}
       headerExtra={query.data?.window && links?.(query.data.window.end)}
       isEmpty={(d) => d.rows.length === 0}
-      empty="No requests were logged in this range. Try a longer range or clear the filters."
+      empty={noDataText(state)}
     >
-      {(d) => <BreakdownTable lines={prepareBreakdown(d.rows).lines} currency={currencyOf(d)} label={label} focus={fin.focus} onFocus={onFocus} />}
+      {(d) => <BreakdownTable lines={prepareBreakdown(d.rows).lines} currency={currencyOf(d)} label={label} focus={fin.focus} onFocus={onFocus} hrefOf={hrefOf} />}
     </ChartCard>
   );
 }
 
-function BreakdownTable({ lines, currency, label, focus, onFocus }: { lines: BreakdownLine[]; currency: string; label: string; focus?: string; onFocus: (v: string) => void }) {
+function BreakdownTable({ lines, currency, label, focus, onFocus, hrefOf }: { lines: BreakdownLine[]; currency: string; label: string; focus?: string; onFocus: (v: string) => void; hrefOf: (value: string) => string | null }) {
   return (
     <div className="max-h-[28rem] overflow-auto">
-      <table className="w-full text-sm" data-testid="breakdown-table">
-        <thead className="sticky top-0 bg-white text-xs text-slate-500">
+      <table className="sticky-first w-full min-w-[40rem] text-sm" data-testid="breakdown-table">
+        <thead className="sticky top-0 z-10 bg-white text-xs text-slate-500">
           <tr>
             <th className="py-1 pr-2 text-left font-normal">{label}</th>
             <th className="px-2 text-left font-normal">Cost</th>
@@ -63,7 +73,7 @@ function BreakdownTable({ lines, currency, label, focus, onFocus }: { lines: Bre
                     </div>}
                 {l.cost !== null && l.unpriced_tokens > 0 && <div className="text-xs text-amber-800">+ {formatTokens(l.unpriced_tokens, true)} unpriced tokens</div>}
               </td>
-              <td className="px-2 text-right tabular-nums">{formatCount(l.requests)}</td>
+              <td className="px-2 text-right tabular-nums">{l.drillable && hrefOf(l.value) ? <Link href={hrefOf(l.value)!} className="text-sky-700 hover:underline" title={`Open the requests of ${l.value}`} data-testid="breakdown-requests">{formatCount(l.requests)}</Link> : formatCount(l.requests)}</td>
               <td className="px-2 text-right tabular-nums">{formatTokens(l.input_tokens, true)} · {formatTokens(l.output_tokens, true)}</td>
               <td className="px-2 text-right tabular-nums">{formatShare(l.estimatedShare)}</td>
               <td className="pl-2 text-right tabular-nums">{l.costPer1k === null ? '–' : formatMoney(l.costPer1k, currency)}</td>

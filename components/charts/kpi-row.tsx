@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, isLive, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, isLive, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { prepareKpis, type KpiTile } from '@/lib/ops/prepare-kpis';
 
@@ -25,7 +25,7 @@ export function KpiRow({ state, extraTiles = [] }: { state: DashboardState; extr
       query={query}
       csvHref={queryUrl('ops-kpis', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.period === 'current')}
-      empty={<>No requests were logged in this range. Try a longer range or clear the filters.</>}
+      empty={noDataText(state)}
     >
       {() => (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
+import { PageLink } from '@/components/page-link';
 import { queryUrl } from '@/lib/client/api';
 import type { DashboardState } from '@/lib/client/search-params';
 import { readFinanceState } from '@/lib/finance/search-params';
@@ -17,7 +17,7 @@ export function SpendSnapshot({ state }: { state: DashboardState }) {
     <ChartCard
       testId="spend-snapshot"
       title="Tokens and estimated cost"
-      subtitle={<>Price-book cost for the same range and filters; tokens by where they were counted. <Link href="/finance" className="text-sky-700 underline">Open Finance</Link> for breakdowns and exports.</>}
+      subtitle={<>Price-book cost for the same range and filters; tokens by where they were counted. <PageLink path="/finance" className="text-sky-700 underline">Open Finance</PageLink> for breakdowns and exports.</>}
       query={query}
       csvHref={queryUrl('finance-summary', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}

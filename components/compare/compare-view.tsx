@@ -5,8 +5,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { ChartAreaEntityShare } from '@/components/charts/chart-area-entity-share';
 import { ChartLineEntityLatency } from '@/components/charts/chart-line-entity-latency';
 import { FilterBar } from '@/components/filter-bar';
-import { COMPARE_PARAMS, readCompareState } from '@/lib/compare/search-params';
-import { apiFilters, pickParams, readState } from '@/lib/client/search-params';
+import { readCompareState } from '@/lib/compare/search-params';
+import { apiFilters, noDataText, readState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CompareControls } from './compare-controls';
 import { EntityHistory } from './entity-history';
@@ -40,10 +40,10 @@ export function CompareView() {
         <h1 className="text-xl font-semibold">Compare served entities</h1>
         <p className="text-sm text-slate-600">Which model of an endpoint is faster, fails less and costs less — with confidence intervals, and tests that say when the data cannot tell.</p>
       </div>
-      <FilterBar state={state} showSplit={false} carry={pickParams(search, COMPARE_PARAMS)} />
+      <FilterBar state={state} showSplit={false} />
       {!state.endpoint ? (
         <div data-testid="compare-pick-endpoint" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-          {options.isPending ? 'Looking for endpoints with traffic…' : options.error ? `Endpoints could not be listed: ${options.error.message}` : 'No endpoint had traffic in this range. Pick a longer range.'}
+          {options.isPending ? 'Looking for endpoints with traffic…' : options.error ? `Endpoints could not be listed: ${options.error.message}` : noDataText(state, 'No endpoint had traffic')}
         </div>
       ) : (
         <>

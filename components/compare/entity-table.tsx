@@ -1,9 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
+import { requestsHref } from '@/lib/client/drill';
+import { useHere } from '@/lib/client/use-here';
 import { formatCost, formatCount, formatMs, formatPercent, formatTokens } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import { reportingZone, type DashboardState } from '@/lib/client/search-params';
+import { reportingZone, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { formatInterval } from '@/lib/compare/format';
 import type { LatencyEstimate, PreparedEntity } from '@/lib/compare/prepare-compare';
 import type { CompareState } from '@/lib/compare/search-params';
@@ -19,6 +22,8 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
   const { params, entities, histogram, prepared } = useComparison(state, compare);
   const history = useEntityHistory(state).data?.rows ?? [];
   const sampled = prepared?.entities.some((e) => Math.abs(e.requests - e.sampledRows) > 0.5);
+  const here = useHere();
+  const hrefOf = (key: string) => (compare.groupBy === 'context' ? (key === '(not set)' ? null : requestsHref(state, { context: { key: compare.contextKey, value: key } }, here)) : requestsHref(state, { entity: key }, here));
   return (
     <ChartCard
       testId="compare-entities"
@@ -27,11 +32,11 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
       query={entities}
       csvHref={queryUrl('compare-entities', params, 'csv')}
       isEmpty={(d) => !d.rows.some((r) => r.endpoint_name === state.endpoint)}
-      empty={<>No requests of {state.endpoint} were logged in this range. Try a longer range or clear the filters.</>}
+      empty={noDataText(state)}
     >
       {() => prepared && (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="compare-entity-table">
+          <table className="sticky-first w-full min-w-[56rem] text-sm" data-testid="compare-entity-table">
             <thead className="border-b border-slate-200 text-xs text-slate-500">
               <tr>
                 <th className="px-2 py-2 text-left font-medium">{compare.groupBy === 'context' ? 'Group' : 'Served entity · model'}</th>
@@ -53,13 +58,13 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
                     <NameCell tz={reportingZone(state)} entity={e} baseline={prepared.baseline?.key === e.key} history={compare.groupBy === 'context' ? [] : history.filter((h) => h.served_entity_id === e.key)} />
                     <FlagBadges flags={prepared.flags[e.key] ?? []} />
                   </td>
-                  <Cell main={formatCount(e.requests)} sub={`${formatPercent(e.share)}${sampled ? ` · ${formatCount(e.sampledRows)} logged` : ''}`} />
+                  <Cell main={formatCount(e.requests)} href={hrefOf(e.key)} sub={`${formatPercent(e.share)}${sampled ? ` · ${formatCount(e.sampledRows)} logged` : ''}`} />
                   <Cell main={formatPercent(e.errorRate)} sub={formatInterval(e.errorInterval, formatPercent)} />
                   <Cell main={formatPercent(e.blockRate)} sub={formatInterval(e.blockInterval, formatPercent)} />
                   {(['p50', 'p95', 'p99'] as const).map((q) => <LatencyCell key={q} value={e.latency[q]} loading={histogram.isPending} />)}
                   <Cell main={`${formatTokens(e.meanInputTokens)} / ${formatTokens(e.meanOutputTokens)}`} sub={e.usageCoverage < 0.999 ? `${formatPercent(e.usageCoverage)} from endpoint_usage, rest from responses` : 'from endpoint_usage'} />
                   <Cell main={formatTokens(e.tokensPerSecond)} sub="Σ tokens / Σ model time" />
-                  <Cell main={formatCost(e.costPerRequest)} sub={e.costPerRequest === null ? 'no price book entry' : 'from mean tokens'} />
+                  <Cell main={formatCost(e.costPerRequest)} sub={e.costSource === 'priced requests' ? 'each request priced' : e.costSource === 'mean tokens' ? 'from mean tokens' : 'no price book entry'} />
                 </tr>
               ))}
             </tbody>
@@ -73,10 +78,10 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
   );
 }
 
-function Cell({ main, sub }: { main: string; sub?: string }) {
+function Cell({ main, sub, href }: { main: string; sub?: string; href?: string | null }) {
   return (
     <td className="px-2 py-2 text-right tabular-nums">
-      <div>{main}</div>
+      <div>{href ? <Link href={href} className="text-sky-700 hover:underline" title="Open these requests in the inspector">{main}</Link> : main}</div>
       {sub && <div className="text-xs text-slate-500">{sub}</div>}
     </td>
   );

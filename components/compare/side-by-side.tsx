@@ -7,6 +7,8 @@ import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/sea
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { SideBySideRow } from '@/lib/compare/types';
 import { formatZonedTimestamp } from '@/lib/time/zone';
+import { requestHref } from '@/lib/client/links';
+import { useHere } from '@/lib/client/use-here';
 
 /** The same user message answered by different served entities, next to each other, as plain text. */
 export function SideBySide({ state }: { state: DashboardState }) {
@@ -52,11 +54,12 @@ function Messages({ rows, tz }: { rows: SideBySideRow[]; tz: string }) {
 }
 
 function Answer({ a, tz }: { a: SideBySideRow; tz: string }) {
+  const here = useHere();
   return (
     <div className="flex flex-col gap-1 bg-white p-3 text-sm" data-testid="side-by-side-answer">
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="font-semibold">{a.served_entity_name ?? a.served_entity_id}</span>
-        {a.entity_name && <span className="text-xs text-slate-500">{a.entity_name}</span>}
+        {a.entity_name && <span className="break-all text-xs text-slate-500">{a.entity_name}</span>}
       </div>
       <div className="text-xs text-slate-500">
         {formatZonedTimestamp(Date.parse(a.request_time), tz)} · {formatMs(a.execution_duration_ms)}{a.output_tokens !== null ? ` · ${formatCount(a.output_tokens)} output tokens` : ''} · message {a.n_messages} of the request
@@ -65,7 +68,7 @@ function Answer({ a, tz }: { a: SideBySideRow; tz: string }) {
       <p className="max-h-48 overflow-y-auto whitespace-pre-wrap break-words text-slate-800">
         {a.answer_text ?? (a.tool_call ? `Called tool ${a.tool_call}` : 'No text in the response')}
       </p>
-      <a className="mt-auto text-xs font-medium text-sky-700 hover:underline" href={`/inspector/${encodeURIComponent(a.databricks_request_id)}?endpoint=${encodeURIComponent(a.endpoint_name)}`}>
+      <a className="mt-auto text-xs font-medium text-sky-700 hover:underline" href={requestHref(a.databricks_request_id, a.endpoint_name, a.request_time, here)}>
         Open in the inspector →
       </a>
     </div>

@@ -8,6 +8,7 @@ import { ALPHA, type PreparedComparison } from '@/lib/compare/prepare-compare';
 import type { CompareState } from '@/lib/compare/search-params';
 import { MIN_EXPECTED, MIN_SAMPLE } from '@/lib/compare/stats';
 import { useComparison } from '@/lib/compare/use-compare';
+import { verdictOf } from '@/lib/compare/verdict';
 import { formatMsDiff, formatPercent, formatPp } from '@/lib/charts/format';
 
 /** Each entity against the baseline: the effect with its interval first, then the test. */
@@ -26,6 +27,12 @@ export function SignificanceCard({ state, compare }: { state: DashboardState; co
     >
       {() => prepared && (
         <div className="flex flex-col gap-3">
+          <ul className="flex flex-col gap-1 rounded border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="compare-verdicts" aria-label="What the comparison found">
+            {prepared.comparisons.map((c) => {
+              const e = prepared.entities.find((x) => x.key === c.key);
+              return e && prepared.baseline ? <li key={c.key} data-testid="compare-verdict" data-entity={c.label} className="font-medium">{verdictOf(c, e, prepared.baseline).sentence}</li> : null;
+            })}
+          </ul>
           {prepared.multiple && (
             <p className="rounded bg-sky-50 px-3 py-2 text-xs text-sky-900" data-testid="compare-multiple-note">
               {prepared.comparisons.length} comparisons with the baseline: p-values are Holm-adjusted within latency and within errors, so the chance of any false alarm stays at {ALPHA * 100}%.

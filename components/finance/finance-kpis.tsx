@@ -3,7 +3,7 @@
 import { ChartCard } from '@/components/chart-card';
 import { SummaryTiles, Tile } from '@/components/charts/summary-tiles';
 import { queryUrl } from '@/lib/client/api';
-import type { DashboardState } from '@/lib/client/search-params';
+import { noDataText, type DashboardState } from '@/lib/client/search-params';
 import { prepareProjection } from '@/lib/finance/prepare-projection';
 import type { FinanceState } from '@/lib/finance/search-params';
 import { currencyOf, useFinanceQuery } from '@/lib/finance/use-finance-query';
@@ -22,7 +22,7 @@ export function FinanceKpis({ state, fin }: { state: DashboardState; fin: Financ
           query={summary.query}
           csvHref={queryUrl('finance-summary', summary.params, 'csv')}
           isEmpty={(d) => d.rows.length === 0}
-          empty="No requests were logged in this range. Try a longer range or clear the filters."
+          empty={noDataText(state)}
         >
           {(d) => <SummaryTiles rows={d.rows} currency={currencyOf(d)} />}
         </ChartCard>

@@ -5,8 +5,9 @@ import { ChartBarSpendDaily } from '@/components/charts/chart-bar-spend-daily';
 import { ChartLineTokenTrends } from '@/components/charts/chart-line-token-trends';
 import { ChartTableSpendBreakdown } from '@/components/charts/chart-table-spend-breakdown';
 import { FilterBar } from '@/components/filter-bar';
-import { pickParams, readState } from '@/lib/client/search-params';
-import { FINANCE_PARAMS, readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
+import { TRANSIENT_KEYS } from '@/lib/client/drill';
+import { readState, withSharedState, type DashboardState } from '@/lib/client/search-params';
+import { readFinanceState, writeFinanceState, type FinanceState } from '@/lib/finance/search-params';
 import { BudgetsPanel } from './budgets-panel';
 import { FinanceControls } from './finance-controls';
 import { FinanceKpis } from './finance-kpis';
@@ -22,18 +23,19 @@ export function FinanceView() {
   const pathname = usePathname();
   const state = readState(search);
   const fin = readFinanceState(search);
-  const setFin = (patch: Partial<FinanceState>) => {
-    const qs = writeFinanceState(search.toString(), { ...fin, ...patch });
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  const setFin = (patch: Partial<FinanceState>, shared?: DashboardState) => {
+    const own = writeFinanceState(search.toString(), { ...fin, ...patch });
+    const qs = shared ? withSharedState(own, shared, TRANSIENT_KEYS) : own;
+    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-xl font-semibold">Finance</h1>
-        <p className="text-sm text-slate-500">Tokens and spend from the inference tables, priced with the price book below. Every figure is weighted by 1 / sampling_fraction; days are UTC.</p>
+        <p className="text-sm text-slate-500">Tokens and spend from the inference tables, priced with the price book below. Every figure is weighted by 1 / sampling_fraction.</p>
       </div>
-      <FilterBar state={state} showSplit={false} carry={pickParams(search, FINANCE_PARAMS)} />
+      <FilterBar state={state} showSplit={false} />
       <FinanceControls state={state} fin={fin} onChange={setFin} />
       <TokenSourceBanner state={state} fin={fin} />
       {fin.focus && <FocusBar state={state} fin={fin} onClear={() => setFin({ focus: undefined })} />}

@@ -8,8 +8,6 @@ import { InspectorFilters } from './inspector-filters';
 import { RequestTable } from './request-table';
 import { TopQuestions } from './top-questions';
 
-const SHARED_KEYS = ['range', 'from', 'to', 'endpoint', 'entity', 'split'];
-
 export function InspectorView() {
   const sp = useSearchParams();
   const router = useRouter();
@@ -23,8 +21,6 @@ export function InspectorView() {
     if (opts.push) router.push(url, { scroll: false });
     else router.replace(url, { scroll: false });
   };
-  const carry = new URLSearchParams(writeInspectorState('', { ...state, after: undefined }));
-  for (const k of SHARED_KEYS) carry.delete(k);
 
   return (
     <div className="flex flex-col gap-4">
@@ -32,7 +28,7 @@ export function InspectorView() {
         <h1 className="text-xl font-semibold">Request inspector</h1>
         <p className="text-sm text-slate-500">Find any logged request, read it as a conversation, extract fields by JSON path. Personal data is masked.</p>
       </div>
-      <FilterBar state={shared} showSplit={false} carry={carry} />
+      <FilterBar state={shared} showSplit={false} />
       <InspectorFilters state={state} onChange={update} />
       <div role="tablist" aria-label="Inspector views" className="flex gap-1 border-b border-slate-200">
         {(['requests', 'questions'] as const).map((tab) => (
@@ -50,7 +46,7 @@ export function InspectorView() {
       </div>
       {state.tab === 'requests'
         ? <RequestTable shared={shared} state={state} onChange={update} />
-        : <TopQuestions shared={shared} state={state} onSearch={(q) => update({ q, tab: 'requests' })} />}
+        : <TopQuestions shared={shared} onSearch={(q) => update({ q, tab: 'requests' })} />}
     </div>
   );
 }

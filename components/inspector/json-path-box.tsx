@@ -1,14 +1,18 @@
 'use client';
 
 import Link from 'next/link';
+import { TRANSIENT_KEYS } from '@/lib/client/drill';
+import { sharedParams } from '@/lib/client/search-params';
 import { formatSpec, locationKey, parseSpec, type Match, type ParseResult } from '@/lib/inspector/json-path';
 
 /** A JSON path evaluated live on this payload; a path SQL can evaluate can become a list column. */
 export function JsonPathBox({ path, onPath, body, result, matches, parsedOk, back }: { path: string; onPath: (p: string) => void; body: 'request' | 'response'; result: ParseResult | null; matches: Match[]; parsedOk: boolean; back: string }) {
   const spec = formatSpec({ body, path: path.trim() });
   const asColumn = result?.ok ? parseSpec(spec) : null;
-  const listQs = new URLSearchParams(back.replace(/^\?/, ''));
-  for (const k of ['after_time', 'after_id', 'after_dur', 'tab']) listQs.delete(k);
+  // The list this request was opened from, or the shared filters of another page it came from.
+  const [from, query = ''] = back.startsWith('?') ? ['/inspector', back.slice(1)] : back.split('?');
+  const listQs = from === '/inspector' ? new URLSearchParams(query) : sharedParams(new URLSearchParams(query));
+  for (const k of [...TRANSIENT_KEYS, 'tab', 'back']) listQs.delete(k);
   listQs.append('col', spec);
   return (
     <div className="rounded border border-slate-200 bg-slate-50 p-2 text-sm">

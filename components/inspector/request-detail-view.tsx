@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@/lib/client/api';
+import { backHref } from '@/lib/client/drill';
 import { detailUrl, fetchJson, payloadUrl, type DetailResponse, type PayloadResponse } from '@/lib/inspector/client';
 import { interpretPayload } from '@/lib/payload';
 import { formatBytes, isLarge } from '@/lib/inspector/prepare-transcript';
@@ -18,6 +19,7 @@ export function RequestDetailView({ id }: { id: string }) {
   const sp = useSearchParams();
   const endpoint = sp.get('endpoint');
   const back = sp.get('back') ?? '';
+  const returnTo = backHref(back || null);
   const at = sp.get('at');
   const [reveal, setReveal] = useState(false);
   const meta = useQuery({ queryKey: ['inspector-detail', id, endpoint, at], queryFn: ({ signal }) => fetchJson<DetailResponse>(detailUrl(id, endpoint, at), signal) });
@@ -36,7 +38,7 @@ export function RequestDetailView({ id }: { id: string }) {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/inspector${back.startsWith('?') ? back : ''}`} className="text-sm text-sky-700 hover:underline">← Requests</Link>
+        <Link href={returnTo.href} className="text-sm text-sky-700 hover:underline" data-testid="back-link">{returnTo.label}</Link>
         <h1 className="text-xl font-semibold">Request <span className="font-mono text-base">{id}</span></h1>
         {row && <span className="text-sm text-slate-500">{String(row.endpoint_name)} · {formatBytes(chars)} of payload</span>}
         {model?.trace?.hasError && (
@@ -68,7 +70,7 @@ export function RequestDetailView({ id }: { id: string }) {
           </div>
           <div className="flex min-w-0 flex-col gap-4">
             <MetadataPanel detail={meta.data} model={model} />
-            {typeof row?.thread_id === 'string' && <ThreadTimeline threadId={row.thread_id} source={String(row.thread_source)} current={id} endpoint={String(row.endpoint_name)} at={String(row.request_time)} />}
+            {typeof row?.thread_id === 'string' && <ThreadTimeline threadId={row.thread_id} source={String(row.thread_source)} current={id} endpoint={String(row.endpoint_name)} at={String(row.request_time)} back={back || undefined} />}
           </div>
         </div>
       ) : null}

@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { useHere } from '@/lib/client/use-here';
 import { requestHref } from '@/lib/inspector/client';
 import { PAGE_SIZE } from '@/lib/inspector/list-params';
 import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
@@ -16,18 +16,26 @@ import { StatusBadge } from './status-badge';
 export interface ListRow {
   endpoint_name: string; databricks_request_id: string; request_time: string; cursor_time: string;
   status_code: number | null; execution_duration_ms: number | null; served_entity_id: string | null; served_entity_name: string | null;
-  requester: string | null; input_tokens: number | null; output_tokens: number | null; token_source: 'usage' | 'response' | null;
-  has_tool_calls: boolean; last_user_message: string | null; answer_preview: string | null; x1: string | null; x2: string | null; x3: string | null;
+  requester: string | null; input_tokens: number | null; output_tokens: number | null; token_source: 'usage_table' | 'response' | 'estimate' | 'unknown';
+  kind: string; has_tool_calls: boolean; trace_error: boolean; last_user_message: string | null; answer_preview: string | null; x1: string | null; x2: string | null; x3: string | null;
 }
 
 const cell = 'px-2 py-1.5 align-top';
+
+/** Where the token figures come from: the same rule as finance (request_tokens) and the detail page. */
+const TOKEN_TITLE: Record<ListRow['token_source'], string> = {
+  usage_table: 'From endpoint_usage',
+  response: 'From the usage the response reports (endpoint_usage has no row)',
+  estimate: 'Estimate: (characters of message text + 1) / 4; 0 for a failed request',
+  unknown: 'Nothing to count from',
+};
 
 export function RequestTable({ shared, state, onChange }: { shared: DashboardState; state: InspectorState; onChange: (patch: Partial<InspectorState>, opts?: { push?: boolean }) => void }) {
   const params = { ...apiFilters(shared), ...inspectorApiParams(state) };
   const query = useCatalogueQuery('inspector-requests', params);
   const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
   const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
-  const back = `?${useSearchParams().toString()}`;
+  const back = useHere();
 
   return (
     <ChartCard
@@ -48,7 +56,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
           <div>
             <ColumnAdder cols={state.cols} onChange={(cols) => onChange({ cols })} />
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
+              <table className="sticky-first w-full min-w-[1100px] text-left text-xs" data-testid="request-table">
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
                     <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>
@@ -65,12 +73,16 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.endpoint_name}/${r.databricks_request_id}`} className="border-b border-slate-100 hover:bg-slate-50" data-testid="request-row">
-                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={`${requestHref(r.databricks_request_id, r.endpoint_name, r.request_time)}&back=${encodeURIComponent(back)}`} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
+                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
                       <td className={cell}><div>{r.endpoint_name}</div><div className="text-slate-500">{r.served_entity_name ?? r.served_entity_id ?? '–'}</div></td>
-                      <td className={cell}><StatusBadge code={r.status_code} />{r.has_tool_calls && <span className="ml-1 rounded bg-violet-100 px-1 text-violet-800">tools</span>}</td>
+                      <td className={cell}>
+                        <StatusBadge code={r.status_code} />
+                        {r.has_tool_calls && <span className="ml-1 rounded bg-violet-100 px-1 text-violet-800" data-testid="tools-flag">tools</span>}
+                        {r.trace_error && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900" data-testid="trace-flag" title="An agent trace span failed, although the request was answered">failed span</span>}
+                      </td>
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatDuration(r.execution_duration_ms)}</td>
-                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`} title={r.token_source === 'usage' ? 'From endpoint_usage' : r.token_source === 'response' ? 'From the response usage (endpoint_usage has no row)' : 'Unknown'}>
-                        {r.input_tokens ?? '–'} / {r.output_tokens ?? '–'}{r.token_source === 'response' && <sup className="text-slate-400">r</sup>}
+                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`} title={TOKEN_TITLE[r.token_source]}>
+                        {r.input_tokens ?? '–'} / {r.output_tokens ?? '–'}{r.token_source === 'response' && <sup className="text-slate-400">r</sup>}{r.token_source === 'estimate' && <sup className="text-slate-400">est</sup>}
                       </td>
                       <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
                       <td className={cell}><Preview text={r.last_user_message} /></td>

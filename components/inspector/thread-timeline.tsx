@@ -8,10 +8,6 @@ import { requestHref } from '@/lib/inspector/client';
 import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
 import { StatusBadge } from './status-badge';
 
-interface ThreadRow {
-  endpoint_name: string; databricks_request_id: string; request_time: string; status_code: number | null;
-  execution_duration_ms: number | null; history_messages: number | null; last_user_message: string | null; answer_preview: string | null;
-}
 
 const SOURCE_LABEL: Record<string, string> = {
   conversation_id: 'grouped by usage_context.conversation_id',
@@ -23,7 +19,7 @@ const SOURCE_LABEL: Record<string, string> = {
 const DAY = 86_400_000;
 
 /** The other requests of this conversation, a day either side, oldest first. */
-export function ThreadTimeline({ threadId, source, current, endpoint, at }: { threadId: string; source: string; current: string; endpoint: string; at: string }) {
+export function ThreadTimeline({ threadId, source, current, endpoint, at, back }: { threadId: string; source: string; current: string; endpoint: string; at: string; back?: string }) {
   const t = new Date(at).getTime();
   const params = { from: new Date(t - DAY).toISOString(), to: new Date(t + DAY).toISOString(), endpoint, thread: threadId };
   const query = useCatalogueQuery('inspector-thread', params);
@@ -46,7 +42,7 @@ export function ThreadTimeline({ threadId, source, current, endpoint, at }: { th
                 <span className={`absolute -left-1.5 mt-1 h-3 w-3 rounded-full ${here ? 'bg-sky-600' : 'bg-slate-300'}`} />
                 <div className="flex flex-wrap items-center gap-2 text-xs">
                   <span className="font-semibold">Turn {k + 1}</span>
-                  {here ? <span className="font-mono">{formatUtc(r.request_time)}</span> : <Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time)} className="font-mono text-sky-700 hover:underline">{formatUtc(r.request_time)}</Link>}
+                  {here ? <span className="font-mono">{formatUtc(r.request_time)}</span> : <Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="font-mono text-sky-700 hover:underline">{formatUtc(r.request_time)}</Link>}
                   <StatusBadge code={r.status_code} />
                   <span className="text-slate-500">{formatDuration(r.execution_duration_ms)}</span>
                 </div>

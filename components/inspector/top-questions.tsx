@@ -4,23 +4,20 @@ import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
 import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
-import { apiFilters, type DashboardState } from '@/lib/client/search-params';
+import { apiFilters, type DashboardState, noDataText } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
+import { useHere } from '@/lib/client/use-here';
 import { requestHref } from '@/lib/inspector/client';
 import { formatUtc } from '@/lib/inspector/prepare-transcript';
-import type { InspectorState } from '@/lib/inspector/url-state';
 
-interface QuestionRow {
-  question_key: string; example: string; requests: number; sampled_rows: number; requesters: number; endpoints: number;
-  first_seen: string; last_seen: string; latest_request_id: string; latest_endpoint: string;
-}
 
 const cell = 'px-2 py-1.5 align-top';
 
 /** The questions users ask again and again: candidates for FAQ templates and the system prompt. */
-export function TopQuestions({ shared, state, onSearch }: { shared: DashboardState; state: InspectorState; onSearch: (q: string) => void }) {
-  const params = { ...apiFilters(shared), status: state.status, requester: state.requester };
+export function TopQuestions({ shared, onSearch }: { shared: DashboardState; onSearch: (q: string) => void }) {
+  const params = apiFilters(shared);
   const query = useCatalogueQuery('inspector-top-questions', params);
+  const here = useHere();
   return (
     <ChartCard
       testId="top-questions"
@@ -29,10 +26,10 @@ export function TopQuestions({ shared, state, onSearch }: { shared: DashboardSta
       query={query}
       csvHref={queryUrl('inspector-top-questions', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
-      empty="No question was asked twice in this range. Try a longer range."
+      empty={noDataText(shared, 'No question was asked twice')}
     >
       {(d) => (
-        <table className="w-full text-left text-xs">
+        <div className="overflow-x-auto"><table className="sticky-first w-full min-w-[36rem] text-left text-xs">
           <thead className="border-b border-slate-200 text-slate-500">
             <tr>
               <th className={cell}>Question (example)</th><th className={`${cell} text-right`}>Requests</th><th className={`${cell} text-right`}>Requesters</th>
@@ -47,13 +44,13 @@ export function TopQuestions({ shared, state, onSearch }: { shared: DashboardSta
                 <td className={`${cell} text-right tabular-nums`}>{formatCount(r.requesters)}</td>
                 <td className={`${cell} whitespace-nowrap font-mono`}>{formatUtc(r.first_seen).replace(' UTC', '')}<br />{formatUtc(r.last_seen).replace(' UTC', '')}</td>
                 <td className={`${cell} whitespace-nowrap`}>
-                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint)} className="text-sky-700 hover:underline">Latest</Link>
+                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint, null, here)} className="text-sky-700 hover:underline">Latest</Link>
                   <button type="button" className="ml-3 text-sky-700 hover:underline" onClick={() => onSearch(r.example.slice(0, 80))}>Find all</button>
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </ChartCard>
   );

@@ -7,7 +7,7 @@ import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/cl
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_LABEL } from '@/lib/ops/error-categories';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 
 
 /** Messages are payload text: rendered as text only, never as HTML. */
@@ -28,7 +28,7 @@ export function ErrorMessagesTable({ state }: { state: DashboardState }) {
     >
       {(d) => (
         <div className="max-h-96 overflow-auto">
-          <table className="w-full text-left text-sm">
+          <table className="sticky-first w-full min-w-[36rem] text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs text-slate-500">
               <tr><th className="py-1 pr-3">Message</th><th className="pr-3 text-right">Requests</th><th className="pr-3">First / last seen</th><th>Examples</th></tr>
             </thead>

@@ -39,7 +39,7 @@ export function FreshnessPanel({ state }: { state: DashboardState }) {
       empty={<>No payload rows in the last three days: logging may be off or broken.</>}
     >
       {(d) => (
-        <table className="w-full text-left text-sm">
+        <div className="overflow-x-auto"><table className="w-full min-w-[30rem] text-left text-sm">
           <thead className="text-xs text-slate-500"><tr><th className="py-1 pr-3">Table</th><th className="pr-3">Newest row</th><th className="pr-3">Age</th><th>State</th></tr></thead>
           <tbody>
             {d.rows.map((r) => row(`${r.endpoint_name} payload`, r.latest_request_time, Date.parse(d.now)))}
@@ -48,7 +48,7 @@ export function FreshnessPanel({ state }: { state: DashboardState }) {
               <tr className="border-t border-slate-100 text-slate-500"><td className="py-1 pr-3">endpoint_usage</td><td colSpan={3}>{isUnreadable(usage.error) ? 'not readable with this identity' : `could not be read: ${usage.error.message}`}</td></tr>
             )}
           </tbody>
-        </table>
+        </table></div>
       )}
     </ChartCard>
   );

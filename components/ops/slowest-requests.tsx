@@ -5,7 +5,7 @@ import { queryUrl } from '@/lib/client/api';
 import { apiFilters, isLive, reportingZone, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 import { formatMs } from '@/lib/charts/format';
 
 
@@ -25,7 +25,7 @@ export function SlowestRequests({ state }: { state: DashboardState }) {
     >
       {(d) => (
         <div className="max-h-80 overflow-auto">
-          <table className="w-full text-left text-sm">
+          <table className="sticky-first w-full min-w-[36rem] text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs text-slate-500">
               <tr><th className="py-1 pr-3">Request</th><th className="pr-3">Time ({tz})</th><th className="pr-3">Endpoint / entity</th><th className="pr-3 text-right">Duration</th><th className="pr-3 text-right">Status</th><th className="pr-3 text-right">Output tokens</th><th>Requester</th></tr>
             </thead>

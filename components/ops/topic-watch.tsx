@@ -9,7 +9,7 @@ import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { MAX_KEYWORDS, parseKeywords } from '@/lib/ops/keywords';
 import type { OpsState } from '@/lib/ops/search-params';
 import { formatZonedTimestamp } from '@/lib/time/zone';
-import { RequestLink } from './request-link';
+import { RequestLink } from '@/components/request-link';
 
 
 /** Keywords the team watches (a secret project's name, an incident word): counts and the requests behind them. */
@@ -55,7 +55,7 @@ function TopicMatches({ state, topics }: { state: DashboardState; topics: string
     >
       {(d) => (
         <div className="max-h-64 overflow-auto">
-          <table className="w-full text-left text-sm">
+          <table className="sticky-first w-full min-w-[36rem] text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs text-slate-500"><tr><th className="py-1 pr-3">Keyword</th><th className="pr-3">Request</th><th className="pr-3">Time</th><th className="pr-3">Endpoint</th><th>Status</th></tr></thead>
             <tbody>
               {d.rows.map((r) => (

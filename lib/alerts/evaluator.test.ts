@@ -31,7 +31,8 @@ async function receiver() {
 const stamps = { owner: 'test@example.com', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' };
 const rule = (id: string, body: Record<string, unknown>): Rule => RuleSchema.parse({ id, ...stamps, notify: { destinations: ['ops'], notifyOnOk: true }, everyMinutes: 60, ...body });
 
-describe('the embedded evaluator against the demo\'s planted incidents', () => {
+// Each case replays a rule minute by minute over hours of the demo: slow on a loaded 2-core machine.
+describe('the embedded evaluator against the demo\'s planted incidents', { timeout: 300_000 }, () => {
   let demo: DemoFixture;
   let tables: ResolvedTables;
   let store: LensStore;

@@ -22,7 +22,7 @@ export function planTables(endpoints: readonly string[]): ResolvedTables {
 export function planRollups(now: Date): RollupState {
   const hour = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
   return {
-    facts: { table: `${PLAN_SCHEMA.rollups}.${ROLLUP_TABLES.facts}`, coversEnd: new Date(hour - DATABRICKS_SETTLE_HOURS * 3_600_000) },
+    facts: { table: `${PLAN_SCHEMA.rollups}.${ROLLUP_TABLES.facts}`, textTable: `${PLAN_SCHEMA.rollups}.${ROLLUP_TABLES.text}`, coversEnd: new Date(hour - DATABRICKS_SETTLE_HOURS * 3_600_000) },
     catalog: PLAN_SCHEMA.rollups,
     version: rollupVersion(),
     factRows: 0,

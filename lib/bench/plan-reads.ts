@@ -32,12 +32,12 @@ export function statementReads(reads: Record<string, string[]>, requests: Reques
       if (name.startsWith('table:rollup_table:')) {
         const table = name.slice('table:rollup_table:'.length);
         if (!out.rollups.includes(table)) out.rollups.push(table);
-      } else if (name === 'table:facts_table') out.facts = true;
+      } else if (name === 'table:facts_table' || name === 'table:text_table') out.facts = true;
       else if (name === 'table:endpoint_usage') out.endpointUsage = wider(out.endpointUsage, span);
       else if (name === 'table:served_entities') out.servedEntities = true;
       else if (name.startsWith('table:billing_')) out.billing = true;
       else if (name === 'payload') out.payload = wider(out.payload, span);
-      else if (!name.startsWith('table:')) visit(name, name === 'requests' && requests === 'hybrid' ? 'after coverage' : span);
+      else if (!name.startsWith('table:')) visit(name, (name === 'requests' || name === 'request_text') && requests === 'hybrid' ? 'after coverage' : span);
     }
   };
   visit('', 'window');

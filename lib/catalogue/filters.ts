@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ENDPOINT_NAME } from '@/lib/identifiers';
+import { ENDPOINT_NAME, parseContextFilter } from '@/lib/identifiers';
 import { DAY_MS, presetMs } from '@/lib/time/ranges';
+import { calendarWindow, isCalendarRange } from '@/lib/time/calendar';
 import { now as clockNow } from '@/lib/time/clock';
+import { isKnownTimeZone } from '@/lib/time/zone';
 
 export { RANGE_PRESETS, presetMs } from '@/lib/time/ranges';
 
@@ -14,15 +16,24 @@ const optionalText = (max: number, pattern?: RegExp, hint?: string) =>
 
 export const STATUS_CLASSES = ['ok', 'error', '4xx', '5xx', '429'] as const;
 
+const contextFilter = optionalText(330).refine((v) => v === undefined || parseContextFilter(v) !== null, {
+  message: 'expected key=value or key (a usage_context key of letters, digits and _; a value of up to 256 characters)',
+});
+
 /** The filters every chart shares, as they arrive in a query string. */
 export const commonFilterShape = {
-  range: z.string().regex(/^\d{1,4}[mhd]$/, 'expected a relative range such as 1h, 24h or 7d').optional(),
+  range: z.string().regex(/^(\d{1,4}[mhd]|today|yesterday|this_month|last_month)$/, 'expected a relative range such as 1h, 24h or 7d, or today, yesterday, this_month or last_month').optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   endpoint: optionalText(63, ENDPOINT_NAME, 'expected an endpoint name (letters, digits, - and _)'),
   served_entity: optionalText(128, /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected a served entity id'),
   requester: optionalText(320),
   status: z.enum(STATUS_CLASSES).optional(),
+  /** Requests whose usage_context holds key=value (or the key at all); a second pair narrows further. */
+  usage_context: contextFilter,
+  usage_context_2: contextFilter,
+  /** The zone calendar ranges (today, this_month…) start their days in; queries that bucket bind it too. */
+  tz: optionalText(64).refine((v) => v === undefined || isKnownTimeZone(v), { message: 'expected an IANA time zone such as UTC or Europe/Paris' }),
 };
 
 export interface TimeWindow { start: Date; end: Date }
@@ -31,7 +42,7 @@ export interface TimeWindow { start: Date; end: Date }
  * Turns `range` or `from`/`to` into an absolute window. The end of a relative range is the
  * current minute's end, so a refresh moves it forward.
  */
-export function resolveWindow(input: { range?: string; from?: string; to?: string }, maxRangeDays: number, now = clockNow()): { ok: true; window: TimeWindow } | { ok: false; problems: { path: string; message: string }[] } {
+export function resolveWindow(input: { range?: string; from?: string; to?: string; tz?: string }, maxRangeDays: number, now = clockNow()): { ok: true; window: TimeWindow } | { ok: false; problems: { path: string; message: string }[] } {
   const problems: { path: string; message: string }[] = [];
   let start: Date;
   let end: Date;
@@ -42,6 +53,10 @@ export function resolveWindow(input: { range?: string; from?: string; to?: strin
     if (problems.length) return { ok: false, problems };
     start = new Date(withZone(input.from!));
     end = new Date(withZone(input.to!));
+  } else if (isCalendarRange(input.range)) {
+    const w = calendarWindow(input.range, input.tz ?? 'UTC', now.getTime());
+    start = new Date(w.start);
+    end = new Date(w.end);
   } else {
     const ms = presetMs(input.range ?? '');
     if (ms === null) return { ok: false, problems: [{ path: 'range', message: 'required: a relative range such as 24h or 7d, or from and to' }] };
@@ -73,7 +88,7 @@ export function parseSqlTimestamp(v: unknown): Date | null {
 }
 
 /** The bound parameters behind `{{payload_filters}}`. */
-export function filterParams(f: { endpoint?: string; served_entity?: string; requester?: string; status?: string }, w: TimeWindow) {
+export function filterParams(f: { endpoint?: string; served_entity?: string; requester?: string; status?: string; usage_context?: string; usage_context_2?: string }, w: TimeWindow) {
   return {
     start_time: sqlTimestamp(w.start),
     end_time: sqlTimestamp(w.end),
@@ -83,7 +98,25 @@ export function filterParams(f: { endpoint?: string; served_entity?: string; req
     served_entity_id: f.served_entity ?? null,
     requester: f.requester ?? null,
     status_class: f.status ?? null,
+    ...contextFilterParams(f),
   };
+}
+
+/** `:uc1_key`, `:uc1_value`, `:uc1_path` (and uc2_…) for the usage_context_matches relation; none without the filter. */
+function contextFilterParams(f: { usage_context?: string; usage_context_2?: string }): Record<string, string | null> {
+  const given = [f.usage_context, f.usage_context_2].map((v) => (v ? parseContextFilter(v) : null)).filter((p) => p !== null);
+  if (given.length === 0) return {};
+  const pairs = [given[0], given[1] ?? null];
+  return Object.fromEntries(pairs.flatMap((p, i) => [
+    [`uc${i + 1}_key`, p?.key ?? null],
+    [`uc${i + 1}_value`, p?.value ?? null],
+    [`uc${i + 1}_path`, p ? `$.${p.key}` : null],
+  ]));
+}
+
+/** Whether bound parameters carry a usage_context filter (the statement then reads usage_context_matches). */
+export function hasContextFilter(params: Record<string, unknown>): boolean {
+  return params.uc1_key != null || params.uc2_key != null;
 }
 
 /**
@@ -92,7 +125,7 @@ export function filterParams(f: { endpoint?: string; served_entity?: string; req
  * keeps the whole hours a rollup table answers (`hour` in :lens_agg_start … :lens_agg_end);
  * `none` leaves time alone. `requester: false` for relations without a requester column.
  */
-export function sharedFiltersSql(alias: string, opts: { time?: 'rows' | 'rollup_hours' | 'none'; requester?: boolean } = {}): string {
+export function sharedFiltersSql(alias: string, opts: { time?: 'rows' | 'rollup_hours' | 'none'; requester?: boolean; usageContext?: boolean } = {}): string {
   const a = `${alias}.`;
   const time = opts.time ?? 'rows';
   return [
@@ -114,7 +147,20 @@ export function sharedFiltersSql(alias: string, opts: { time?: 'rows' | 'rollup_
       OR (:status_class = '4xx' AND ${a}status_code BETWEEN 400 AND 499)
       OR (:status_class = '5xx' AND ${a}status_code >= 500)
       OR (:status_class = '429' AND ${a}status_code = 429))`,
+    // Only written when a usage_context filter is bound: other statements stay as they were.
+    ...(opts.usageContext ? [contextFilterSql(alias)] : []),
   ].join('\n  AND ');
+}
+
+/** The usage_context filter on rows aliased `alias` that carry a databricks_request_id. */
+export function contextFilterSql(alias: string): string {
+  return `${alias}.databricks_request_id IN (SELECT ucm.databricks_request_id FROM {{usage_context_matches}} ucm)`;
+}
+
+/** The usage_context filter on endpoint_usage rows aliased `alias`, read from their map (they include requests never logged). */
+export function usageMapFilterSql(alias: string): string {
+  const pair = (n: 1 | 2) => `(:uc${n}_key IS NULL OR ${alias}.usage_context[:uc${n}_key] = :uc${n}_value OR (:uc${n}_value IS NULL AND ${alias}.usage_context[:uc${n}_key] IS NOT NULL))`;
+  return `${pair(1)}\n    AND ${pair(2)}`;
 }
 
 /** Rows outside the whole hours a rollup table answers: the partial hours at a window's edges. */

@@ -4,7 +4,7 @@ import { aggregateSpan, grainAnswers } from '@/lib/rollups/aggregates';
 import { FILTER_COLUMNS, rollupSpec } from '@/lib/rollups/catalog';
 import type { RollupState } from '@/lib/rollups/state';
 import type { AnyQuery } from './define';
-import { parseSqlTimestamp, sqlTimestamp, type TimeWindow } from './filters';
+import { hasContextFilter, parseSqlTimestamp, sqlTimestamp, type TimeWindow } from './filters';
 import type { RenderContext, RequestsSource } from './render';
 import type { ResolvedTables } from './tables';
 
@@ -72,7 +72,7 @@ export interface Planned {
 function cannotAnswer(table: string, params: Params): string | null {
   const spec = rollupSpec(table);
   for (const [filter, column] of Object.entries(FILTER_COLUMNS)) {
-    const param = filter === 'served_entity' ? 'served_entity_id' : filter === 'status' ? 'status_class' : filter;
+    const param = filter === 'served_entity' ? 'served_entity_id' : filter === 'status' ? 'status_class' : filter === 'usage_context' ? 'uc1_key' : filter;
     if (params[param] != null && !spec.dimensions.includes(column)) return `${table} has no ${column}, and a ${filter} filter is set`;
   }
   if (!grainAnswers(spec.grain, params)) return `${table} keeps ${spec.grain}s, which cannot make ${String(params.bucket ?? 'these')} buckets in ${String(params.tz ?? 'UTC')}`;
@@ -157,6 +157,7 @@ export function planQuery(input: PlanInput): Planned {
     usage: input.usageUnreadable ? 'none' : 'read',
     servedEntities: input.servedEntitiesUnreadable ? 'none' : 'read',
     pageKeys: pageKeys ?? undefined,
+    contextFilter: hasContextFilter(params),
   };
   return { plan, params, render };
 }

@@ -25,12 +25,12 @@ describe('renderStatement', () => {
 
   it('puts each relation after the relations it reads, once, and splices them into a query that has its own CTEs', () => {
     const { sql, relations } = renderStatement('WITH mine AS (SELECT * FROM {{request_tokens}} t) SELECT * FROM mine JOIN {{requests}} r ON TRUE', raw);
-    expect(relations.map((r) => r.name)).toEqual(['payload', 'usage_rows', 'request_facts', 'served_entities_latest', 'unlogged_requests', 'requests', 'request_tokens']);
+    expect(relations.map((r) => r.name)).toEqual(['payload', 'payload_facts', 'usage_rows', 'request_facts', 'served_entities_latest', 'unlogged_requests', 'requests', 'request_tokens']);
     expect(sql).toMatch(/request_tokens AS \/\* relation \*\/ \([\s\S]*\),\nmine AS \(SELECT \* FROM request_tokens t\) SELECT \* FROM mine JOIN requests r ON TRUE$/);
   });
 
   it('picks each relation file the plan calls for', () => {
-    const facts: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts' }, aggregates: { catalog: 'main.lens' } };
+    const facts: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts', textTable: 'main.lens.gateway_lens_request_text' }, aggregates: { catalog: 'main.lens' } };
     const { sql, relations } = renderStatement('SELECT * FROM {{hourly}} a, {{pricing_rows}} r', facts);
     expect(relations.find((r) => r.name === 'requests')!.source).toBe('queries/relations/requests.facts.sql');
     expect(relations.find((r) => r.name === 'pricing_rows')!.source).toBe('queries/relations/pricing_rows.groups.sql');

@@ -3,9 +3,9 @@ import { ENDPOINT_NAME, TABLE_NAME, type PayloadTable } from '@/lib/config';
 import { PAYLOAD_COLUMNS } from '@/lib/table-schemas';
 import { getPriceBook } from '@/lib/finance/price-book';
 import { priceBookValuesSql } from '@/lib/finance/sql';
-import { FACT_COLUMN_LIST, FACT_COLUMNS } from '@/lib/rollups/facts';
+import { FACT_COLUMN_LIST, FACT_COLUMNS, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
-import { rollupEdgesSql, sharedFiltersSql } from './filters';
+import { rollupEdgesSql, sharedFiltersSql, usageMapFilterSql } from './filters';
 import { RELATION_MARKER } from '@/lib/warehouse/compat';
 import { hasSql, loadSql, splitLeadingComments } from './sql-files';
 import type { ResolvedTables } from './tables';
@@ -34,6 +34,8 @@ export interface RenderContext {
   servedEntities?: 'read' | 'none';
   /** Where the inspector chooses a page of keys: facts (no bodies) or payload rows. */
   pageKeys?: 'facts' | 'payload';
+  /** A usage_context filter is bound: the shared filters keep only usage_context_matches. */
+  contextFilter?: boolean;
   /** The payload rows given whole, as a table or view name or a parenthesised relation (rollup builds); else built from `tables`. */
   payloadSql?: string;
   /**
@@ -41,12 +43,14 @@ export interface RenderContext {
    * earlier (a SQL DATE expression the build composed from validated values).
    */
   buildSince?: string;
+  /** The one reading of the payload rows (payload_facts) given whole: a build reads it once into a table. */
+  payloadFactsSql?: string;
 }
 
 export type RequestsSource =
   | { mode: 'raw' }
-  | { mode: 'facts'; table: string }
-  | { mode: 'hybrid'; table: string; coversEnd: Date };
+  | { mode: 'facts'; table: string; textTable: string }
+  | { mode: 'hybrid'; table: string; textTable: string; coversEnd: Date };
 
 export interface RenderedStatement {
   sql: string;
@@ -81,7 +85,7 @@ function oneArg(name: string, args: string[], pattern = ALIAS): string {
  */
 const TS_MACROS: Record<string, Expand> = {
   /** The shared filters on rows aliased `a`: window (request_date prunes files), endpoint, entity, requester, status. */
-  filters: (args) => sharedFiltersSql(oneArg('filters', args)),
+  filters: (args, ctx) => sharedFiltersSql(oneArg('filters', args), { usageContext: ctx.contextFilter }),
   /** The shared filters on hourly rollup rows: whole hours in :lens_agg_start … :lens_agg_end. */
   hour_filters: (args, ctx) => {
     const [alias, flag] = args;
@@ -90,11 +94,12 @@ const TS_MACROS: Record<string, Expand> = {
     return ctx.aggregates?.split ? `${filters}\n  AND ${alias}.hour <> ${SPLIT_HOUR}` : filters;
   },
   /** In a query the shared filters; in a rollup build every row. */
-  scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args))),
+  scope: (args, ctx) => (ctx.scope === 'build' ? 'TRUE' : sharedFiltersSql(oneArg('scope', args), { usageContext: ctx.contextFilter })),
   /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
   facts_scope: (args, ctx) => {
     const a = oneArg('facts_scope', args);
     if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_date >= ${ctx.buildSince}` : 'TRUE';
+    // No usage_context filter here: it reads these facts (usage_context_matches), and every reader filters again.
     const filters = sharedFiltersSql(a);
     return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
   },
@@ -105,6 +110,8 @@ const TS_MACROS: Record<string, Expand> = {
     if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY` : 'TRUE';
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
+  /** The usage_context filter on endpoint_usage rows, from their map: TRUE without one. */
+  usage_context_filter: (args, ctx) => (ctx.contextFilter ? usageMapFilterSql(oneArg('usage_context_filter', args)) : 'TRUE'),
   /** With rollup tables answering whole hours: only rows of the partial hours at the window's edges. */
   edges: (args, ctx) => {
     const a = oneArg('edges', args);
@@ -128,6 +135,11 @@ const TS_MACROS: Record<string, Expand> = {
   fact_columns: (args) => {
     if (args.length) throw new Error('Unknown placeholder {{fact_columns(…)}} in a catalogue query');
     return FACT_COLUMN_LIST;
+  },
+  /** The request text columns, in the order the text table holds them. */
+  text_columns: (args) => {
+    if (args.length) throw new Error('Unknown placeholder {{text_columns(…)}} in a catalogue query');
+    return TEXT_COLUMN_LIST;
   },
   /**
    * Every request facts column, in order, from alias `a` where it has the column (the names after
@@ -186,6 +198,10 @@ const TABLES: Record<string, Expand> = {
     if (ctx.requests.mode === 'raw') throw new Error('{{facts_table}} in a plan without request facts');
     return ctx.requests.table;
   },
+  text_table: (_a, ctx) => {
+    if (ctx.requests.mode === 'raw') throw new Error('{{text_table}} in a plan without request facts');
+    return ctx.requests.textTable;
+  },
   rollup_table: (args, ctx) => {
     const name = oneArg('rollup_table', args);
     if (!ROLLUP_TABLE_NAMES.includes(name)) throw new Error(`Unknown rollup table ${name}`);
@@ -212,6 +228,7 @@ const GENERATED: Record<string, { source: string; sql: (ctx: RenderContext) => s
 /** Which file of a shared relation the plan calls for (queries/relations/<name>[.<variant>].sql). */
 const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   requests: (ctx) => ctx.requests.mode,
+  request_text: (ctx) => ctx.requests.mode,
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
   unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
   served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
@@ -232,7 +249,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro
@@ -248,7 +265,7 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
   const expand = (text: string, stack: string[], named: Set<string>): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
     const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim()).filter((a) => a !== '');
     if (TABLES[name]) {
-      if (name === 'facts_table' || name === 'rollup_table') readsPayloadData = true;
+      if (name === 'facts_table' || name === 'text_table' || name === 'rollup_table') readsPayloadData = true;
       named.add(`table:${name}${name === 'rollup_table' ? `:${args[0] ?? ''}` : ''}`);
       return TABLES[name](args, ctx);
     }
@@ -264,7 +281,9 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
     if (!relations.has(name)) {
       if (stack.includes(name)) throw new Error(`Relations read each other in a circle: ${[...stack, name].join(' → ')}`);
       const own = new Set<string>();
-      const generated = GENERATED[name];
+      const generated = name === 'payload_facts' && ctx.payloadFactsSql !== undefined
+        ? { source: 'the one reading of the payload rows, read once by the build', sql: () => ctx.payloadFactsSql! }
+        : GENERATED[name];
       if (generated) {
         relations.set(name, { body: expand(generated.sql(ctx), [...stack, name], own), source: generated.source, comments: [] });
       } else {

@@ -95,7 +95,8 @@ describe('renderUnattended', () => {
   });
 });
 
-describe('an unattended statement on the embedded engine', () => {
+// The equality case runs every alertable query twice per window: slow on a loaded 2-core machine.
+describe('an unattended statement on the embedded engine', { timeout: 300_000 }, () => {
   let demo: DemoFixture;
   let tables: ResolvedTables;
   beforeAll(async () => {

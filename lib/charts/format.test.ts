@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCost, formatCount, formatMoney, formatMs, formatMsDiff, formatPercent, formatRate, formatShare, formatTokens } from './format';
+import { formatChange, formatCost, formatCount, formatMoney, formatMs, formatMsDiff, formatMsTick, formatPercent, formatRate, formatShare, formatTokens } from './format';
 
 describe('formatting', () => {
   it('gives latency its unit', () => {
@@ -11,6 +11,8 @@ describe('formatting', () => {
     expect(formatMsDiff(-1200)).toBe('−1.2 s');
     expect(formatMs(1000)).toBe('1 s');
     expect(formatMsDiff(814)).toBe('+814 ms');
+    // Axis ticks stay on one line: no "1 min 40 s".
+    expect([500, 1500, 75_000, 100_000, 900_000].map(formatMsTick)).toEqual(['500 ms', '1.5 s', '75 s', '100 s', '15 min']);
   });
 
   it('keeps small rates visible and shares short', () => {

@@ -34,6 +34,14 @@ export function formatMs(ms: number | null | undefined): string {
   return `${ms < 0 ? '-' : ''}${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+/** An axis tick: `850 ms`, `1.5 s`, `75 s`, `12 min` — short enough for a 64-pixel axis. */
+export function formatMsTick(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
+  if (Math.abs(ms) < 600_000) return `${seconds1.format(ms / 1000)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
 const signOf = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
 
 /** A signed latency difference: "+814 ms", "−1.20 s". */

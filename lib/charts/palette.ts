@@ -36,11 +36,61 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/*
+ * Colours given to series names so far, first come first served: the same model keeps its colour
+ * on every page, whatever else a chart shows. Kept in the tab (and in localStorage, so a reload
+ * keeps them); the filter bar registers the window's endpoints and entities in name order, so the
+ * first assignment does not depend on which chart drew first.
+ */
+const STORE = 'gateway-lens:series-colours';
+let assigned: Map<string, string> | null = null;
+
+function registry(): Map<string, string> {
+  if (assigned) return assigned;
+  assigned = new Map();
+  try {
+    if (typeof localStorage !== 'undefined') {
+      const stored = JSON.parse(localStorage.getItem(STORE) ?? '{}') as Record<string, string>;
+      for (const [k, v] of Object.entries(stored)) if (SERIES_COLORS.includes(v)) assigned.set(k, v);
+    }
+  } catch {
+    // Unreadable storage: colours are assigned afresh.
+  }
+  return assigned;
+}
+
+function assign(name: string): string {
+  const reg = registry();
+  const known = reg.get(name);
+  if (known) return known;
+  const used = new Set(reg.values());
+  const start = hash(name) % SERIES_COLORS.length;
+  let slot = start;
+  for (let i = 0; i < SERIES_COLORS.length && used.has(SERIES_COLORS[slot]!); i++) slot = (start + i + 1) % SERIES_COLORS.length;
+  reg.set(name, SERIES_COLORS[slot]!);
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(STORE, JSON.stringify(Object.fromEntries(reg)));
+  } catch {
+    // Storage full or off: the colour holds for this tab.
+  }
+  return SERIES_COLORS[slot]!;
+}
+
+/** Gives the names their colours in name order (the filter bar's endpoints and entities), before any chart asks. */
+export function registerSeriesNames(names: Iterable<string>): void {
+  for (const n of [...new Set(names)].sort()) assign(n);
+}
+
+/** Forgets every assignment (tests). */
+export function resetSeriesColours(): void {
+  assigned = new Map();
+}
+
 /**
- * A colour per series name, the same on every page: a model or served entity is hashed to its
- * slot of the palette, so its colour does not depend on its rank in one chart. Two names that
- * hash to the same slot within one chart: the later one (in name order) takes the next free
- * slot. Status classes and "(other)" keep their fixed colours; `fixed` adds more.
+ * A colour per series name, the same on every page: each name keeps the colour it was first given
+ * (its hashed slot of the palette unless another name holds it). Status classes and "(other)"
+ * keep their fixed colours; `fixed` adds more. Should two names of one chart share a colour (more
+ * names than the palette has), the later one in name order takes a colour the chart does not use.
  */
 export function colorsByName(labels: Iterable<string>, fixed: Readonly<Record<string, string>> = {}): Map<string, string> {
   const out = new Map<string, string>();
@@ -53,11 +103,10 @@ export function colorsByName(labels: Iterable<string>, fixed: Readonly<Record<st
   }
   for (const l of names) {
     if (out.has(l)) continue;
-    const start = hash(l) % SERIES_COLORS.length;
-    let slot = start;
-    for (let i = 0; i < SERIES_COLORS.length && taken.has(SERIES_COLORS[slot]!); i++) slot = (start + i + 1) % SERIES_COLORS.length;
-    out.set(l, SERIES_COLORS[slot]!);
-    taken.add(SERIES_COLORS[slot]!);
+    let c = assign(l);
+    if (taken.has(c)) c = SERIES_COLORS.find((x) => !taken.has(x)) ?? c;
+    out.set(l, c);
+    taken.add(c);
   }
   return out;
 }

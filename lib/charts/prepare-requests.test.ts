@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRequests, type RequestsRow } from './prepare-requests';
+import { prepareRequests, requestsMarks, type RequestsRow } from './prepare-requests';
 
 const window = { start: '2026-11-22T10:30:00.000Z', end: '2026-11-22T13:00:00.000Z' };
 const row = (bucket: string, series: string, requests: number, sampled: number, peak: number): RequestsRow => ({ bucket, series, requests, sampled_rows: sampled, peak_minute_requests: peak });
@@ -43,5 +43,15 @@ describe('prepareRequests', () => {
     const zoned = prepareRequests([], window, 'hour', Date.parse('2026-11-23T00:00:00Z'), 'Asia/Kolkata');
     expect(zoned.tz).toBe('Asia/Kolkata');
     expect(zoned.points.map((x) => new Date(x.t).toISOString().slice(11, 16))).toEqual(['10:30', '11:30', '12:30']);
+  });
+});
+
+describe('requestsMarks', () => {
+  it('stacks one area per series and reads out the busiest minute of coarse buckets without drawing it', () => {
+    const p = prepareRequests([row('2026-11-22T10:00:00.000Z', 'chat', 60, 60, 5)], window, 'hour', Date.parse('2026-11-23T00:00:00Z'));
+    const marks = requestsMarks(p);
+    expect(marks.map((m) => [m.dataKey, m.kind, m.stackId ?? null, m.hidden ?? false])).toEqual([['s0', 'area', 'requests', false], ['s0_peak', 'line', null, true]]);
+    const minute = prepareRequests([], window, 'minute', Date.parse('2026-11-23T00:00:00Z'));
+    expect(requestsMarks(minute)).toEqual([]);
   });
 });

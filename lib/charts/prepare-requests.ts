@@ -2,6 +2,7 @@ import type { Bucket } from '@/lib/time/buckets';
 import { zonedBucketRange } from '@/lib/time/zone';
 import { stillArrivingWindow } from '@/lib/time/freshness';
 import { colorsByName } from './palette';
+import type { Mark } from './marks';
 import type { QueryRow } from '@/queries';
 
 export type RequestsRow = QueryRow<'requests-over-time'>;
@@ -76,4 +77,12 @@ export function prepareRequests(rows: RequestsRow[], window: { start: string; en
     stillArriving: stillArrivingWindow({ start, end }, now),
     domain: [Math.min(start, ...[...points.keys()].slice(0, 1)), end],
   };
+}
+
+/** Stacked areas of requests per minute, with each series' busiest minute read out (not drawn) for coarse buckets. */
+export function requestsMarks(p: PreparedRequests): Mark[] {
+  return [
+    ...p.series.map((s): Mark => ({ dataKey: s.key, name: s.label, color: s.color, kind: 'area', stackId: 'requests' })),
+    ...(p.bucket === 'minute' ? [] : p.series.map((s): Mark => ({ dataKey: `${s.key}_peak`, name: `${s.label} busiest minute`, color: s.color, kind: 'line', hidden: true }))),
+  ];
 }

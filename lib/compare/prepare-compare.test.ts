@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareCompare } from './prepare-compare';
+import { verdictOf } from './verdict';
 import type { EntityRow, HistogramRow } from './types';
 
 const row = (key: string, patch: Partial<EntityRow> = {}): EntityRow => ({
@@ -79,5 +80,45 @@ describe('prepareCompare', () => {
   it('keeps only the chosen endpoint and computes shares of its estimated requests', () => {
     const p = prepareCompare([row('a', { requests: 300 }), row('b', { requests: 100 }), { ...row('x'), endpoint_name: 'other' }], null, { endpoint: 'chat' });
     expect(p.entities.map((e) => [e.key, e.share])).toEqual([['a', 0.75], ['b', 0.25]]);
+  });
+});
+
+describe('cost in every grouping', () => {
+  it('takes each group\'s cost per request from priced requests when given (a usage_context group mixes models)', () => {
+    const rows = [row('a', { served_entity_name: null, entity_name: null }), row('b', { served_entity_name: null, entity_name: null })];
+    const p = prepareCompare(rows, null, { endpoint: 'chat', costs: new Map([['a', 0.002], ['b', 0.0046]]) });
+    expect(p.entities.map((e) => [e.key, e.costPerRequest, e.costSource])).toEqual([['a', 0.002], ['b', 0.0046]].map(([k, c]) => [k, c, 'priced requests']));
+    expect(p.flags.b).toContainEqual({ kind: 'dearer', than: 'a' });
+    // Without priced requests for a group, the entity's own price, else unpriced.
+    const partial = prepareCompare([row('a')], null, { endpoint: 'chat', costs: new Map([['a', null]]) });
+    expect(partial.entities[0]).toMatchObject({ costPerRequest: null, costSource: null });
+  });
+});
+
+const verdicts = (p: ReturnType<typeof prepareCompare>) => p.comparisons.map((c) => verdictOf(c, p.entities.find((e) => e.key === c.key)!, p.baseline!));
+
+describe('verdictOf', () => {
+  it('says in one line what differs: slower, more errors, dearer', () => {
+    const rows = [row('gpt-4o', { requests: 2000, error_rows: 10, p95_ms: 300 }), row('claude', { error_rows: 60, p95_ms: 600 })];
+    const p = prepareCompare(rows, [...hist('gpt-4o', 1000, 50, 100), ...hist('claude', 1000, 100, 200)], { endpoint: 'chat', costs: new Map([['gpt-4o', 0.002], ['claude', 0.005]]) });
+    const [v] = verdicts(p);
+    expect(v).toMatchObject({ latency: 'slower', errors: 'more errors', cost: 'dearer' });
+    expect(v!.sentence).toMatch(/^CLAUDE vs GPT-4O: slower \(p95 \+[^)]+\), more errors, dearer \(2\.5× the cost per request\)\.$/);
+  });
+
+  it('says where it sees no difference and where the data cannot tell', () => {
+    const rows = [row('a'), row('b', { sampled_rows: 12, observed_rows: 12, error_rows: 0, latency_rows: 12 })];
+    const p = prepareCompare(rows, [...hist('a', 1000, 50, 100), ...hist('b', 12, 50, 12)], { endpoint: 'chat' });
+    expect(verdicts(p)[0]!.sentence).toBe('B vs A: not enough data to tell.');
+    const same = prepareCompare([row('a'), row('b')], [...hist('a', 1000, 50, 100), ...hist('b', 1000, 50, 100)], { endpoint: 'chat', costs: new Map([['a', 0.002], ['b', 0.0021]]) });
+    expect(verdicts(same)[0]!.sentence).toBe('B vs A: no clear difference in latency, errors and cost.');
+  });
+
+  it('mixes findings with what it cannot tell, cheaper included', () => {
+    const rows = [row('a', { error_rows: 0 }), row('b', { error_rows: 0, p95_ms: 150 })];
+    const p = prepareCompare(rows, [...hist('a', 1000, 100, 200), ...hist('b', 1000, 50, 100)], { endpoint: 'chat', costs: new Map([['a', 0.004], ['b', 0.001]]) });
+    const [v] = verdicts(p);
+    expect(v).toMatchObject({ latency: 'faster', errors: 'not enough data', cost: 'cheaper' });
+    expect(v!.sentence).toMatch(/^B vs A: faster \(p95 −[^)]+\), cheaper \(75% less per request\); not enough data on errors\.$/);
   });
 });

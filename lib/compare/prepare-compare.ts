@@ -35,6 +35,8 @@ export interface PreparedEntity {
   /** Share of logged rows whose tokens came from endpoint_usage rather than the response. */
   usageCoverage: number;
   costPerRequest: number | null;
+  /** Where the cost per request comes from: each request priced (as Finance does), or mean tokens × the entity's price. */
+  costSource: 'priced requests' | 'mean tokens' | null;
 }
 
 export type FlagKind = 'slower' | 'faster' | 'more errors' | 'fewer errors' | 'dearer' | 'cheaper';
@@ -69,12 +71,20 @@ export function binsOf(rows: readonly HistogramRow[], endpoint: string, key: str
  * entity compared with the baseline (the chosen one, else the busiest). `histogram` may be
  * null while it loads: intervals and latency tests then stay empty.
  */
-export function prepareCompare(rows: readonly EntityRow[], histogram: readonly HistogramRow[] | null, opts: { endpoint: string; baseline?: string; price?: PriceLookup }): PreparedCompare {
+export function prepareCompare(rows: readonly EntityRow[], histogram: readonly HistogramRow[] | null, opts: { endpoint: string; baseline?: string; price?: PriceLookup; costs?: ReadonlyMap<string, number | null> }): PreparedCompare {
   const mine = rows.filter((r) => r.endpoint_name === opts.endpoint).sort((a, b) => b.requests - a.requests || a.group_key.localeCompare(b.group_key));
   const total = mine.reduce((s, r) => s + r.requests, 0);
   const price = opts.price ?? lookupPrice;
   const bins = new Map(mine.map((r) => [r.group_key, histogram ? binsOf(histogram, opts.endpoint, r.group_key) : null]));
   const colors = colorsByName(mine.map((r) => r.served_entity_name ?? r.group_key));
+  // Each request priced, as Finance prices it (any grouping: a group of a usage_context key mixes
+  // models); else mean tokens × the entity's own price.
+  const costOf = (r: EntityRow, label: string): Pick<PreparedEntity, 'costPerRequest' | 'costSource'> => {
+    const priced = opts.costs?.get(r.group_key) ?? opts.costs?.get(label);
+    if (priced !== undefined && priced !== null) return { costPerRequest: priced, costSource: 'priced requests' };
+    const estimate = costPerRequest(price({ endpoint: opts.endpoint, key: r.group_key, model: r.entity_name, name: r.served_entity_name }), r.mean_input_tokens, r.mean_output_tokens);
+    return { costPerRequest: estimate, costSource: estimate === null ? null : 'mean tokens' };
+  };
   const entities: PreparedEntity[] = mine.map((r) => {
     const b = bins.get(r.group_key);
     const est = (q: QuantileName): LatencyEstimate => ({ estimate: r[`${q}_ms`], interval: b ? quantileInterval(b, QUANTILES[q]) : null });
@@ -100,7 +110,7 @@ export function prepareCompare(rows: readonly EntityRow[], histogram: readonly H
       meanOutputTokens: r.mean_output_tokens,
       tokensPerSecond: r.output_tokens_per_second,
       usageCoverage: r.observed_rows > 0 ? r.usage_rows / r.observed_rows : 0,
-      costPerRequest: costPerRequest(price({ endpoint: opts.endpoint, key: r.group_key, model: r.entity_name, name: r.served_entity_name }), r.mean_input_tokens, r.mean_output_tokens),
+      ...costOf(r, label),
     };
   });
   const baseline = entities.find((e) => e.key === opts.baseline) ?? entities[0] ?? null;

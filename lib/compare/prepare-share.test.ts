@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeMarks, prepareShare } from './prepare-share';
+import { changeMarks, entityLatencyMarks, prepareShare, shareMarks } from './prepare-share';
 import type { HistoryRow, ShareRow } from './types';
 
 const r = (bucket: string, key: string, requests: number, p95: number | null = 100): ShareRow => ({ bucket, endpoint_name: 'chat', group_key: key, requests, sampled_rows: requests, latency_rows: p95 === null ? 0 : requests, p50_ms: p95, p95_ms: p95 });
@@ -43,5 +43,14 @@ describe('changeMarks', () => {
   it('marks changes of the endpoint inside the window, one per time', () => {
     const marks = changeMarks([h('2026-11-01T01:00:00Z', 'a', 4), h('2026-11-01T01:00:00Z', 'b', 4), h('2026-10-01T00:00:00Z', 'a', 3), h('2026-11-01T02:00:00Z', 'x', 9, 'other')], 'chat', Date.parse(window.start), Date.parse(window.end));
     expect(marks).toEqual([{ t: Date.parse('2026-11-01T01:00:00Z'), label: 'config v4: A, B' }]);
+  });
+});
+
+describe('share and latency marks', () => {
+  it('steps the stacked shares, reads each entity\'s requests out beside its share, and draws one p95 line per entity', () => {
+    const p = { series: [{ key: 's0', group: 'e1', label: 'gpt-4o', color: 'g' }] } as unknown as Parameters<typeof shareMarks>[0];
+    expect(shareMarks(p).map((m) => [m.dataKey, m.kind, m.step ?? false, m.hidden ?? false])).toEqual([['s0', 'area', true, false], ['s0_requests', 'line', false, true]]);
+    expect(shareMarks(p)[0]!.format!(48.54)).toBe('48.5%');
+    expect(entityLatencyMarks(p).map((m) => [m.dataKey, m.kind, m.stackId])).toEqual([['s0_p95', 'line', undefined]]);
   });
 });

@@ -1,3 +1,5 @@
+import type { ChangeMark, Mark } from '@/lib/charts/marks';
+import { formatCount, formatMs, formatMsTick } from '@/lib/charts/format';
 import { stillArrivingWindow } from '@/lib/time/freshness';
 import { colorsByName } from '@/lib/charts/palette';
 import { bucketRange, type Bucket } from '@/lib/time/buckets';
@@ -8,7 +10,7 @@ export interface ShareSeries { key: string; group: string; label: string; color:
 /** Values live under `s0`, `s1`… (share, %) and `s0_p95`… (ms); null is a gap. */
 export type SharePoint = { t: number } & Record<string, number | null>;
 
-export interface ChangeMark { t: number; label: string }
+export type { ChangeMark } from '@/lib/charts/marks';
 
 export interface PreparedShare {
   bucket: Bucket;
@@ -89,3 +91,19 @@ export function changeMarks(history: readonly HistoryRow[], endpoint: string, st
     return { t, label: `${versions.length ? `config v${versions.join('/')}` : 'change'}: ${names.join(', ')}` };
   });
 }
+
+/** Shares of one whole, stacked and stepped per bucket, with each entity's requests read out beside its share. */
+export function shareMarks(p: PreparedShare): Mark[] {
+  return p.series.flatMap((s): Mark[] => [
+    { dataKey: s.key, name: s.label, color: s.color, kind: 'area', stackId: 'share', step: true, format: (v) => `${v.toFixed(1)}%` },
+    { dataKey: `${s.key}_requests`, name: `${s.label} requests`, color: s.color, kind: 'line', hidden: true, format: formatCount },
+  ]);
+}
+
+/** p95 per entity, one line each (never stacked). */
+export function entityLatencyMarks(p: PreparedShare): Mark[] {
+  return p.series.map((s) => ({ dataKey: `${s.key}_p95`, name: `${s.label} p95`, color: s.color, kind: 'line', format: formatMs }));
+}
+
+export const SHARE_AXIS = { label: 'share', format: (v: number) => `${Math.round(v)}%`, domain: [0, 100] as [number, number], ticks: [0, 25, 50, 75, 100] };
+export const LATENCY_AXIS = { label: 'p95', format: formatMs, tick: formatMsTick };

@@ -5,6 +5,7 @@ import { apiFilters, reportingZone, type DashboardState } from '@/lib/client/sea
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import type { Bucket } from '@/lib/time/buckets';
 import { useFinanceConfig } from '@/lib/finance/use-finance-config';
+import { CONTEXT_KEY } from '@/lib/finance/dimensions';
 import { prepareCompare } from './prepare-compare';
 import { priceLookupFrom } from './pricing';
 import { prepareShare } from './prepare-share';
@@ -24,6 +25,9 @@ export function useComparison(state: DashboardState, compare: CompareState) {
   const live = state.range !== 'custom';
   const entities = useCatalogueQuery('compare-entities', params, { live, enabled: Boolean(state.endpoint) });
   const histogram = useCatalogueQuery('compare-latency-histogram', params, { live, enabled: Boolean(state.endpoint) });
+  // Cost per request of each group, every request priced as Finance prices it: served entities and usage_context groups alike.
+  const keyOk = compare.groupBy === 'served_entity' || CONTEXT_KEY.test(compare.contextKey);
+  const costs = useCatalogueQuery('finance-breakdown', { ...apiFilters(state), dimension: compare.groupBy === 'context' ? 'context' : 'served_entity', context_key: compare.groupBy === 'context' ? compare.contextKey : undefined, top_n: '0' }, { live, enabled: Boolean(state.endpoint) && keyOk });
   const finance = useFinanceConfig();
   const book = finance.data?.priceBook;
   const prepared = useMemo(() => {
@@ -31,8 +35,9 @@ export function useComparison(state: DashboardState, compare: CompareState) {
     // Prices in force at the end of the range, as the finance view applies them per day.
     // eslint-disable-next-line no-restricted-syntax -- only a query without a time window has no window end; then today's prices
     const date = (entities.data.window?.end ?? new Date().toISOString()).slice(0, 10);
-    return prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline, price: priceLookupFrom(book, date) });
-  }, [entities.data, histogram.data, state.endpoint, compare.baseline, book]);
+    const costMap = costs.data ? new Map(costs.data.rows.map((r) => [r.value, r.cost_per_request])) : undefined;
+    return prepareCompare(entities.data.rows, histogram.data?.rows ?? null, { endpoint: state.endpoint, baseline: compare.baseline, price: priceLookupFrom(book, date), costs: costMap });
+  }, [entities.data, histogram.data, costs.data, state.endpoint, compare.baseline, book]);
   return { params, entities, histogram, prepared };
 }
 

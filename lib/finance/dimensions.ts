@@ -2,6 +2,6 @@
 export const DIMENSIONS = ['context', 'requester', 'endpoint', 'served_entity', 'model'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** usage_context keys usable as a JSON path step on both engines. */
-export const CONTEXT_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** usage_context keys usable as a JSON path step on both engines: the shared filter's rule. */
+export { CONTEXT_FILTER_KEY as CONTEXT_KEY } from '@/lib/identifiers';
 export const DEFAULT_CONTEXT_KEY = 'end_user_to_charge';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { prepareSpendDaily, type SpendDailyRow } from './prepare-spend-daily';
+import { formatCount } from '@/lib/charts/format';
+import { pointLines } from '@/lib/charts/point-lines';
+import { prepareSpendDaily, spendDailySeries, type SpendDailyRow } from './prepare-spend-daily';
 
 const r = (day: string, series: string, rank: number, cost: number | null, unpriced = 0): SpendDailyRow => ({ day, series, series_rank: rank, cost, tokens: 1, unpriced_tokens: unpriced, requests: 1 });
 const win = { start: '2026-11-01T12:00:00.000Z', end: '2026-11-06T12:00:00.000Z' };
@@ -30,5 +32,24 @@ describe('prepareSpendDaily', () => {
     expect(p.totalCost).toBe(0);
     expect(p.unpricedTokens).toBe(500);
     expect(p.peak).toBeNull();
+  });
+});
+
+describe('spendDailySeries', () => {
+  it('draws each UTC day as a bucket with stacked values, its total and unpriced tokens read out but not drawn', () => {
+    const p = prepareSpendDaily([r('2026-11-02', 'acme', 1, 2, 10), r('2026-11-02', 'globex', 2, 1)], win);
+    const { data, marks } = spendDailySeries(p, win);
+    expect(data.bucket).toBe('day');
+    expect(data.points[1]).toEqual({ t: Date.parse('2026-11-02T00:00:00Z'), total: 3, unpriced: 10, s0: 2, s1: 1 });
+    expect(data.domain).toEqual([Date.parse('2026-11-01T00:00:00Z'), Date.parse(win.end)]);
+    expect(marks.filter((m) => !m.hidden).map((m) => [m.dataKey, m.stackId])).toEqual([['s0', 'spend'], ['s1', 'spend']]);
+    expect(marks.find((m) => m.dataKey === 'unpriced')!.format!(12_345)).toBe('12.3K');
+  });
+
+  it('reads a day out as its values, then the total and unpriced tokens, which are no value of the dimension', () => {
+    const p = prepareSpendDaily([r('2026-11-02', 'acme', 1, 2, 90_000), r('2026-11-02', 'globex', 2, 1)], win);
+    const { data, marks } = spendDailySeries(p, win);
+    const lines = pointLines(data.points[1]!, data.series, marks, { left: { label: 'USD', format: formatCount } });
+    expect(lines.map((l) => [l.series, l.ofSeries])).toEqual([['acme', true], ['globex', true], ['total', false], ['unpriced', false]]);
   });
 });

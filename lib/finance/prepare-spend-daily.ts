@@ -1,4 +1,6 @@
 import { OTHER_LABEL, colorsByName } from '@/lib/charts/palette';
+import { formatTokens } from '@/lib/charts/format';
+import type { Mark, PreparedSeries } from '@/lib/charts/marks';
 import type { QueryRow } from '@/queries';
 
 export type SpendDailyRow = QueryRow<'finance-spend-daily'>;
@@ -71,5 +73,26 @@ export function prepareSpendDaily(rows: SpendDailyRow[], window: { start: string
     totalCost: points.reduce((a, p) => a + p.total, 0),
     unpricedTokens: points.reduce((a, p) => a + p.unpricedTokens, 0),
     anyPriced,
+  };
+}
+
+/**
+ * The days as a time series (UTC days): one stacked bar per value, the day's total and its
+ * unpriced tokens listed beside them but not drawn. What TimeChart draws, so a day leads to its
+ * requests like any other bucket.
+ */
+export function spendDailySeries(p: PreparedSpendDaily, window: { start: string; end: string }): { data: PreparedSeries; marks: Mark[] } {
+  const points = p.points.map((pt) => {
+    const out: PreparedSeries['points'][number] = { t: pt.t, total: pt.total, unpriced: pt.unpricedTokens };
+    for (const s of p.series) out[s.key] = pt[s.key] as number;
+    return out;
+  });
+  return {
+    data: { bucket: 'day', tz: 'UTC', series: p.series, points, domain: [points[0]?.t ?? Date.parse(window.start), Date.parse(window.end)], stillArriving: null },
+    marks: [
+      ...p.series.map((s): Mark => ({ dataKey: s.key, name: s.label, color: s.color, kind: 'bar', stackId: 'spend' })),
+      { dataKey: 'total', name: 'Total', color: '#111827', kind: 'bar', hidden: true },
+      { dataKey: 'unpriced', name: 'Unpriced tokens', color: '#94a3b8', kind: 'bar', hidden: true, format: (v) => formatTokens(v, true) },
+    ],
   };
 }

@@ -1,3 +1,4 @@
+import type { Mark, PreparedSeries } from '@/lib/charts/marks';
 import { colorsByName } from '@/lib/charts/palette';
 import { OTHER } from './prepare-spend-daily';
 import type { QueryRow } from '@/queries';
@@ -37,4 +38,17 @@ export function prepareTokenTrends(rows: TokenTrendRow[], metric: 'input' | 'out
     p[`${key}_p95`] = metric === 'input' ? r.p95_input_tokens : r.p95_output_tokens;
   }
   return { series, points };
+}
+
+/** The days as a time series (UTC days) with an average line (solid) and a p95 line (dashed) per value: what TimeChart draws. */
+export function tokenTrendSeries(p: { series: TrendSeries[]; points: TrendPoint[] }, window: { start: string; end: string }): { data: PreparedSeries; marks: Mark[] } {
+  // The day is the bucket's start (t); the chart reads numbers only.
+  const points = p.points.map((pt) => Object.fromEntries(Object.entries(pt).filter(([k]) => k !== 'day')) as PreparedSeries['points'][number]);
+  return {
+    data: { bucket: 'day', tz: 'UTC', series: p.series, points, domain: [points[0]?.t ?? Date.parse(window.start), Date.parse(window.end)], stillArriving: null },
+    marks: p.series.flatMap((s): Mark[] => [
+      { dataKey: `${s.key}_avg`, name: `${s.label} avg`, color: s.color, kind: 'line' },
+      { dataKey: `${s.key}_p95`, name: `${s.label} p95`, color: s.color, kind: 'line', dashed: true },
+    ]),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { financeApiParams, readFinanceState, writeFinanceState } from './search-params';
+import { financeApiParams, focusAsNarrowing, readFinanceState, valueAsNarrowing, writeFinanceState } from './search-params';
 
 describe('finance URL state', () => {
   it('defaults to spend per end_user_to_charge and keeps links short', () => {
@@ -22,5 +22,24 @@ describe('finance URL state', () => {
     expect(s.dimension).toBe('context');
     expect(s.contextKey).toBe('end_user_to_charge');
     expect(s.top).toBe(8);
+  });
+});
+
+describe('a finance value as shared filters', () => {
+  const fin = readFinanceState(new URLSearchParams('dim=context&key=end_user_to_charge&focus=acme-analytics'));
+
+  it('turns a usage_context value, a requester or an endpoint into the filter that selects it', () => {
+    expect(focusAsNarrowing(fin)).toEqual({ context: { key: 'end_user_to_charge', value: 'acme-analytics' } });
+    expect(valueAsNarrowing({ dimension: 'requester', contextKey: 'x' }, 'svc-1')).toEqual({ requester: 'svc-1' });
+    expect(valueAsNarrowing({ dimension: 'endpoint', contextKey: 'x' }, 'chat')).toEqual({ endpoint: 'chat' });
+  });
+
+  it('finds a served entity by name, and says nothing when no filter can select the value', () => {
+    const ids: Record<string, string> = { 'gpt-4o': 'e1' };
+    expect(valueAsNarrowing({ dimension: 'served_entity', contextKey: 'x' }, 'gpt-4o', (n) => ids[n] ?? null)).toEqual({ entity: 'e1' });
+    expect(valueAsNarrowing({ dimension: 'served_entity', contextKey: 'x' }, 'other', (n) => ids[n] ?? null)).toBeNull();
+    expect(valueAsNarrowing({ dimension: 'model', contextKey: 'x' }, 'gpt-4o')).toBeNull();
+    expect(valueAsNarrowing(fin, '(other)')).toBeNull();
+    expect(focusAsNarrowing({ ...fin, focus: undefined })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { Narrowing } from '@/lib/client/drill';
 import { CONTEXT_KEY, DEFAULT_CONTEXT_KEY, DIMENSIONS, type Dimension } from './dimensions';
 
 /** The finance page's own URL state, beside the shared DashboardState (range and filters). */
@@ -12,8 +13,6 @@ export interface FinanceState {
 }
 
 export const TOP_CHOICES = [5, 8, 12, 20] as const;
-/** The finance page's own URL parameters, kept when the shared filters change. */
-export const FINANCE_PARAMS = ['dim', 'key', 'focus', 'top', 'tokens'] as const;
 const DEFAULT_TOP = 8;
 
 type Readable = { get(name: string): string | null };
@@ -61,4 +60,28 @@ export function dimensionLabel(state: Pick<FinanceState, 'dimension' | 'contextK
     case 'served_entity': return 'served entity';
     default: return 'model';
   }
+}
+
+/**
+ * One value of a finance dimension as shared filters, so every page (and the inspector) can be
+ * narrowed to it; null when no shared filter can say it (a priced model, "(other)", "(not set)",
+ * a served entity whose id is unknown).
+ */
+export function valueAsNarrowing(state: Pick<FinanceState, 'dimension' | 'contextKey'>, value: string, entityIdOf: (name: string) => string | null = () => null): Narrowing | null {
+  if (value === '(other)' || value === '(not set)') return null;
+  switch (state.dimension) {
+    case 'context': return { context: { key: state.contextKey, value } };
+    case 'requester': return { requester: value };
+    case 'endpoint': return { endpoint: value };
+    case 'served_entity': {
+      const id = entityIdOf(value);
+      return id ? { entity: id } : null;
+    }
+    default: return null;
+  }
+}
+
+/** The focus as shared filters (see valueAsNarrowing). */
+export function focusAsNarrowing(fin: FinanceState, entityIdOf?: (name: string) => string | null): Narrowing | null {
+  return fin.focus ? valueAsNarrowing(fin, fin.focus, entityIdOf) : null;
 }

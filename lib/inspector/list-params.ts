@@ -20,6 +20,8 @@ export const listParamShape = {
   min_duration_ms: intParam(0, 86_400_000).optional(),
   max_duration_ms: intParam(0, 86_400_000).optional(),
   has_tools: optional(z.enum(['yes', 'no'])),
+  /** An agent trace with a failed span (yes), or none (no). */
+  trace_failed: optional(z.enum(['yes', 'no'])),
   sort: z.enum(SORTS).default('time_desc'),
   cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
   cursor_duration: intParam(-1, 86_400_000_000).optional(),
@@ -32,7 +34,7 @@ export const listParamShape = {
 
 export type ListInput = {
   q?: string; usage_key?: string; usage_value?: string; min_duration_ms?: number; max_duration_ms?: number;
-  has_tools?: 'yes' | 'no'; sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
+  has_tools?: 'yes' | 'no'; trace_failed?: 'yes' | 'no'; sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
   x1?: string; x2?: string; x3?: string;
 };
 
@@ -78,6 +80,7 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
     min_duration_ms: input.min_duration_ms ?? null,
     max_duration_ms: input.max_duration_ms ?? null,
     has_tools: input.has_tools ?? null,
+    trace_failed: input.trace_failed ?? null,
     sort: input.sort,
     cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
     cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,

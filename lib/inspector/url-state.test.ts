@@ -3,8 +3,8 @@ import { inspectorApiParams, readInspectorState, writeInspectorState } from './u
 
 describe('inspector URL state', () => {
   it('round-trips through the query string and keeps the shared keys', () => {
-    const state = readInspectorState(new URLSearchParams('range=24h&q=refund&status=5xx&uc_key=project&uc_value=x&min_ms=100&tools=yes&sort=duration_desc&col=response:$.model&col=request:$.messages[last].content&after_time=2026-11-20 10:00:00.1&after_id=abc&after_dur=900&tab=questions'));
-    expect(state).toMatchObject({ q: 'refund', status: '5xx', usageKey: 'project', usageValue: 'x', minMs: '100', tools: 'yes', sort: 'duration_desc', tab: 'questions' });
+    const state = readInspectorState(new URLSearchParams('range=24h&q=refund&min_ms=100&tools=yes&trace=yes&sort=duration_desc&col=response:$.model&col=request:$.messages[last].content&after_time=2026-11-20 10:00:00.1&after_id=abc&after_dur=900&tab=questions'));
+    expect(state).toMatchObject({ q: 'refund', minMs: '100', tools: 'yes', trace: 'yes', sort: 'duration_desc', tab: 'questions' });
     expect(state.cols).toEqual(['response:$.model', 'request:$.messages[last].content']);
     expect(state.after).toEqual({ time: '2026-11-20 10:00:00.1', id: 'abc', duration: 900 });
     const qs = writeInspectorState('range=24h&endpoint=chat', state);
@@ -13,8 +13,8 @@ describe('inspector URL state', () => {
   });
 
   it('drops invalid values and extraction columns the list cannot evaluate', () => {
-    const s = readInspectorState(new URLSearchParams('status=teapot&sort=random&tools=maybe&min_ms=-5&col=request:$.a[*]&col=nonsense&col=response:$.ok'));
-    expect(s).toMatchObject({ status: undefined, sort: 'time_desc', tools: undefined, minMs: undefined, cols: ['response:$.ok'] });
+    const s = readInspectorState(new URLSearchParams('sort=random&tools=maybe&trace=perhaps&min_ms=-5&col=request:$.a[*]&col=nonsense&col=response:$.ok'));
+    expect(s).toMatchObject({ sort: 'time_desc', tools: undefined, trace: undefined, minMs: undefined, cols: ['response:$.ok'] });
   });
 
   it('maps to the list API parameters', () => {

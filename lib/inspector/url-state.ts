@@ -2,16 +2,17 @@ import { SORTS, type Sort } from './list-params';
 import { MAX_COLUMNS } from './list-params';
 import { parseSpec } from './json-path';
 
-/** The inspector's own URL state, beside the shared range/endpoint/entity of DashboardState. */
+/**
+ * The inspector's own URL state, beside the shared DashboardState (range, endpoint, served
+ * entity, requester, status and usage_context, which every page filters by).
+ */
 export interface InspectorState {
   q?: string;
-  status?: (typeof STATUSES)[number];
-  requester?: string;
-  usageKey?: string;
-  usageValue?: string;
   minMs?: string;
   maxMs?: string;
   tools?: 'yes' | 'no';
+  /** Only requests whose agent trace has a failed span (yes), or none that has (no). */
+  trace?: 'yes' | 'no';
   sort: Sort;
   /** Extraction columns, `request:<path>` / `response:<path>`. */
   cols: string[];
@@ -22,28 +23,22 @@ export interface InspectorState {
 
 type Readable = { get(name: string): string | null; getAll(name: string): string[] };
 
-const STATUSES = ['ok', 'error', '4xx', '5xx', '429'] as const;
-/** A status class the list can filter by, or undefined for anything else ("any status"). */
-export const readStatus = (v: string | null) => STATUSES.find((s) => s === v);
 const nonEmpty = (v: string | null) => (v && v.trim() ? v.trim() : undefined);
 const digits = (v: string | null) => (v && /^\d{1,8}$/.test(v) ? v : undefined);
 
 export function readInspectorState(sp: Readable): InspectorState {
   const sort = sp.get('sort');
   const tools = sp.get('tools');
-  const status = sp.get('status');
+  const trace = sp.get('trace');
   const afterTime = sp.get('after_time');
   const afterId = sp.get('after_id');
   const afterDur = Number(sp.get('after_dur') ?? '-1');
   return {
     q: nonEmpty(sp.get('q')),
-    status: readStatus(status),
-    requester: nonEmpty(sp.get('requester')),
-    usageKey: nonEmpty(sp.get('uc_key')),
-    usageValue: nonEmpty(sp.get('uc_value')),
     minMs: digits(sp.get('min_ms')),
     maxMs: digits(sp.get('max_ms')),
     tools: tools === 'yes' || tools === 'no' ? tools : undefined,
+    trace: trace === 'yes' || trace === 'no' ? trace : undefined,
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'time_desc',
     cols: sp.getAll('col').filter((c) => parseSpec(c).ok).slice(0, MAX_COLUMNS),
     after: afterTime && afterId ? { time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1 } : undefined,
@@ -56,13 +51,10 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   const qs = new URLSearchParams(base);
   const set = (k: string, v: string | undefined) => (v ? qs.set(k, v) : qs.delete(k));
   set('q', s.q);
-  set('status', s.status);
-  set('requester', s.requester);
-  set('uc_key', s.usageKey);
-  set('uc_value', s.usageKey ? s.usageValue : undefined);
   set('min_ms', s.minMs);
   set('max_ms', s.maxMs);
   set('tools', s.tools);
+  set('trace', s.trace);
   set('sort', s.sort === 'time_desc' ? undefined : s.sort);
   qs.delete('col');
   for (const c of s.cols) qs.append('col', c);
@@ -77,13 +69,10 @@ export function writeInspectorState(base: string, s: InspectorState): string {
 export function inspectorApiParams(s: InspectorState): Record<string, string | undefined> {
   const p: Record<string, string | undefined> = {
     q: s.q,
-    status: s.status,
-    requester: s.requester,
-    usage_key: s.usageKey,
-    usage_value: s.usageKey ? s.usageValue : undefined,
     min_duration_ms: s.minMs,
     max_duration_ms: s.maxMs,
     has_tools: s.tools,
+    trace_failed: s.trace,
     sort: s.sort === 'time_desc' ? undefined : s.sort,
     cursor_time: s.after?.time,
     cursor_id: s.after?.id,

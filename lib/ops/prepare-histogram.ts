@@ -2,7 +2,7 @@ import type { QueryRow } from '@/queries';
 import { formatMs } from '@/lib/charts/format';
 
 export type HistogramRow = QueryRow<'ops-latency-histogram'>;
-export interface HistogramBar { bin: number; label: string; range: string; requests: number }
+export interface HistogramBar { bin: number; label: string; range: string; requests: number; lowerMs: number; upperMs: number }
 
 /**
  * Histogram rows → one bar per bin from the lowest to the highest seen; empty bins in between
@@ -17,7 +17,7 @@ export function prepareHistogram(rows: HistogramRow[]): HistogramBar[] {
   for (let b = lo; b <= hi; b++) {
     const lower = 10 ** (b / 4);
     const upper = 10 ** ((b + 1) / 4);
-    out.push({ bin: b, label: formatMs(lower), range: `${formatMs(lower)} – ${formatMs(upper)}`, requests: byBin.get(b)?.requests ?? 0 });
+    out.push({ bin: b, label: formatMs(lower), range: `${formatMs(lower)} – ${formatMs(upper)}`, requests: byBin.get(b)?.requests ?? 0, lowerMs: lower, upperMs: upper });
   }
   return out;
 }

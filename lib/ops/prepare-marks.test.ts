@@ -26,6 +26,9 @@ describe('ops marks', () => {
     const split = latencyMarks(p, true, 'p99');
     expect(split.map((m) => m.name)).toEqual(['gpt-4o p99', 'embed p99']);
     expect([...single, ...split].every((m) => m.kind === 'line' && m.stackId === undefined)).toBe(true);
+    // Every percentile names the count of requests behind it.
+    expect(split.map((m) => m.sampleKey)).toEqual(['s0_n', 's1_n']);
+    expect(new Set(single.map((m) => m.sampleKey))).toEqual(new Set(['s0_n']));
   });
 
   it('stacks failed requests by category with their fixed colours and puts the rate on the right axis', () => {

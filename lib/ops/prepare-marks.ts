@@ -19,8 +19,9 @@ export function trafficMarks(p: PreparedSeries): Mark[] {
 
 /** All three percentiles of one series, or the chosen percentile of each series. */
 export function latencyMarks(p: PreparedSeries, split: boolean, percentile: 'p50' | 'p95' | 'p99'): Mark[] {
-  if (split) return p.series.map((s) => ({ dataKey: `${s.key}_${percentile}`, name: `${s.label} ${percentile}`, color: s.color, kind: 'line' }));
-  return (['p50', 'p95', 'p99'] as const).map((q) => ({ dataKey: `s0_${q}`, name: q, color: PERCENTILE_COLORS[q], kind: 'line' }));
+  // Each percentile says how many requests it stands on (the series' `n`), so thin buckets are marked.
+  if (split) return p.series.map((s) => ({ dataKey: `${s.key}_${percentile}`, name: `${s.label} ${percentile}`, color: s.color, kind: 'line', sampleKey: `${s.key}_n` }));
+  return (['p50', 'p95', 'p99'] as const).map((q) => ({ dataKey: `s0_${q}`, name: q, color: PERCENTILE_COLORS[q], kind: 'line', sampleKey: 's0_n' }));
 }
 
 /** Failed requests stacked by category (the ok series is the rate's denominator, not a bar), the rate on the right. */

@@ -2,21 +2,9 @@ import type { Bucket } from '@/lib/time/buckets';
 import { stillArrivingWindow } from '@/lib/time/freshness';
 import { colorsByName } from '@/lib/charts/palette';
 import { zonedBucketRange } from '@/lib/time/zone';
+import type { PreparedSeries, SeriesPoint } from '@/lib/charts/marks';
 
-export interface SeriesDef { key: string; label: string; color: string }
-/** One chart point; values live under `s0_<field>`, `s1_<field>`… so odd series names never break keys. */
-export type SeriesPoint = { t: number } & Record<string, number | null>;
-
-export interface PreparedSeries {
-  bucket: Bucket;
-  tz: string;
-  series: SeriesDef[];
-  points: SeriesPoint[];
-  /** x-axis extent: the first bucket's start to the window's end. */
-  domain: [number, number];
-  /** The part of the window whose rows may still be landing, drawn distinctly on every chart. */
-  stillArriving: { from: number; to: number } | null;
-}
+export type { PreparedSeries, SeriesDef, SeriesPoint } from '@/lib/charts/marks';
 
 export interface BucketContext { t: number; minutes: number }
 

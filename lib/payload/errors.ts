@@ -120,16 +120,19 @@ export function isErrorBody(body: unknown): boolean {
  * null), `text` the raw one for non-JSON bodies.
  */
 export function readError(body: unknown, text: string | null, status: number | null): PayloadError {
-  const err: PayloadError = { category: categoryOf(status, body), code: null, reason: null, provider: null, guardrails: [], html: false };
+  const err: PayloadError = { category: categoryOf(status, body), code: null, reason: null, provider: null, guardrails: [], html: false, format: null };
   if (!isObj(body)) {
     if (text !== null && isHtml(text)) {
       err.html = true;
+      err.format = 'html';
       err.reason = htmlToText(text) || null;
     } else if (text !== null) {
+      err.format = 'text';
       err.reason = text.trim().slice(0, REASON_CHARS) || null;
     }
     return err;
   }
+  err.format = 'json';
   const inner = innerObj(body);
   const innerCode = isObj(body.external_model_message) ? str(body.external_model_message.error_code) : null;
   err.code = str(body.error_code) ?? (isObj(body.error) ? str(body.error.type) ?? str(body.error.code) : null) ?? innerCode;

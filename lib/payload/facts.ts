@@ -13,6 +13,8 @@ export interface PayloadFacts {
   kind: PayloadKind;
   /** The question asked (PayloadModel.question), normalised, at most 1000 characters. */
   last_user_text: string | null;
+  /** The request ends with that question (its last turn is the user's): a later turn that only carries tool results asks nothing new. */
+  asks_question: boolean;
   /** Choice 0's final answer text, normalised, at most 1000 characters. */
   answer_text: string | null;
   /** User and assistant message text of the request and the answers; no system prompt, JSON, vectors or trace. At most 10000 characters. */
@@ -31,6 +33,10 @@ export interface PayloadFacts {
   est_tokens_in: number | null;
   est_tokens_out: number | null;
   error_category: ErrorCategory;
+  /** The error's code: error_code, else error.type / error.code, else a provider envelope's error_code. */
+  error_code: string | null;
+  /** What the error body was (PayloadError.format); null without an error or a body. */
+  error_format: 'json' | 'html' | 'text' | null;
   error_reason: string | null;
   error_provider: string | null;
   guardrail_stage: 'input' | 'output' | null;
@@ -61,11 +67,14 @@ export function payloadFacts(row: PayloadRow): PayloadFacts {
 
 export function factsOf(m: PayloadModel, status: number | null): PayloadFacts {
   const searchable = m.turns.filter((t) => (t.role === 'user' || t.role === 'assistant') && t.rawRole !== 'reasoning');
+  const requestTurns = m.turns.filter((t) => t.source === 'request' && !(t.role === 'other' && !t.rawRole));
+  const question = normaliseText(m.question, LAST_USER_CHARS);
   const stage = m.error?.category === 'input_guardrail' ? 'input' : m.error?.category === 'output_guardrail' ? 'output' : null;
   const checks = stage ? (m.error?.guardrails ?? []).filter((g) => g.stage === stage) : [];
   return {
     kind: m.kind,
-    last_user_text: normaliseText(m.question, LAST_USER_CHARS),
+    last_user_text: question,
+    asks_question: question !== null && requestTurns[requestTurns.length - 1]?.role === 'user',
     answer_text: normaliseText(m.answers[0]?.text, ANSWER_CHARS),
     search_text: normaliseText(searchable.map(turnText).filter(Boolean).join('\n'), SEARCH_CHARS),
     tool_names: m.toolNames,
@@ -79,6 +88,8 @@ export function factsOf(m: PayloadModel, status: number | null): PayloadFacts {
     est_tokens_in: m.estimate.input,
     est_tokens_out: m.estimate.output,
     error_category: m.error?.category ?? (status === null ? 'unknown' : 'ok'),
+    error_code: m.error?.code ?? null,
+    error_format: m.error?.format ?? null,
     error_reason: m.error?.reason ?? null,
     error_provider: m.error?.provider ?? null,
     guardrail_stage: stage,

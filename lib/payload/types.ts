@@ -111,6 +111,8 @@ export interface PayloadError {
   guardrails: GuardrailCheck[];
   /** The error body was an HTML page. */
   html: boolean;
+  /** What the error body was: a JSON object, an HTML page, other text (or JSON that is not an object); null when none was logged. */
+  format: 'json' | 'html' | 'text' | null;
 }
 
 export interface Span {

@@ -40,10 +40,10 @@ describe('hourlyBucketsApply', () => {
 });
 
 describe('chooseFacts', () => {
-  const facts = { table: 'lens.gateway_lens_request_facts', coversEnd: at('2026-11-20T12:00:00Z') };
+  const facts = { table: 'lens.gateway_lens_request_facts', textTable: 'lens.gateway_lens_request_text', coversEnd: at('2026-11-20T12:00:00Z') };
   it('reads the facts for a covered window, raw rows after the coverage, raw alone past it', () => {
     expect(chooseFacts(facts, { start: at('2026-11-19T00:00:00Z'), end: at('2026-11-20T12:00:00Z') }).mode).toBe('facts');
-    expect(chooseFacts(facts, { start: at('2026-11-19T00:00:00Z'), end: at('2026-11-20T13:00:00Z') })).toEqual({ mode: 'hybrid', table: facts.table, coversEnd: facts.coversEnd });
+    expect(chooseFacts(facts, { start: at('2026-11-19T00:00:00Z'), end: at('2026-11-20T13:00:00Z') })).toEqual({ mode: 'hybrid', table: facts.table, textTable: facts.textTable, coversEnd: facts.coversEnd });
     expect(chooseFacts(facts, { start: at('2026-11-20T12:00:00Z'), end: at('2026-11-20T13:00:00Z') }).mode).toBe('raw');
     expect(chooseFacts(null, { start: at('2026-11-19T00:00:00Z'), end: at('2026-11-20T00:00:00Z') }).mode).toBe('raw');
     expect(chooseFacts({ ...facts, coversEnd: null }, { start: at('2026-11-19T00:00:00Z'), end: at('2030-01-01T00:00:00Z') }).mode).toBe('facts');

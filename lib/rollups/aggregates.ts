@@ -28,7 +28,7 @@ export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = ROLLUPS.map((r) => 
     tables: unusedTables,
     endpoint: null,
     scope: 'build',
-    requests: { mode: 'facts', table: facts },
+    requests: { mode: 'facts', table: facts, textTable: 'unused.unused.unused' },
     aggregates: null,
     usage: 'read',
   }),

@@ -13,6 +13,7 @@ const withoutUsage: FactsSource = { payload, endpointUsage: null, servedEntities
 const SINCE = '2026-03-01';
 const aggregateTables = ROLLUP_AGGREGATES.map((a) => `${schema}.${a.name}`);
 const factsTable = `${schema}.${ROLLUP_TABLES.facts}`;
+const textTable = `${schema}.${ROLLUP_TABLES.text}`;
 const stateTable = `${schema}.${ROLLUP_TABLES.state}`;
 const buildTable = `${schema}.${ROLLUP_TABLES.build}`;
 
@@ -70,7 +71,7 @@ describe('databricksStatements', () => {
   it('full build: replaces every table once, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage });
     const targets = statements.map((s) => /^CREATE OR REPLACE TABLE ([\w.]+)/.exec(s)?.[1]);
-    expect(targets).toEqual([buildTable, factsTable, ...aggregateTables, stateTable]);
+    expect(targets).toEqual([buildTable, factsTable, textTable, ...aggregateTables, stateTable]);
     expect(statements.join('\n')).not.toMatch(/^(DELETE|INSERT)/m);
     expect(databricksStatements({ schema, source: withUsage, sinceDate: null })).toEqual(statements);
   });
@@ -78,14 +79,14 @@ describe('databricksStatements', () => {
   it('incremental: replaces each table from the given date only, atomically, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage, sinceDate: SINCE });
     const since = `CAST('${SINCE}' AS DATE)`;
-    const tables = [{ table: factsTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
+    const tables = [{ table: factsTable, dateColumn: 'request_date' }, { table: textTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
     expect(statements).toHaveLength(tables.length + 2);
     expect(statements[0]).toMatch(new RegExp(`^CREATE OR REPLACE TABLE ${buildTable} AS\\n`));
     tables.forEach(({ table, dateColumn }, i) => {
       const insert = statements[i + 1]!;
       expect(insert.startsWith(`INSERT INTO ${table} REPLACE WHERE ${dateColumn} >= ${since}\n`)).toBe(true);
       // The inserted rows are cut at the same date: the facts from the raw rows, the aggregates from the facts.
-      if (table === factsTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
+      if (table === factsTable || table === textTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
       else {
         expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
         expect(insert).toMatch(new RegExp(`\\) a WHERE a\\.${dateColumn} >= CAST\\('${SINCE}' AS DATE\\)$`));

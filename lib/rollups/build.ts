@@ -1,12 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { SCHEMA_NAME } from '@/lib/identifiers';
-import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
+import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, textSelect, type FactsSource } from './facts';
 import { ROLLUP_AGGREGATES } from './aggregates';
 
 /** Table names inside the rollup schema (Databricks) or the attached `lens` database (embedded). */
 export const ROLLUP_TABLES = {
   facts: 'gateway_lens_request_facts',
+  text: 'gateway_lens_request_text',
   state: 'gateway_lens_rollup_state',
   /** When the current build started (its state's coverage is measured from it). */
   build: 'gateway_lens_rollup_build',
@@ -20,6 +21,8 @@ export function rollupVersion(): string {
   const definition = [
     factsSelect({ payload: 'P', endpointUsage: 'c.s.u', servedEntities: 'c.s.e' }, { window: false }),
     FACT_COLUMN_LIST,
+    textSelect({ payload: 'P', endpointUsage: 'c.s.u', servedEntities: 'c.s.e' }),
+    TEXT_COLUMN_LIST,
     ...ROLLUP_AGGREGATES.map((a) => `${a.name}:${a.select('F')}`),
   ].join('\n');
   return createHash('sha256').update(definition).digest('hex').slice(0, 16);
@@ -66,15 +69,19 @@ export function databricksStatements(b: DatabricksBuild): string[] {
   const since = sinceSql(b);
   const t = (name: string) => `${b.schema}.${name}`;
   const facts = t(ROLLUP_TABLES.facts);
+  const text = t(ROLLUP_TABLES.text);
   const select = factsSelect(b.source, { window: false, ...(since ? { since } : {}) });
+  const textRows = textSelect(b.source, since ? { since } : {});
   const statements: string[] = [`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.build)} AS\nSELECT current_timestamp() AS started_at`];
   if (since === null) {
     statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
+    statements.push(`CREATE OR REPLACE TABLE ${text} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f`);
     for (const a of ROLLUP_AGGREGATES) {
       statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(facts)}`);
     }
   } else {
     statements.push(`INSERT INTO ${facts} REPLACE WHERE request_date >= ${since}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
+    statements.push(`INSERT INTO ${text} REPLACE WHERE request_date >= ${since}\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f WHERE f.request_date >= ${since}`);
     for (const a of ROLLUP_AGGREGATES) {
       statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);
     }

@@ -80,4 +80,4 @@ export function rollupSpec(table: string): RollupSpec {
 }
 
 /** The column each shared filter compares; a rollup without it cannot apply that filter. */
-export const FILTER_COLUMNS = { endpoint: 'endpoint_name', served_entity: 'served_entity_id', requester: 'requester', status: 'status_code' } as const;
+export const FILTER_COLUMNS = { endpoint: 'endpoint_name', served_entity: 'served_entity_id', requester: 'requester', status: 'status_code', usage_context: 'usage_context' } as const;

@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
+import { rewriteParams } from '@/lib/warehouse/compat';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
-import { FACT_COLUMN_LIST, factsSelect, type FactsSource } from './facts';
+import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
 import { parquetFiles } from '@/lib/warehouse/duckdb';
 
@@ -33,11 +34,20 @@ export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The embedded build: facts sorted by time (so zone maps skip other days), then the aggregates. */
+/**
+ * The embedded build: the payload rows read once (the one interpretation, into a temporary table),
+ * then the facts and the texts from it, sorted by time (so zone maps skip other days), then the
+ * aggregates.
+ */
 export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string): string[] {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
+  const text = `${catalog}.${ROLLUP_TABLES.text}`;
+  const read = 'lens_payload_read';
   return [
-    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false })}\n) f ORDER BY request_time`,
+    `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source)}`,
+    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false, read })}\n) f ORDER BY request_time`,
+    `CREATE TABLE ${text} AS SELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textSelect(source, { read })}\n) t ORDER BY request_time`,
+    `DROP TABLE ${read}`,
     ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(facts)}\n) a ORDER BY hour`),
     `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
@@ -106,7 +116,8 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     const conn = await instance.connect();
     try {
       await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
-      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(sql);
+      // Written in Databricks SQL like every catalogue statement: the engine's dialect shim applies.
+      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(rewriteParams(sql).sql);
       const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
       factRows = Number(r.getRowObjectsJS()[0]?.n ?? 0);
       await conn.run('DETACH lens_build');
@@ -137,7 +148,7 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   const seconds = (performance.now() - started) / 1000;
   logger.info(built ? 'rollups.built' : 'rollups.reused', { file, factRows, seconds: Math.round(seconds * 10) / 10 });
   return {
-    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, coversEnd },
+    facts: { table: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.facts}`, textTable: `${EMBEDDED_ROLLUP_CATALOG}.${ROLLUP_TABLES.text}`, coversEnd },
     catalog: EMBEDDED_ROLLUP_CATALOG,
     version,
     factRows,

@@ -27,8 +27,10 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** Queries whose statement reads the request facts (directly or through the token relations). */
-const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests'));
+/** Queries whose statement reads the request facts or texts (directly or through the token relations). */
+const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests' || r.name === 'request_text'));
+/** Queries that read the bodies of the rows they show (a page of the list), whatever the facts cover. */
+const READS_BODIES = new Set(['inspector-requests']);
 
 /** The demo's gpt-4o entity on chat_assistant: its real served_entity_id (a hash, as Databricks writes it). */
 const GPT = ENTITIES.gpt.id;
@@ -43,6 +45,9 @@ const REPLACED: Record<string, Record<string, string>> = {
   'compare-latency-histogram': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'finance-token-trends': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'ops-logging-codes': { 'range=24h': 'range=30d&endpoint=chat_assistant', 'range=7d&status=error': 'range=30d&status=ok' },
+  // Answered requests reach the error views only by a failed trace span (the demo's support_agent traces).
+  'ops-error-messages': { [`range=7d&status=ok&served_entity=${GPT}`]: 'range=7d&status=ok&endpoint=support_agent' },
+  'ops-error-taxonomy': { [`range=7d&status=ok&served_entity=${GPT}`]: 'range=7d&status=ok&endpoint=support_agent' },
 };
 const filtersFor = (id: string) => FILTERS.map((qs) => REPLACED[id]?.[qs] ?? qs);
 /** The service principal behind the demo's 429 storm: it has errors in every 7-day window. */
@@ -53,16 +58,20 @@ const oddWindow = () => {
   const from = new Date(to.getTime() - 50 * 3_600_000 - 23 * 60_000);
   return `from=${from.toISOString()}&to=${to.toISOString()}`;
 };
+/** A usage_context filter (the demo's cost-spike customer): request facts answer it, the rollup tables cannot. */
+const ACME = 'usage_context=end_user_to_charge%3Dacme-analytics';
 const OWN: Record<string, string[]> = {
-  'requests-over-time': ['range=7d&split=served_entity', 'range=7d&split=status&tz=Asia/Kolkata', 'range=6h&split=endpoint'],
+  'requests-over-time': ['range=7d&split=served_entity', 'range=7d&split=status&tz=Asia/Kolkata', 'range=6h&split=endpoint', `range=7d&split=served_entity&${ACME}`],
+  'ops-kpis': [`range=7d&${ACME}`],
   'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', `range=7d&requester=${STORM_SENDER}`],
   'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
-  'inspector-requests': ['range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
+  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
+  'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],
   'finance-breakdown': ['range=30d&dimension=context&context_key=project', 'range=30d&dimension=requester', `range=30d&requester=${STORM_SENDER}`],
-  'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`],
+  'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`, `range=30d&${ACME}&dimension=context&context_key=project`],
   'compare-latency-histogram': ['range=30d&group_by=context&context_key=a_b_test_group'],
 };
 
@@ -98,6 +107,9 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     expect(built.factRows).toBe(Number(rows[0]!.logged) + Number(rows[0]!.unlogged));
     expect(built.factRows).toBeGreaterThan(20_000);
     expect(FACT_QUERIES.length).toBeGreaterThanOrEqual(15);
+    const traced = await demo.warehouse.run(`SELECT count_if(trace_error) AS failed, count_if(trace_error AND status_code = 200) AS answered FROM ${built.facts.table}`, {});
+    expect(Number(traced.rows[0]!.failed)).toBeGreaterThan(20);
+    expect(Number(traced.rows[0]!.answered)).toBe(Number(traced.rows[0]!.failed));
   });
 
   const cases = FACT_QUERIES.flatMap((id) => [...filtersFor(id), 'odd', ...(OWN[id] ?? [])].map((qs) => [id, qs] as const));
@@ -111,8 +123,8 @@ describe('request facts: the built table, the raw tables and a mix of both give 
     expect(raw.plan).toMatchObject({ requests: 'raw', factsTable: null });
     expect(facts.plan).toMatchObject({ requests: 'facts', factsTable: built.facts.table });
     expect(hybrid.plan).toMatchObject({ requests: 'hybrid', factsTable: built.facts.table, factsCoverEnd: middle.toISOString() });
-    // Read from the facts table alone, a statement never touches the payload tables.
-    expect(facts.plan.relations.map((r) => r.name)).not.toContain('payload');
+    // Read from the facts table alone, a statement never touches the payload tables (but for the bodies of a page it shows).
+    if (!READS_BODIES.has(id)) expect(facts.plan.relations.map((r) => r.name)).not.toContain('payload');
     expect(hybrid.plan.relations.map((r) => r.name)).toContain('payload');
     expectInformative(raw.rows, `${id} ?${qs}`);
     expectSameRows(facts.rows, raw.rows);
@@ -133,6 +145,8 @@ const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
   'compare-latency-histogram ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
   'compare-share-over-time ?range=7d&group_by=context&context_key=a_b_test_group': /usage_context key/,
   'compare-entities ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
+  [`requests-over-time ?range=7d&split=served_entity&${ACME}`]: /gateway_lens_minutely has no usage_context/,
+  [`finance-summary ?range=30d&${ACME}&dimension=context&context_key=project`]: /gateway_lens_tokens_hourly has no usage_context/,
 };
 
 describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {
@@ -158,10 +172,12 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     expectSameRows(partial.rows, raw.rows);
   });
 
-  it('the inspector list picks its page of keys from request facts unless a keyword or tool filter reads bodies', async () => {
-    const plain = await rowsWith('inspector-requests', 'range=7d&sort=duration_desc', built);
-    expect(plain.plan.pageKeys).toBe('facts');
-    for (const qs of ['range=7d&q=refund', 'range=30d&has_tools=yes']) expect((await rowsWith('inspector-requests', qs, built)).plan.pageKeys).toBe('payload');
+  it('the inspector list picks its page of keys from request facts, keyword, tool and trace filters included, when they cover the window', async () => {
+    for (const qs of ['range=7d&sort=duration_desc', 'range=7d&q=refund', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes']) {
+      const r = await rowsWith('inspector-requests', qs, built);
+      expect(r.plan.pageKeys, qs).toBe('facts');
+      expect(r.plan.relations.map((x) => x.name), qs).not.toContain('payload_facts');
+    }
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 

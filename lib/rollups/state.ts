@@ -53,7 +53,7 @@ export async function currentRollups(config: AppConfig, warehouse: Warehouse): P
     else {
       const coversEnd = new Date(String(row.covers_end).replace(' ', 'T').replace(/(Z)?$/, 'Z'));
       state = {
-        facts: { table: `${schema}.${ROLLUP_TABLES.facts}`, coversEnd: Number.isNaN(coversEnd.getTime()) ? new Date(0) : coversEnd },
+        facts: { table: `${schema}.${ROLLUP_TABLES.facts}`, textTable: `${schema}.${ROLLUP_TABLES.text}`, coversEnd: Number.isNaN(coversEnd.getTime()) ? new Date(0) : coversEnd },
         catalog: schema,
         version,
         factRows: Number(row.fact_rows ?? 0),

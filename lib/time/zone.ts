@@ -94,3 +94,34 @@ export function formatZonedShort(t: number, tz: string): string {
   const p = zonedParts(t, tz);
   return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+/**
+ * The instant at which the zone's wall clock reads the given fields (a datetime-local input, the
+ * first of a month). A wall time skipped by a DST change resolves to the instant just after it.
+ */
+export function zonedWallToUtc(wall: { year: number; month: number; day: number; hour?: number; minute?: number }, tz: string): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0);
+  if (tz === UTC) return asUtc;
+  // Two passes: the offset at the first guess can differ from the offset at the answer across a DST change.
+  const first = asUtc - zoneOffsetMs(asUtc, tz);
+  const second = asUtc - zoneOffsetMs(first, tz);
+  const p = zonedParts(second, tz);
+  // In a skipped hour neither instant reads the wall time; the first lies after the gap.
+  return p.hour === (wall.hour ?? 0) && p.minute === (wall.minute ?? 0) ? second : Math.max(first, second);
+}
+
+/** `2026-11-22T14:05` as the zone's wall clock reads an instant: the value of a datetime-local input. */
+export function formatZonedInput(t: number, tz: string): string {
+  const p = zonedParts(t, tz);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** A datetime-local value read in the zone, as an instant; null when it is not one. */
+export function parseZonedInput(value: string, tz: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  return zonedWallToUtc({ year, month, day, hour, minute }, tz);
+}

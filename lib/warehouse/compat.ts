@@ -18,7 +18,14 @@ export interface RewrittenSql {
 export const RELATION_MARKER = '/* relation */';
 
 /**
- * Rewrites `:name` → `$name` and shared relations' CTEs to `AS NOT MATERIALIZED`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
+ * Functions taking a lambda, named as Databricks names them, and DuckDB's name for each. A macro
+ * cannot take a lambda in DuckDB, so the call is renamed instead (same arguments, same order).
+ */
+const LAMBDA_FUNCTIONS: Record<string, string> = { transform: 'list_transform' };
+
+/**
+ * Rewrites `:name` → `$name`, Databricks' lambda functions to DuckDB's (`transform(` →
+ * `list_transform(`) and shared relations' CTEs to `AS NOT MATERIALIZED`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
  * rules, with backslash and doubled-quote escapes), backtick identifiers and comments untouched.
  */
 export function rewriteParams(sql: string): RewrittenSql {
@@ -74,6 +81,13 @@ function scanSql(sql: string, on: { param: (name: string) => string; comment?: (
       while (j < n && IDENT_PART.test(sql[j]!)) j++;
       out += on.param(sql.slice(i + 1, j));
       i = j;
+    } else if (IDENT_START.test(c) && !(i > 0 && (IDENT_PART.test(sql[i - 1]!) || sql[i - 1] === '.'))) {
+      let j = i + 1;
+      while (j < n && IDENT_PART.test(sql[j]!)) j++;
+      const word = sql.slice(i, j);
+      const renamed = LAMBDA_FUNCTIONS[word.toLowerCase()];
+      out += renamed && /^\s*\(/.test(sql.slice(j, j + 20)) ? renamed : word;
+      i = j;
     } else {
       out += c;
       i++;
@@ -100,11 +114,14 @@ function skipQuoted(sql: string, start: number, quote: string): number {
 
 /**
  * Macros giving DuckDB the Databricks semantics the catalogue relies on. Each is checked in
- * compat.test.ts against what Databricks documents.
+ * compat.test.ts against what Databricks documents. JSON functions never throw on text that is not
+ * JSON: a cheap look at the first character, then TRY (a guard beside the call is not enough:
+ * DuckDB may evaluate both sides of an AND).
  */
 export const COMPAT_MACROS: readonly string[] = [
-  // Databricks returns NULL for invalid JSON; DuckDB's json_extract_string would throw.
-  `CREATE OR REPLACE MACRO get_json_object(j, p) AS CASE WHEN json_valid(j) THEN json_extract_string(j, p) END`,
+  // Databricks returns NULL for invalid JSON; DuckDB's json_extract_string would throw. TRY
+  // parses once (a json_valid guard would parse twice); a failing chunk is redone row by row.
+  `CREATE OR REPLACE MACRO get_json_object(j, p) AS try(json_extract_string(j, p))`,
   // Databricks' percentile_approx picks an actual value (discrete); quantile_disc does the same.
   `CREATE OR REPLACE MACRO percentile_approx(x, p) AS quantile_disc(x, p)`,
   `CREATE OR REPLACE MACRO explode(a) AS unnest(a)`,
@@ -114,7 +131,7 @@ export const COMPAT_MACROS: readonly string[] = [
   // Databricks map_from_arrays(keys, values); NULL arrays give a NULL map of the same type.
   `CREATE OR REPLACE MACRO map_from_arrays(k, v) AS map(k, v)`,
   // Databricks: keys of the outermost object; NULL for invalid JSON, arrays and scalars.
-  `CREATE OR REPLACE MACRO json_object_keys(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_keys(j) END`,
+  `CREATE OR REPLACE MACRO json_object_keys(j) AS CASE WHEN regexp_matches(j, '^\\s*[{]') THEN try(json_keys(j)) END`,
   // Databricks replaces every match; DuckDB's built-in only the first unless told 'g'. The
   // 4-argument form is Databricks' (position), supported from position 1 only.
   `CREATE OR REPLACE MACRO regexp_replace(s, p, r) AS system.main.regexp_replace(s, p, r, 'g'), (s, p, r, pos) AS system.main.regexp_replace(s, p, r, 'g')`,
@@ -122,5 +139,16 @@ export const COMPAT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO from_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMPTZ)) AS TIMESTAMP)`,
   `CREATE OR REPLACE MACRO to_utc_timestamp(ts, tz) AS CAST(timezone(tz, CAST(ts AS TIMESTAMP)) AS TIMESTAMP)`,
   // Databricks gives NULL for invalid JSON and for anything but an array; DuckDB's built-in throws or counts keys.
-  `CREATE OR REPLACE MACRO json_array_length(j) AS CASE WHEN json_valid(j) AND json_type(j) = 'ARRAY' THEN CAST(system.main.json_array_length(j) AS INT) END`,
+  `CREATE OR REPLACE MACRO json_array_length(j) AS CASE WHEN regexp_matches(j, '^\\s*\\[') THEN try(CAST(system.main.json_array_length(j) AS INT)) END`,
+  // Databricks from_json(j, 'array<string>'), the only schema the catalogue uses: the items of a
+  // JSON array as text (strings unquoted, objects and arrays as JSON), NULL for anything else.
+  `CREATE OR REPLACE MACRO from_json(j, schema) AS CASE WHEN regexp_matches(j, '^\\s*\\[') THEN try(json_extract_string(j, '$[*]')) END`,
+  // Arrays: Databricks indexes from 0 in get(), from 1 in slice() (a negative start counts from the end).
+  `CREATE OR REPLACE MACRO get(a, i) AS CASE WHEN i >= 0 THEN a[i + 1] END`,
+  `CREATE OR REPLACE MACRO slice(a, start, n) AS list_slice(a, start, start + n - 1)`,
+  `CREATE OR REPLACE MACRO sequence(a, b) AS generate_series(a, b)`,
+  `CREATE OR REPLACE MACRO array_join(a, sep) AS array_to_string(a, sep)`,
+  `CREATE OR REPLACE MACRO array_min(a) AS list_min(a)`,
+  `CREATE OR REPLACE MACRO array_max(a) AS list_max(a)`,
+  `CREATE OR REPLACE MACRO arrays_overlap(a, b) AS list_has_any(a, b)`,
 ];

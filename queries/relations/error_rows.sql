@@ -1,15 +1,19 @@
--- Failed logged requests with their outcome category (error_category) and the error_code and
--- message of their response body; NULL, truncated or non-JSON bodies give NULLs, not errors.
+-- Requests that did not end cleanly — failed (status ≥ 400), or answered while their agent trace
+-- has a failed span — with their outcome (outcome) and what the one interpretation read from the
+-- response: error code, the true reason (decoded from nested JSON, HTML reduced to text), the
+-- provider named, the body's format, the guardrail findings.
 SELECT
-  {{error_category(p)}} AS category,
+  {{outcome(p)}} AS category,
   p.status_code,
   p.request_time,
   p.databricks_request_id,
   p.endpoint_name,
-  p.response,
-  get_json_object(p.response, '$.error_code') AS error_code,
-  get_json_object(p.response, '$.message') AS message,
-  {{weight(p)}} AS weight
-FROM {{payload}} p
+  p.response_chars,
+  p.error_code,
+  p.error_format,
+  p.error_reason,
+  p.error_provider,
+  p.weight
+FROM {{requests}} p
 WHERE {{filters(p)}}
-  AND p.status_code >= 400
+  AND {{outcome(p)}} <> 'ok'

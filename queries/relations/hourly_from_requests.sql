@@ -1,5 +1,6 @@
 -- The hourly rollup (gateway_lens_hourly): traffic and outcomes per hour, endpoint, served
--- entity, status and error category. Every measure is a sum or a count, so hours and groups merge.
+-- entity, status and outcome (outcome: the error category, answers whose trace has a failed span
+-- apart). Every measure is a sum or a count, so hours and groups merge.
 -- requests counts every request served (endpoint_usage first); sampled_rows the logged rows;
 -- unlogged_requests those only endpoint_usage counted; payload_requests what the logged rows
 -- alone would estimate (1 / sampling_fraction each); usage_requests those endpoint_usage counted
@@ -9,7 +10,7 @@
 SELECT
   {{rollup_hour(f.request_time)}} AS hour,
   CAST(date_trunc('hour', f.request_time) AS DATE) AS hour_date,
-  f.endpoint_name, f.served_entity_id, f.status_code, f.error_category,
+  f.endpoint_name, f.served_entity_id, f.status_code, {{outcome(f)}} AS error_category,
   count_if(f.logged) AS sampled_rows,
   sum(f.weight) AS requests,
   sum(CASE WHEN f.logged THEN 0 ELSE f.weight END) AS unlogged_requests,
@@ -20,9 +21,9 @@ SELECT
   count_if(f.logged AND f.response_chars IS NULL) AS null_response_rows,
   count(f.execution_duration_ms) AS timed_rows,
   sum(f.execution_duration_ms) AS duration_ms_sum,
-  sum(CASE WHEN f.status_code < 400 THEN coalesce(f.usage_in, f.resp_in) END) AS ok_input_tokens,
-  count(CASE WHEN f.status_code < 400 THEN coalesce(f.usage_in, f.resp_in) END) AS ok_input_rows,
-  sum(CASE WHEN f.status_code < 400 THEN CASE WHEN f.in_usage THEN f.usage_out ELSE f.resp_out END END) AS ok_output_tokens,
-  count(CASE WHEN f.status_code < 400 THEN CASE WHEN f.in_usage THEN f.usage_out ELSE f.resp_out END END) AS ok_output_rows
+  sum(CASE WHEN f.status_code < 400 THEN coalesce(f.usage_in, f.tokens_in) END) AS ok_input_tokens,
+  count(CASE WHEN f.status_code < 400 THEN coalesce(f.usage_in, f.tokens_in) END) AS ok_input_rows,
+  sum(CASE WHEN f.status_code < 400 THEN CASE WHEN f.in_usage THEN f.usage_out ELSE f.tokens_out END END) AS ok_output_tokens,
+  count(CASE WHEN f.status_code < 400 THEN CASE WHEN f.in_usage THEN f.usage_out ELSE f.tokens_out END END) AS ok_output_rows
 FROM {{rollup_input}} f
-GROUP BY {{rollup_hour(f.request_time)}}, CAST(date_trunc('hour', f.request_time) AS DATE), f.endpoint_name, f.served_entity_id, f.status_code, f.error_category
+GROUP BY {{rollup_hour(f.request_time)}}, CAST(date_trunc('hour', f.request_time) AS DATE), f.endpoint_name, f.served_entity_id, f.status_code, {{outcome(f)}}

@@ -14,8 +14,8 @@ SELECT
   sum(f.sample_weight) AS requests,
   min(f.execution_duration_ms) AS min_ms,
   max(f.execution_duration_ms) AS max_ms,
-  sum(CASE WHEN f.execution_duration_ms > 0 AND coalesce(f.usage_out, f.resp_out) > 0 THEN coalesce(f.usage_out, f.resp_out) END) AS output_tokens,
-  sum(CASE WHEN f.execution_duration_ms > 0 AND coalesce(f.usage_out, f.resp_out) > 0 THEN f.execution_duration_ms END) AS output_ms
+  sum(CASE WHEN f.execution_duration_ms > 0 AND coalesce(f.usage_out, f.tokens_out) > 0 THEN coalesce(f.usage_out, f.tokens_out) END) AS output_tokens,
+  sum(CASE WHEN f.execution_duration_ms > 0 AND coalesce(f.usage_out, f.tokens_out) > 0 THEN f.execution_duration_ms END) AS output_ms
 FROM {{rollup_input}} f
 WHERE f.status_code < 400 AND f.execution_duration_ms IS NOT NULL
 GROUP BY {{rollup_hour(f.request_time)}}, CAST(date_trunc('hour', f.request_time) AS DATE), f.endpoint_name, f.served_entity_id, f.status_code, {{latency_bin(f.execution_duration_ms)}}

@@ -8,7 +8,7 @@ import { CHART_COLORS, STATUS_COLORS } from '@/lib/charts/palette';
 const colorOf = (s: number) => (s < 400 ? STATUS_COLORS.ok : s === 429 ? STATUS_COLORS['429'] : s < 500 ? STATUS_COLORS['4xx'] : STATUS_COLORS['5xx'])!;
 
 /** ChartBarStatusCodes' drawing: loaded on demand (see lazyPlot). */
-export function PlotBarStatusCodes({ rows }: { rows: StatusCodeRow[] }) {
+export function PlotBarStatusCodes({ rows, onBar }: { rows: StatusCodeRow[]; onBar?: (code: number) => void }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows.map((r) => ({ ...r, code: String(r.status_code) }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
@@ -23,7 +23,7 @@ export function PlotBarStatusCodes({ rows }: { rows: StatusCodeRow[] }) {
           labelFormatter={(l) => `HTTP ${l}`}
           contentStyle={{ fontSize: 12 }}
         />
-        <Bar dataKey="requests" isAnimationActive={false}>
+        <Bar dataKey="requests" isAnimationActive={false} onClick={(d: { payload?: { status_code?: number } }) => { if (d.payload?.status_code !== undefined) onBar?.(d.payload.status_code); }}>
           {rows.map((r) => <Cell key={r.status_code} fill={colorOf(r.status_code)} />)}
         </Bar>
       </BarChart>

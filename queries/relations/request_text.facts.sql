@@ -1,0 +1,2 @@
+-- The request text table covers the window.
+SELECT {{text_columns}} FROM {{text_table}}
