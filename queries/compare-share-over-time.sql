@@ -1,12 +1,10 @@
 -- Per time bucket and served entity (or usage_context group): estimated requests, for the traffic
--- share, and p50/p95 latency of the bucket's successful requests, computed from its rows.
+-- share, and p50/p95 latency of the bucket's successful requests, read from ~2% latency bins
+-- (bin_percentiles: exact where a bin holds one or two values, else within its bin), the same
+-- figures queries/compare-share-over-time.rollup.sql reads from merged hourly bins.
 WITH base AS (
   SELECT
-    CASE :bucket
-      WHEN 'minute' THEN date_trunc('minute', p.request_time)
-      WHEN 'hour' THEN date_trunc('hour', p.request_time)
-      ELSE date_trunc('day', p.request_time)
-    END AS bucket,
+    {{time_bucket(p.request_time)}} AS bucket,
     p.endpoint_name,
     CASE WHEN :group_by = 'context' THEN coalesce(p.usage_context[:context_key], '(not set)')
       ELSE coalesce(p.served_entity_id, '(none)') END AS group_key,
@@ -15,16 +13,16 @@ WITH base AS (
     CASE WHEN p.status_code < 400 THEN p.execution_duration_ms END AS ok_ms
   FROM {{requests}} p
   WHERE {{filters(p)}}
+),
+counts AS (
+  SELECT bucket, endpoint_name, group_key, sum(weight) AS requests, count_if(logged) AS sampled_rows
+  FROM base
+  GROUP BY bucket, endpoint_name, group_key
+),
+bins AS (
+  SELECT bucket, endpoint_name, group_key, {{latency_bin(ok_ms)}} AS bin, count(*) AS n, min(ok_ms) AS lo, max(ok_ms) AS hi
+  FROM base
+  WHERE ok_ms IS NOT NULL
+  GROUP BY bucket, endpoint_name, group_key, {{latency_bin(ok_ms)}}
 )
-SELECT
-  bucket,
-  endpoint_name,
-  group_key,
-  sum(weight) AS requests,
-  count_if(logged) AS sampled_rows,
-  count(ok_ms) AS latency_rows,
-  percentile_approx(ok_ms, 0.5) AS p50_ms,
-  percentile_approx(ok_ms, 0.95) AS p95_ms
-FROM base
-GROUP BY bucket, endpoint_name, group_key
-ORDER BY bucket, endpoint_name, group_key
+{{share_rows(counts, bins)}}

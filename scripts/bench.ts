@@ -1,6 +1,8 @@
 /**
- * Benchmarks the production build on a demo of a given size (issue 8):
- *   npm run bench -- --rows 1000000 [--runs 5] [--routes ops] [--no-pages] [--no-cached] [--readme]
+ * Benchmarks the production build on a demo of a given size:
+ *   npm run bench -- --rows 1000000 [--runs 5] [--routes ops] [--no-pages] [--no-cached]
+ *   npm run bench -- --rows 100m --replicate 100
+ *   npm run bench -- --plan          (what each page's statements read on Databricks; nothing timed)
  * Prints a markdown table and writes bench-results/<date>-<size>.json and .md. See lib/bench/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,11 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_USAGE, BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArgs, resultBaseName, type BenchArgs } from '../lib/bench/args';
-import { caseUrl, casesFor, EXTRA_ROUTES, pagesFromNav, routeMatcher, type BenchCase } from '../lib/bench/cases';
+import { caseUrl, casesFor, DERIVED_ROUTES, pagePaths, pagesFromNav, routeMatcher, type BenchCase } from '../lib/bench/cases';
 import { launchBrowser, measurePage } from '../lib/bench/pages';
+import { runPlanMode } from '../lib/bench/plan-mode';
 import { openRawEngine, type RawEngine } from '../lib/bench/raw';
 import { replicateDemo } from '../lib/bench/replicate';
-import { renderMarkdown, replaceReadmeSection, type BenchReport, type PageResult, type RouteResult } from '../lib/bench/report';
+import { renderMarkdown, type BenchReport, type PageResult, type RouteResult } from '../lib/bench/report';
 import { startServer, type BenchServer } from '../lib/bench/server';
 import { overheadRatio, summarise } from '../lib/bench/stats';
 import { evaluateRoute } from '../lib/bench/targets';
@@ -94,6 +97,7 @@ function unmeasured(c: { route: string; label: string; kind: BenchCase['kind'] }
 
 /** One warm-up call each way, then `runs` timed route calls, each followed by the same SQL straight on the engine. */
 async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCase, 'route' | 'label' | 'kind'>, url: string, runs: number): Promise<{ result: RouteResult; body: Record<string, unknown> | null }> {
+  const load = os.loadavg()[0]!;
   const first = await call(server, url);
   if (first.status === 400) return { result: unmeasured(c, url, 'skipped', `answers 400 (${problemsOf(first.body)})`), body: null };
   if (first.status !== 200) return { result: unmeasured(c, url, 'error', `answers ${first.status} (${String(first.body?.error ?? 'no details')})`), body: null };
@@ -138,9 +142,18 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
     overheadMs: wall.p50 !== null && rawSummary.p50 !== null ? wall.p50 - rawSummary.p50 : null,
     cachedMs: null,
     evaluation: evaluateRoute(c.kind, wall.p50, ratio),
+    load,
     note: [timedRuns < runs ? `one timed run: the first call took ${(first.ms / 1000).toFixed(1)} s` : null, rawNote].filter(Boolean).join('; ') || undefined,
   };
   return { result, body: first.body };
+}
+
+function fmtFileSize(file: string): string {
+  try {
+    return `${(fs.statSync(file).size / 1024 ** 3).toFixed(2)} GiB`;
+  } catch {
+    return 'absent';
+  }
 }
 
 function describeMachine() {
@@ -181,11 +194,18 @@ async function main() {
   const loadStart = os.loadavg();
   const demo = await ensureDemo(args);
   ensureBuild();
+  if (args.plan) {
+    await runPlanMode({ root: ROOT, demo, out: path.resolve(ROOT, args.out), started, log });
+    return;
+  }
   log('opening the engine; building the rollups unless current (lib/rollups)');
   const raw = await openRawEngine(demo);
+  // The rollups are built in this process: its peak resident memory is the build's.
+  const buildPeakKb = process.resourceUsage().maxRSS;
   const notes: string[] = [];
-  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}.`);
+  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
   else notes.push('Rollups off (ROLLUPS=off): every query read the raw tables.');
+  notes.push(`Disk: the demo file ${fmtFileSize(demo)}, its rollups ${fmtFileSize(raw.rollupPath)}.`);
   const routes: RouteResult[] = [];
   let pages: PageResult[] = [];
 
@@ -197,6 +217,7 @@ async function main() {
     if (catalogue.status !== 200) throw new Error(`GET /api/queries answered ${catalogue.status}`);
     const ids = ((catalogue.body?.queries ?? []) as { id: string }[]).map((q) => q.id);
     const wanted = routeMatcher(args.routes);
+    // First rows of each answer, for the calls a page makes with values from another answer.
     const firstRows = new Map<string, Record<string, unknown>>();
     for (const id of ids.filter(wanted)) {
       for (const c of casesFor(id)) {
@@ -207,27 +228,27 @@ async function main() {
         log(`${id} [${c.label}] ${result.status === 'ok' ? `p50 ${result.wall.p50?.toFixed(0)} ms, raw ${result.raw.p50?.toFixed(0)} ms` : `${result.status}: ${result.note}`}`);
       }
     }
-    for (const extra of EXTRA_ROUTES.filter((e) => wanted(e.sourceQuery))) {
-      const row = firstRows.get(extra.sourceQuery);
-      const url = row ? extra.path(row) : null;
-      if (!ids.includes(extra.sourceQuery)) {
-        notes.push(`${extra.route}: not measured, its source query ${extra.sourceQuery} is not in this build.`);
-        continue;
-      }
+    for (const derived of DERIVED_ROUTES) {
+      const catalogueRoute = ids.includes(derived.route);
+      if (catalogueRoute ? !wanted(derived.route) : !wanted(derived.source)) continue;
+      const row = firstRows.get(derived.source);
+      const url = row ? derived.path(row) : null;
       if (url === null) {
-        notes.push(`${extra.route}: not measured, ${extra.sourceQuery} returned no row to take a request from.`);
+        notes.push(`${derived.route} (${derived.label}): not measured, ${derived.source} gave no row to take it from.`);
         continue;
       }
-      const { result } = await measureRoute(server, raw, { route: extra.route, label: '1 request', kind: extra.kind }, url, args.runs);
+      const { result, body } = await measureRoute(server, raw, { route: derived.route, label: derived.label, kind: derived.kind }, url, args.runs);
       routes.push(result);
-      log(`${extra.route} ${result.status === 'ok' ? `p50 ${result.wall.p50?.toFixed(0)} ms` : `${result.status}: ${result.note}`}`);
+      const row2 = body && typeof body.row === 'object' && body.row ? (body.row as Record<string, unknown>) : Array.isArray(body?.rows) ? (body.rows[0] as Record<string, unknown> | undefined) : undefined;
+      if (row2 && !firstRows.has(derived.route)) firstRows.set(derived.route, row2);
+      log(`${derived.route} [${derived.label}] ${result.status === 'ok' ? `p50 ${result.wall.p50?.toFixed(0)} ms` : `${result.status}: ${result.note}`}`);
     }
     if (args.pages) {
-      const paths = pagesFromNav(fs.readFileSync(path.join(ROOT, 'components', 'app-shell.tsx'), 'utf8'));
+      const paths = pagePaths(pagesFromNav(fs.readFileSync(path.join(ROOT, 'components', 'app-shell.tsx'), 'utf8')), firstRows.get('inspector-requests') ?? null);
       if (args.screenshots) fs.mkdirSync(args.screenshots, { recursive: true });
       const browser = await launchBrowser();
       try {
-        for (const p of [...paths, ...paths.filter((x) => x !== '/api-reference').map((x) => `${x}?range=30d`)]) {
+        for (const p of paths) {
           const screenshot = args.screenshots ? path.resolve(args.screenshots, `${p.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '_') || 'overview'}.png`) : undefined;
           const result = await measurePage(browser, server.url, p, Math.min(args.runs, 3), { screenshot });
           pages.push(result);
@@ -279,7 +300,7 @@ async function main() {
     },
     routes,
     pages,
-    memory: memory.samples ? memory : null,
+    memory: memory.samples ? { ...memory, buildPeakKb } : null,
     notes,
   };
   const markdown = renderMarkdown(report);
@@ -290,16 +311,6 @@ async function main() {
   fs.writeFileSync(`${base}.md`, markdown);
   console.log(`\n${markdown}`);
   log(`wrote ${path.relative(ROOT, base)}.json and .md`);
-  if (args.readme) {
-    const readmePath = path.join(ROOT, 'README.md');
-    const { text, replaced } = replaceReadmeSection(fs.readFileSync(readmePath, 'utf8'), markdown);
-    if (replaced) {
-      fs.writeFileSync(readmePath, text);
-      log('README.md updated');
-    } else {
-      log('README.md has no bench markers: left unchanged');
-    }
-  }
 }
 
 main().catch((e: unknown) => {

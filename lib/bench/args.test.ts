@@ -3,7 +3,7 @@ import { BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArg
 
 describe('parseBenchArgs', () => {
   it('has defaults', () => {
-    expect(parseBenchArgs([])).toEqual({ rows: 200_000, replicate: 1, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, readme: false, out: 'bench-results', screenshots: undefined, help: false });
+    expect(parseBenchArgs([])).toEqual({ rows: 200_000, replicate: 1, seed: 42, days: 30, runs: 5, routes: undefined, pages: true, cached: true, plan: false, out: 'bench-results', screenshots: undefined, help: false });
   });
 
   it('reads sizes with underscores and k/m suffixes', () => {
@@ -13,14 +13,22 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads the switches', () => {
-    const a = parseBenchArgs(['--runs', '3', '--routes', '/^ops-/', '--no-pages', '--no-cached', '--readme']);
-    expect(a).toMatchObject({ runs: 3, routes: '/^ops-/', pages: false, cached: false, readme: true });
+    const a = parseBenchArgs(['--runs', '3', '--routes', '/^ops-/', '--no-pages', '--no-cached', '--plan']);
+    expect(a).toMatchObject({ runs: 3, routes: '/^ops-/', pages: false, cached: false, plan: true });
+    // Results go to bench-results/, never into the README.
+    expect(() => parseBenchArgs(['--readme'])).toThrow(BenchUsageError);
   });
 
   it('reads --replicate when it divides the rows', () => {
     expect(parseBenchArgs(['--rows', '10m', '--replicate', '10']).replicate).toBe(10);
     expect(() => parseBenchArgs(['--rows', '1000', '--replicate', '3'])).toThrow('must divide');
     expect(() => parseBenchArgs(['--rows', '10000', '--replicate', '16'])).toThrow('must divide');
+  });
+
+  it('reaches 100M rows as up to 100 copies, and no further generated at once', () => {
+    expect(parseBenchArgs(['--rows', '100m', '--replicate', '100'])).toMatchObject({ rows: 100_000_000, replicate: 100 });
+    expect(() => parseBenchArgs(['--rows', '100m'])).toThrow('needs --replicate');
+    expect(() => parseBenchArgs(['--rows', '101m', '--replicate', '101'])).toThrow(BenchUsageError);
   });
 
   it('refuses bad values and unknown options', () => {

@@ -1,17 +1,22 @@
 import { parseOptions, whole as wholeCli } from '@/lib/cli-args';
 
-export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--readme] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
-  --rows N          demo size (default 200000); reused from data/bench/ when generated in the last 24 h
-  --replicate K     build the demo as K copies of a generated demo of N/K rows (bounded memory: for 10M)
+export const BENCH_USAGE = `usage: npm run bench -- [--rows N] [--replicate K] [--runs K] [--routes PATTERN] [--no-pages] [--no-cached] [--plan] [--seed S] [--days D] [--out DIR] [--screenshots DIR]
+  --rows N          demo size (default 200000, at most 100m); reused from data/bench/ when generated in the last 24 h
+  --replicate K     build the demo as K copies (at most 100) of a generated demo of N/K rows (bounded memory: for 10M and 100M)
   --runs K          timed calls per case after one warm-up (default 5)
   --routes PATTERN  only query ids containing PATTERN, or matching /regex/
   --no-pages        skip the page draw times in headless Chromium
   --no-cached       skip the pass with the result cache on (runs each case again on a cache-on server)
-  --readme          put the table into README.md between the bench markers
+  --plan            no timing: the statements each page sends and what each reads on Databricks (rollups or raw tables)
   --out DIR         results folder (default bench-results)
   --screenshots DIR save each page as the benchmark saw it when drawn`;
 
 export class BenchUsageError extends Error {}
+
+/** Most copies a replicated demo is made of (request ids move by the copy number, see replicate.ts). */
+export const MAX_COPIES = 100;
+/** Largest demo the generator makes in one piece. */
+export const MAX_GENERATED = 50_000_000;
 
 const whole = (name: string, value: string | undefined, fallback: number, min: number, max: number) => wholeCli(name, value, fallback, min, max, BenchUsageError);
 
@@ -25,7 +30,8 @@ export interface BenchArgs {
   routes: string | undefined;
   pages: boolean;
   cached: boolean;
-  readme: boolean;
+  /** Plan mode: print what each page's statements read on Databricks, run nothing timed. */
+  plan: boolean;
   out: string;
   screenshots: string | undefined;
   help: boolean;
@@ -41,16 +47,18 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     routes: { type: 'string' },
     'no-pages': { type: 'boolean', default: false },
     'no-cached': { type: 'boolean', default: false },
-    readme: { type: 'boolean', default: false },
+    plan: { type: 'boolean', default: false },
     out: { type: 'string' },
     screenshots: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   }, BenchUsageError);
-  const rows = whole('rows', values.rows, 200_000, 1_000, 50_000_000);
-  const replicate = whole('replicate', values.replicate, 1, 1, 16);
+  const rows = whole('rows', values.rows, 200_000, 1_000, 100_000_000);
+  const replicate = whole('replicate', values.replicate, 1, 1, MAX_COPIES);
   if (replicate > 1 && (rows % replicate !== 0 || rows / replicate < 1_000)) {
     throw new BenchUsageError(`--replicate ${replicate} must divide --rows ${rows} into parts of at least 1000`);
   }
+  // The generator holds a whole demo in memory: larger sizes are made of copies.
+  if (rows / replicate > MAX_GENERATED) throw new BenchUsageError(`--rows ${rows} needs --replicate: at most ${MAX_GENERATED} rows are generated at once`);
   return {
     rows,
     replicate,
@@ -60,7 +68,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     routes: values.routes,
     pages: !values['no-pages'],
     cached: !values['no-cached'],
-    readme: values.readme,
+    plan: values.plan,
     out: values.out ?? 'bench-results',
     screenshots: values.screenshots,
     help: values.help,

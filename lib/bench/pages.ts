@@ -58,11 +58,16 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
   let failedCharts = 0;
   let emptyCharts = 0;
   let note: string | undefined;
+  // The API calls of the first run, in the order the page made them (what plan mode plans).
+  const calls: string[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: INIT_SCRIPT });
     const page = await context.newPage();
     if (i === 0) {
+      page.on('request', (req) => {
+        if (req.url().startsWith(`${baseUrl}/api/`)) calls.push(req.url().slice(baseUrl.length));
+      });
       page.on('response', (res) => {
         if (res.request().resourceType() === 'script' && res.url().startsWith(baseUrl)) scripts.add(res.url());
         if (res.request().isNavigationRequest() && res.request().frame() === page.mainFrame()) res.text().then((t) => { html = t; }, () => {});
@@ -103,6 +108,7 @@ export async function measurePage(browser: Browser, baseUrl: string, pagePath: s
     jsFiles: jsScripts.length,
     jsAllGzipBytes,
     jsScripts: allScripts,
+    calls,
     evaluation: evaluatePage(draws.length === runs ? draw.p50 : null, jsGzipBytes, failedCharts),
     note,
   };

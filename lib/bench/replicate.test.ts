@@ -4,14 +4,16 @@ import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import { loadConfig } from '@/lib/config';
 import type { Warehouse } from '@/lib/warehouse/types';
-import { copiedId, replicateDemo } from './replicate';
+import { copiedId, copiedIdSql, replicateDemo } from './replicate';
 
 describe('copiedId', () => {
-  it('keeps the original and moves the first hex digit for each copy', () => {
+  it('keeps the original and moves the first two hex digits for each copy', () => {
     const id = 'f3a1c2d4-0000-1111-2222-333344445555';
     expect(copiedId(id, 0)).toBe(id);
-    expect(copiedId(id, 1)).toBe('03a1c2d4-0000-1111-2222-333344445555');
-    expect(new Set([0, 1, 2, 3, 9, 15].map((k) => copiedId(id, k))).size).toBe(6);
+    expect(copiedId(id, 1)).toBe('f4a1c2d4-0000-1111-2222-333344445555');
+    expect(copiedId(id, 13)).toBe('00a1c2d4-0000-1111-2222-333344445555');
+    // A hundred copies (the 100M benchmark) stay distinct.
+    expect(new Set(Array.from({ length: 100 }, (_, k) => copiedId(id, k))).size).toBe(100);
   });
 });
 
@@ -42,6 +44,14 @@ describe('replicateDemo', () => {
     const a = await one(fixture.warehouse, counts);
     const b = await one(copy, counts);
     expect(b).toEqual({ chat: Number(a.chat) * 3, chat_ids: Number(a.chat) * 3, usage: Number(a.usage) * 3, entities: a.entities, incidents: a.incidents });
+  });
+
+  it('moves ids in SQL exactly as copiedId does, for a hundred copies', async () => {
+    const ids = ['f3a1c2d4-0000-1111-2222-333344445555', '0A9bffff-aaaa-bbbb-cccc-dddddddddddd'];
+    for (const id of ids) {
+      const { rows } = await fixture.warehouse.run(`SELECT k, ${copiedIdSql('id', 'k')} AS copied FROM (SELECT CAST(:id AS VARCHAR) AS id) i, range(100) AS c(k) ORDER BY k`, { id });
+      expect(rows.map((r) => r.copied)).toEqual(Array.from({ length: 100 }, (_, k) => copiedId(id, k)));
+    }
   });
 
   it('keeps every payload row joined to its usage row, on its own date', async () => {

@@ -5,19 +5,23 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 const HEX = '0123456789abcdef';
 
 /**
- * A request id of copy `k` (0 = the original): the first hex digit moves by k (mod 16), so the
- * copies of one request never collide with each other or with the original, keep the UUID shape
- * the inspector expects, and the payload and endpoint_usage rows of one request still join.
+ * A request id of copy `k` (0 = the original): its first two hex digits, read as a byte, move by k
+ * (mod 256), so the copies of one request never collide with each other or with the original (up
+ * to 255 copies), keep the UUID shape the inspector expects, and the payload and endpoint_usage
+ * rows of one request still join.
  */
 export function copiedIdSql(column: string, k: string): string {
-  return `CASE WHEN ${k} = 0 OR ${column} IS NULL THEN ${column} ELSE substr('${HEX}', ((strpos('${HEX}', lower(substr(${column}, 1, 1))) - 1 + ${k}) % 16) + 1, 1) || substr(${column}, 2) END`;
+  const digit = (i: number) => `(strpos('${HEX}', lower(substr(${column}, ${i}, 1))) - 1)`;
+  const moved = `((${digit(1)} * 16 + ${digit(2)} + ${k}) % 256)`;
+  return `CASE WHEN ${k} = 0 OR ${column} IS NULL THEN ${column} ELSE substr('${HEX}', ${moved} // 16 + 1, 1) || substr('${HEX}', ${moved} % 16 + 1, 1) || substr(${column}, 3) END`;
 }
 
 /** The same, for checking in tests. */
 export function copiedId(id: string, k: number): string {
   if (k === 0) return id;
-  const v = HEX.indexOf(id.slice(0, 1).toLowerCase());
-  return HEX[(((v + k) % 16) + 16) % 16]! + id.slice(1);
+  const v = HEX.indexOf(id.slice(0, 1).toLowerCase()) * 16 + HEX.indexOf(id.slice(1, 2).toLowerCase());
+  const n = (((v + k) % 256) + 256) % 256;
+  return HEX[Math.floor(n / 16)]! + HEX[n % 16]! + id.slice(2);
 }
 
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -29,7 +33,7 @@ const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
  * (the generator itself holds a whole demo in memory, too much for 10M rows on a shared laptop).
  */
 export async function replicateDemo(opts: { source: string; target: string; factor: number; memoryLimit?: string; onProgress?: (msg: string) => void }): Promise<void> {
-  if (!Number.isInteger(opts.factor) || opts.factor < 2 || opts.factor > 16) throw new RangeError(`factor must be a whole number between 2 and 16, got ${opts.factor}`);
+  if (!Number.isInteger(opts.factor) || opts.factor < 2 || opts.factor > 255) throw new RangeError(`factor must be a whole number between 2 and 255, got ${opts.factor}`);
   const progress = opts.onProgress ?? (() => {});
   const tmp = `${opts.target}.tmp-${process.pid}`;
   for (const f of [tmp, `${tmp}.wal`]) fs.rmSync(f, { force: true });

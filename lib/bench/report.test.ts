@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtMs, renderMarkdown, replaceReadmeSection, README_END, README_START, type BenchReport } from './report';
+import { fmtBytes, fmtMs, renderMarkdown, type BenchReport } from './report';
 import { summarise } from './stats';
 
 const report: BenchReport = {
@@ -13,7 +13,7 @@ const report: BenchReport = {
     {
       route: 'requests-over-time', label: '7d', kind: 'chart', url: '/api/queries/requests-over-time?range=7d', status: 'ok', rows: 504,
       wall: summarise([110, 120, 130]), engine: summarise([100]), raw: summarise([100]), ratio: 1.2, overheadMs: 20, cachedMs: 3.2,
-      evaluation: { verdict: 'PASS', reasons: [] },
+      evaluation: { verdict: 'PASS', reasons: [] }, load: 1.25,
     },
     {
       route: 'ops-kpis', label: '30d', kind: 'chart', url: '', status: 'ok', rows: 1,
@@ -26,8 +26,8 @@ const report: BenchReport = {
       evaluation: { verdict: 'n/a', reasons: [] },
     },
   ],
-  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, evaluation: { verdict: 'PASS', reasons: [] } }],
-  memory: { peakTreeRssKb: 1024 * 1024, peakProcessHwmKb: 900 * 1024, samples: 10 },
+  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, calls: ['/api/health', '/api/queries/ops-kpis?range=7d'], evaluation: { verdict: 'PASS', reasons: [] } }],
+  memory: { peakTreeRssKb: 1024 * 1024, peakProcessHwmKb: 900 * 1024, samples: 10, buildPeakKb: 2 * 1024 * 1024 },
   notes: ['inspector request detail: skipped, inspector-requests is not in this build'],
 };
 
@@ -39,6 +39,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Test CPU, 2 cores, 23.5 GiB RAM');
     expect(md).toContain('at start 1.00 / 2.00 / 3.00');
     expect(md).toContain('**1.00 GiB**');
+    expect(md).toContain('of the benchmark process that built the rollups: **2.00 GiB**');
   });
 
   it('says when the demo is made of copies', () => {
@@ -46,14 +47,14 @@ describe('renderMarkdown', () => {
   });
 
   it('has one row per case with targets and verdicts', () => {
-    expect(md).toContain('| requests-over-time | 7d | 504 | 120 | 129 | 100 | 100 | 1.20× | 20 | 3.2 | p50 ≤ 300 ms, ≤ 1.2× raw | PASS |');
-    expect(md).toContain('| ops-kpis | 30d | 1 | 400 | 400 | 300 | 200 | 2.00× | 200 | – | p50 ≤ 300 ms, ≤ 1.2× raw | **MISS**: p50 400 ms > 300 ms; 2.00× raw > 1.2× |');
+    expect(md).toContain('| requests-over-time | 7d | 504 | 120 | 129 | 100 | 100 | 1.20× | 20 | 3.2 | 1.3 | p50 ≤ 300 ms, ≤ 1.2× raw | PASS |');
+    expect(md).toContain('| ops-kpis | 30d | 1 | 400 | 400 | 300 | 200 | 2.00× | 200 | – | – | p50 ≤ 300 ms, ≤ 1.2× raw | **MISS**: p50 400 ms > 300 ms; 2.00× raw > 1.2× |');
     expect(md).toContain('skipped: answers 400 (thread: required)');
     expect(md).toContain('API routes: 1 of 2 cases meet their target.');
   });
 
   it('lists pages and notes', () => {
-    expect(md).toContain('| / | 3 (1 empty) | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
+    expect(md).toContain('| / | 3 (1 empty) | 2 | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
     expect(md).toContain('- inspector request detail: skipped');
   });
 
@@ -74,16 +75,5 @@ describe('formatting', () => {
     expect(fmtBytes(512)).toBe('0.5 kB');
     expect(fmtBytes(3 * 1024 * 1024)).toBe('3.0 MiB');
     expect(fmtBytes(2.5 * 1024 ** 3)).toBe('2.50 GiB');
-  });
-});
-
-describe('replaceReadmeSection', () => {
-  it('replaces what sits between the markers', () => {
-    const readme = `# T\n\n${README_START}\nold\n${README_END}\n\nafter\n`;
-    expect(replaceReadmeSection(readme, 'new table\n')).toEqual({ text: `# T\n\n${README_START}\nnew table\n${README_END}\n\nafter\n`, replaced: true });
-  });
-
-  it('leaves a README without markers alone', () => {
-    expect(replaceReadmeSection('# T\n', 'x')).toEqual({ text: '# T\n', replaced: false });
   });
 });

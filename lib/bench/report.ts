@@ -20,6 +20,8 @@ export interface RouteResult {
   /** p50 of identical calls on a server with the result cache on, after one call to fill it. */
   cachedMs: number | null;
   evaluation: Evaluation;
+  /** One-minute load average of the machine when the case started (other work on it skews times). */
+  load?: number;
 }
 
 export interface PageResult {
@@ -35,6 +37,8 @@ export interface PageResult {
   jsAllGzipBytes?: number | null;
   /** Every script the page loaded, largest first (JSON only: shows what the first-load JS is made of). */
   jsScripts?: { url: string; gzipBytes: number }[];
+  /** The API calls the page made until drawn (first run), in order. */
+  calls?: string[];
   evaluation: Evaluation;
   note?: string;
 }
@@ -58,7 +62,8 @@ export interface BenchReport {
   meta: BenchMeta;
   routes: RouteResult[];
   pages: PageResult[];
-  memory: { peakTreeRssKb: number; peakProcessHwmKb: number; samples: number } | null;
+  /** Server process tree while it served; buildPeakKb: the benchmark process, which built the rollups. */
+  memory: { peakTreeRssKb: number; peakProcessHwmKb: number; samples: number; buildPeakKb?: number } | null;
   notes: string[];
 }
 
@@ -90,21 +95,25 @@ export function renderMarkdown(r: BenchReport): string {
   out.push('');
   out.push(`${m.date} · ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB.toFixed(1)} GiB RAM, ${m.machine.os}, Node ${m.machine.node} · commit ${m.commit ?? 'unknown'}`);
   out.push(`Load average (1/5/15 min) at start ${load(m.loadAverage.start)}, at end ${load(m.loadAverage.end)} · DuckDB memory_limit ${m.duckdb.memoryLimit}, threads ${m.duckdb.threads} · production build, result cache off (the "cached" column: p50 of the same calls on a server with the cache on, after one call to fill it) · ${Math.round(m.wallSeconds)} s in all.`);
-  if (r.memory) out.push(`Peak resident memory of the server process tree: **${fmtBytes(r.memory.peakTreeRssKb * 1024)}** (largest single-process VmHWM ${fmtBytes(r.memory.peakProcessHwmKb * 1024)}, ${r.memory.samples} samples).`);
+  if (r.memory) {
+    const build = r.memory.buildPeakKb ? `; of the benchmark process that built the rollups: **${fmtBytes(r.memory.buildPeakKb * 1024)}**` : '';
+    out.push(`Peak resident memory of the server process tree: **${fmtBytes(r.memory.peakTreeRssKb * 1024)}** (largest single-process VmHWM ${fmtBytes(r.memory.peakProcessHwmKb * 1024)}, ${r.memory.samples} samples)${build}.`);
+  }
   out.push('');
 
   const ok = r.routes.filter((x) => x.status === 'ok');
   const passed = ok.filter((x) => x.evaluation.verdict === 'PASS').length;
   out.push(`API routes: ${passed} of ${ok.length} cases meet their target. Times in ms: route wall time at the client; "engine" the route's own \`durationMs\` (its engine call inside the server); "raw" the same SQL and parameters run directly on DuckDB; ratio = route p50 / raw p50; overhead = route p50 − raw p50.`);
   out.push('');
-  out.push('| route | filters | rows | p50 | p95 | engine p50 | raw p50 | ratio | overhead | cached | target | result |');
-  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
+  out.push('| route | filters | rows | p50 | p95 | engine p50 | raw p50 | ratio | overhead | cached | load | target | result |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
+  const loadCell = (x: RouteResult) => (x.load === undefined ? '–' : x.load.toFixed(1));
   for (const x of r.routes) {
     if (x.status !== 'ok') {
-      out.push(`| ${cell(x.route)} | ${cell(x.label)} | | | | | | | | | ${describeRouteTarget(x.kind)} | ${x.status}: ${cell(x.note ?? '')} |`);
+      out.push(`| ${cell(x.route)} | ${cell(x.label)} | | | | | | | | | ${loadCell(x)} | ${describeRouteTarget(x.kind)} | ${x.status}: ${cell(x.note ?? '')} |`);
       continue;
     }
-    out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))}${x.note ? ` (${cell(x.note)})` : ''} |`);
+    out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${loadCell(x)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))}${x.note ? ` (${cell(x.note)})` : ''} |`);
   }
   out.push('');
 
@@ -112,26 +121,15 @@ export function renderMarkdown(r: BenchReport): string {
     const pagePass = r.pages.filter((p) => p.evaluation.verdict === 'PASS').length;
     out.push(`Pages in headless Chromium (cold browser cache, result cache off): ${pagePass} of ${r.pages.length} meet the target (every chart drawn ≤ ${PAGE_TARGETS.drawMs} ms after navigation, first-load JS ≤ ${PAGE_TARGETS.firstLoadJsGzipBytes / 1024} kB gzipped).`);
     out.push('');
-    out.push('| page | charts | drawn p50 | drawn max | first-load JS files | first-load JS gzipped | all JS by draw | result |');
-    out.push('|---|--:|--:|--:|--:|--:|--:|---|');
+    out.push('| page | charts | API calls | drawn p50 | drawn max | first-load JS files | first-load JS gzipped | all JS by draw | result |');
+    out.push('|---|--:|--:|--:|--:|--:|--:|--:|---|');
     for (const p of r.pages) {
       const charts = `${p.charts}${p.emptyCharts ? ` (${p.emptyCharts} empty)` : ''}`;
-      out.push(`| ${cell(p.path)} | ${charts} | ${fmtMs(p.draw.p50)} | ${fmtMs(p.draw.max)} | ${p.jsFiles} | ${fmtBytes(p.jsGzipBytes)} | ${fmtBytes(p.jsAllGzipBytes ?? null)} | ${cell(verdictCell(p.evaluation))}${p.note ? ` (${cell(p.note)})` : ''} |`);
+      out.push(`| ${cell(p.path)} | ${charts} | ${p.calls ? p.calls.length : '–'} | ${fmtMs(p.draw.p50)} | ${fmtMs(p.draw.max)} | ${p.jsFiles} | ${fmtBytes(p.jsGzipBytes)} | ${fmtBytes(p.jsAllGzipBytes ?? null)} | ${cell(verdictCell(p.evaluation))}${p.note ? ` (${cell(p.note)})` : ''} |`);
     }
     out.push('');
   }
   for (const n of r.notes) out.push(`- ${n}`);
   if (r.notes.length) out.push('');
   return out.join('\n');
-}
-
-export const README_START = '<!-- bench:start -->';
-export const README_END = '<!-- bench:end -->';
-
-/** Puts the latest table between the README's markers; the README is unchanged when they are missing. */
-export function replaceReadmeSection(readme: string, markdown: string): { text: string; replaced: boolean } {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) return { text: readme, replaced: false };
-  return { text: `${readme.slice(0, start + README_START.length)}\n${markdown.trim()}\n${readme.slice(end)}`, replaced: true };
 }

@@ -37,6 +37,10 @@ export async function startServer(opts: { cwd: string; demoPath: string; queryCa
     DEMO_DB: opts.demoPath,
     QUERY_CACHE: opts.queryCache ? 'on' : 'off',
     LOG_LEVEL: 'warn',
+    // The demo as generated: no feeder appending rows and no alert evaluator running beside the
+    // timed calls (both are on by default for a demo served at the real clock).
+    DEMO_LIVE: 'off',
+    ALERTS_EVALUATOR: 'off',
   };
   delete env.DATA_DIR;
   delete env.WAREHOUSE_FAULTS;

@@ -58,6 +58,11 @@ export interface RenderedStatement {
   relations: { name: string; source: string }[];
   /** What the statement reads: payload-derived data (payload, facts, rollups) or system tables only. */
   readsPayloadData: boolean;
+  /**
+   * What each part names directly: '' is the query's own text, then every relation; entries are
+   * relation names and `table:<placeholder>` for tables (what lib/bench/plan-reads.ts follows).
+   */
+  reads: Record<string, string[]>;
 }
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
@@ -233,6 +238,7 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   latency_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   latency_rows: (ctx) => (ctx.aggregates ? null : 'requests'),
   minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
+  context_tokens_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
 };
 
@@ -243,7 +249,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro
@@ -253,41 +259,48 @@ const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows',
  */
 export function renderStatement(template: string, ctx: RenderContext): RenderedStatement {
   const relations = new Map<string, { body: string; source: string; comments: string[] }>();
+  const reads: Record<string, string[]> = {};
   let readsPayloadData = false;
 
-  const expand = (text: string, stack: string[]): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
+  const expand = (text: string, stack: string[], named: Set<string>): string => text.replace(PLACEHOLDER, (_m, name: string, rawArgs: string | undefined) => {
     const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim()).filter((a) => a !== '');
     if (TABLES[name]) {
       if (name === 'facts_table' || name === 'text_table' || name === 'rollup_table') readsPayloadData = true;
+      named.add(`table:${name}${name === 'rollup_table' ? `:${args[0] ?? ''}` : ''}`);
       return TABLES[name](args, ctx);
     }
-    if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack);
+    if (TS_MACROS[name]) return expand(TS_MACROS[name](args, ctx), stack, named);
     if (rawArgs !== undefined) {
       const body = fileMacro(name, args);
       if (body === null) throw new Error(`Unknown placeholder {{${name}(${rawArgs})}} in a catalogue query`);
-      return expand(body, stack);
+      return expand(body, stack, named);
     }
     if (!GENERATED[name] && !relationFile(name, ctx)) throw new Error(`Unknown placeholder {{${name}}} in a catalogue query`);
     if (PAYLOAD_DATA.has(name)) readsPayloadData = true;
+    named.add(name);
     if (!relations.has(name)) {
       if (stack.includes(name)) throw new Error(`Relations read each other in a circle: ${[...stack, name].join(' → ')}`);
+      const own = new Set<string>();
       const generated = name === 'payload_facts' && ctx.payloadFactsSql !== undefined
         ? { source: 'the one reading of the payload rows, read once by the build', sql: () => ctx.payloadFactsSql! }
         : GENERATED[name];
       if (generated) {
-        relations.set(name, { body: expand(generated.sql(ctx), [...stack, name]), source: generated.source, comments: [] });
+        relations.set(name, { body: expand(generated.sql(ctx), [...stack, name], own), source: generated.source, comments: [] });
       } else {
         const file = relationFile(name, ctx)!;
         const { comments, body } = splitLeadingComments(loadSql(file));
-        const expanded = expand(body, [...stack, name]);
+        const expanded = expand(body, [...stack, name], own);
         relations.set(name, { body: expanded, source: `queries/${file}.sql`, comments });
       }
+      reads[name] = [...own];
     }
     return name;
   });
 
   const { comments, body } = splitLeadingComments(template);
-  const expanded = expand(body, []);
+  const top = new Set<string>();
+  const expanded = expand(body, [], top);
+  reads[''] = [...top];
   const sql = assemble(comments, expanded, relations);
   // Every placeholder must be one this module knows, in its exact form; nothing passes through.
   const left = /\{\{[^}]*\}\}/.exec(sql);
@@ -296,6 +309,7 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
     sql,
     relations: [...relations].map(([name, r]) => ({ name, source: r.source })),
     readsPayloadData,
+    reads,
   };
 }
 

@@ -27,7 +27,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     definition: 'hourly_from_requests',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'error_category'],
-    measures: ['sampled_rows', 'requests', 'unlogged_requests', 'payload_requests', 'usage_requests', 'guardrail_blocked_rows', 'null_request_rows', 'null_response_rows', 'timed_rows', 'duration_ms_sum'],
+    measures: ['sampled_rows', 'requests', 'unlogged_requests', 'payload_requests', 'usage_requests', 'guardrail_blocked_rows', 'null_request_rows', 'null_response_rows', 'timed_rows', 'duration_ms_sum', 'ok_input_tokens', 'ok_input_rows', 'ok_output_tokens', 'ok_output_rows'],
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, endpoint_name',
   },

@@ -174,9 +174,15 @@ function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/** Idle connections the embedded engine keeps between statements. */
+const IDLE_CONNECTIONS = 8;
+
 /** DuckDB has no statement timeout of its own: the adapter interrupts a statement that overruns. */
 export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>, opts: { statementTimeoutMs?: number } = {}): Warehouse {
   const timeoutMs = opts.statementTimeoutMs ?? 120_000;
+  // Opening a connection costs a few ms on every call: connections that finished a statement
+  // cleanly are kept for the next one (one per concurrent statement, up to IDLE_CONNECTIONS).
+  const idle: DuckDBConnection[] = [];
   return {
     engine: 'duckdb',
     async run(sql: string, params: Params, options: RunOptions = {}): Promise<RunResult> {
@@ -189,7 +195,8 @@ export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>, 
         values[name] = params[name] as JS;
       }
       const instance = await instancePromise;
-      const conn = await instance.connect();
+      const conn = idle.pop() ?? await instance.connect();
+      let reusable = false;
       const onAbort = () => conn.interrupt();
       signal?.addEventListener('abort', onAbort, { once: true });
       let timedOut = false;
@@ -204,6 +211,7 @@ export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>, 
           names.forEach((name, idx) => { obj[name] = normaliseDuckValue(row[idx] as JS, types[idx]!); });
           return obj;
         });
+        reusable = true;
         return { rows, durationMs: performance.now() - started };
       } catch (err) {
         if (signal?.aborted) throw new WarehouseError('The query was cancelled', 'cancelled', err);
@@ -212,10 +220,13 @@ export function createDuckdbWarehouse(instancePromise: Promise<DuckDBInstance>, 
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        conn.closeSync();
+        // A failed or interrupted statement's connection is not reused.
+        if (reusable && idle.length < IDLE_CONNECTIONS) idle.push(conn);
+        else conn.closeSync();
       }
     },
     async close() {
+      for (const conn of idle.splice(0)) conn.closeSync();
       const instance = await instancePromise.catch(() => null);
       instance?.closeSync();
     },
