@@ -146,6 +146,7 @@ const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
   'compare-share-over-time ?range=7d&group_by=context&context_key=a_b_test_group': /usage_context key/,
   'compare-entities ?range=30d&group_by=context&context_key=a_b_test_group': /usage_context key/,
   [`requests-over-time ?range=7d&split=served_entity&${ACME}`]: /gateway_lens_minutely has no usage_context/,
+  [`ops-kpis ?range=7d&${ACME}`]: /gateway_lens_hourly has no usage_context/,
   [`finance-summary ?range=30d&${ACME}&dimension=context&context_key=project`]: /gateway_lens_tokens_hourly has no usage_context/,
 };
 
