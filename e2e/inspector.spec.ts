@@ -25,6 +25,9 @@ test.describe('request inspector', () => {
     const rows = page.getByTestId('request-row');
     await expect(rows.first()).toBeVisible();
     await expect(page.getByTestId('request-table')).toContainText('Nightingale');
+    // Each row shows the text around its match with the keyword marked, and the header counts the matches.
+    await expect(rows.first().getByTestId('match-snippet').locator('mark').first()).toHaveText(/^nightingale$/i);
+    await expect(page.getByTestId('match-count')).toHaveText(/^[\d,]+ logged requests? match(es)? “Nightingale” in this range\./);
     await rows.first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/inspector\/[0-9a-f-]+\?endpoint=/);
     const transcript = page.getByTestId('transcript');

@@ -4,30 +4,13 @@
 -- never carries bodies, and the time match lets both engines skip files/row groups by min/max.
 -- Its rows are read by the one interpretation (payload_steps), so the previews, tools, trace flag
 -- and tokens are what the detail page shows; bodies never leave SQL. Keyword, tool and trace
--- filters read the request text and facts (their tables when rollups cover the window).
+-- filters read the request text and facts (their tables when rollups cover the window). With a
+-- keyword, each row carries a snippet of its searchable text around the first match.
 WITH page_keys AS (
   SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
   FROM {{key_rows}} p
   WHERE {{filters(p)}}
-    AND (:min_duration_ms IS NULL OR p.execution_duration_ms >= :min_duration_ms)
-    AND (:max_duration_ms IS NULL OR p.execution_duration_ms <= :max_duration_ms)
-    -- Not correlated, and guarded first: without their filter the engines skip them instead of
-    -- reading every request of the window. The keyword is matched in the text of the user and
-    -- assistant turns (search_text), never in JSON keys or system prompts.
-    AND (:q_pattern IS NULL OR p.databricks_request_id IN (
-      SELECT t.databricks_request_id FROM {{request_text}} t
-      WHERE :q_pattern IS NOT NULL AND {{filters(t)}} AND lower(t.search_text) LIKE :q_pattern ESCAPE '!'))
-    AND (:has_tools IS NULL OR p.databricks_request_id IN (
-      SELECT f.databricks_request_id FROM {{requests}} f
-      WHERE :has_tools IS NOT NULL AND {{filters(f)}} AND f.logged AND coalesce(f.has_tool_calls, false) = (:has_tools = 'yes')))
-    AND (:trace_failed IS NULL OR p.databricks_request_id IN (
-      SELECT f.databricks_request_id FROM {{requests}} f
-      WHERE :trace_failed IS NOT NULL AND {{filters(f)}} AND f.logged AND coalesce(f.trace_error, false) = (:trace_failed = 'yes')))
-    AND (:usage_key IS NULL OR p.databricks_request_id IN (
-      SELECT uf.databricks_request_id FROM {{usage_rows}} uf
-      WHERE :usage_key IS NOT NULL
-        AND uf.usage_context[:usage_key] IS NOT NULL
-        AND (:usage_value IS NULL OR uf.usage_context[:usage_key] = :usage_value)))
+    AND {{list_filters(p)}}
     AND (:cursor_id IS NULL
       OR (:sort = 'time_desc' AND (p.request_time < CAST(:cursor_time AS TIMESTAMP)
         OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id < :cursor_id)))
@@ -60,11 +43,24 @@ page_read AS (
     CASE WHEN :x3_body = 'request' THEN r.request ELSE r.response END AS x3_doc
   FROM read_output r
 ),
+matched AS (
+  -- The searchable text of the page's rows only, and where the keyword first occurs in it.
+  SELECT m.databricks_request_id, m.search_text, instr(lower(m.search_text), :q_text) AS at
+  FROM {{request_text}} m
+  WHERE :q_text IS NOT NULL AND {{filters(m)}}
+    AND m.databricks_request_id IN (SELECT databricks_request_id FROM page_keys)
+),
 counted AS (
   -- Usage rows of the window only (an hour either side), so the engines skip the rest.
-  SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out
+  SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out,
+    -- 80 characters before the match and 120 after it, with an ellipsis where the text goes on.
+    CASE WHEN m.at > 0 THEN concat(
+      CASE WHEN m.at > 81 THEN '…' ELSE '' END,
+      substring(m.search_text, greatest(1, m.at - 80), least(m.at - 1, 80) + length(:q_text) + 120),
+      CASE WHEN m.at + length(:q_text) + 120 <= length(m.search_text) THEN '…' ELSE '' END) END AS match_snippet
   FROM page_read k
   LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = k.databricks_request_id
+  LEFT JOIN matched m ON m.databricks_request_id = k.databricks_request_id
 )
 SELECT
   k.endpoint_name,
@@ -85,6 +81,7 @@ SELECT
   k.trace_error,
   left(k.last_user_text, 300) AS last_user_message,
   left({{answer_preview(k)}}, 300) AS answer_preview,
+  k.match_snippet,
   length(k.request) AS request_chars,
   length(k.response) AS response_chars,
   {{json_path_column(k, x1)}} AS x1,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
-import { listBind, listParamShape, type ListInput } from '@/lib/inspector/list-params';
+import { listBind, listParamShape, keywordSearchTerms, type ListInput } from '@/lib/inspector/list-params';
 import { maskColumns } from '@/lib/security/pii';
 
 const text = z.string().nullable();
@@ -12,7 +12,7 @@ export default defineQuery({
   title: 'Requests',
   description: 'One page of logged requests with previews of the last user message and the answer, the tools called and whether the agent trace has a failed span, as the one payload interpretation reads them; keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
-  searchTerms: { q: (v) => (typeof v === 'string' ? [v] : []) },
+  searchTerms: keywordSearchTerms,
   bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
   // Keyword, tool and trace filters read the request text and facts: the page's keys can always come from the facts.
   pageKeys: () => true,
@@ -35,6 +35,8 @@ export default defineQuery({
     trace_error: z.boolean(),
     last_user_message: text,
     answer_preview: text,
+    /** With a keyword: the searchable text around its first match (masked like the previews). */
+    match_snippet: text,
     request_chars: z.number().int().nullable(),
     response_chars: z.number().int().nullable(),
     x1: text,
@@ -42,7 +44,7 @@ export default defineQuery({
     x3: text,
   }),
   // Previews and extracted values may hold personal data: masked before they leave the server.
-  post: maskColumns('last_user_message', 'answer_preview', 'x1', 'x2', 'x3'),
+  post: maskColumns('last_user_message', 'answer_preview', 'match_snippet', 'x1', 'x2', 'x3'),
   page: (rows, input) => {
     const kept = rows.slice(0, input.page_size);
     const last = kept[kept.length - 1];

@@ -35,7 +35,8 @@ beforeAll(async () => {
   const folders: Record<string, string> = {
     chat_assistant_payload: `SELECT * FROM demo.inference.chat_assistant_payload UNION ALL ${crafted('big-1', 5, chat('Write me a very long story'), answer(bigAnswer))}
       UNION ALL ${crafted('xss-1', 6, chat('<img src=x onerror=alert(1)> and [x](javascript:alert(1))'), answer('<script>alert(1)</script>'))}
-      UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}`,
+      UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}
+      UNION ALL ${crafted('snip-1', 8, chat(`${'Some words before the question. '.repeat(6)}Mail me at jane.doe@example.org about my Quokkaphone refund please. ${'And a long tail after it. '.repeat(8)}`), answer('The Quokkaphone refund is on its way.'))}`,
     endpoint_usage: 'SELECT * FROM demo.serving.endpoint_usage',
     served_entities: 'SELECT * FROM demo.serving.served_entities',
   };
@@ -117,6 +118,42 @@ describe('large and hostile payloads', () => {
     const byId = new Map(page.rows.map((r) => [r.databricks_request_id, r]));
     expect(byId.get('xss-1')).toMatchObject({ last_user_message: '<img src=x onerror=alert(1)> and [x](javascript:alert(1))', answer_preview: '<script>alert(1)</script>' });
     expect(byId.get('pii-1')!.last_user_message).toBe('Mail [email] or call [phone]');
+  });
+});
+
+describe('keyword matches', () => {
+  const count = async (qs: string) => {
+    const def = CATALOGUE['inspector-match-count']!;
+    const r = await runQuery(def, parseQueryInput(def, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    return r.rows[0]!.matches as number;
+  };
+
+  it('gives each row a masked snippet around the first match, cut with ellipses', async () => {
+    const page = await list('range=1h&endpoint=chat_assistant&q=quokkaphone');
+    expect(page.rows.map((r) => r.databricks_request_id)).toEqual(['snip-1']);
+    const snippet = String(page.rows[0]!.match_snippet);
+    // 80 characters before the match, the match as written, 120 after; the address inside is masked.
+    expect(snippet).toMatch(/^…/);
+    expect(snippet).toMatch(/…$/);
+    expect(snippet).toContain('[email] about my Quokkaphone refund please.');
+    expect(snippet).not.toContain('jane.doe');
+    expect(snippet.length).toBeLessThan(80 + 'quokkaphone'.length + 120 + 2);
+    // Without a keyword there is no snippet.
+    const plain = await list('range=1h&endpoint=chat_assistant&page_size=20');
+    expect(plain.rows.find((r) => r.databricks_request_id === 'snip-1')!.match_snippet).toBeNull();
+  });
+
+  it('counts the requests the keyword matches over the whole window, as the list pages them', async () => {
+    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone')).toBe(1);
+    expect(await count('range=1h&endpoint=chat_assistant&q=no-such-word-anywhere')).toBe(0);
+    const all = await list('range=7d&q=refund&page_size=200');
+    expect(all.rows.length).toBeGreaterThan(0);
+    expect(all.rows.length).toBeLessThan(200);
+    expect(await count('range=7d&q=refund')).toBe(all.rows.length);
+    expect(all.rows.every((r) => String(r.match_snippet).toLowerCase().includes('refund'))).toBe(true);
+    // The list's other filters narrow the count the same way.
+    const tools = await list('range=7d&q=refund&has_tools=yes&page_size=200');
+    expect(await count('range=7d&q=refund&has_tools=yes')).toBe(tools.rows.length);
   });
 });
 

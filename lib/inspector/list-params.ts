@@ -12,8 +12,8 @@ const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t.optional());
 const spec = z.string().max(320).refine((v) => parseSpec(v).ok, { message: 'expected request:<path> or response:<path> with a path a list column can use' });
 
-/** The inspector list's own parameters, shared by the list query and the JSONL export. */
-export const listParamShape = {
+/** The inspector list's filters, shared by the list, its match count and the JSONL export. */
+export const listFilterShape = {
   q: optional(z.string().trim().min(2, 'search for at least 2 characters').max(200)),
   usage_key: optional(z.string().max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : -')),
   usage_value: optional(z.string().max(256)),
@@ -22,6 +22,11 @@ export const listParamShape = {
   has_tools: optional(z.enum(['yes', 'no'])),
   /** An agent trace with a failed span (yes), or none (no). */
   trace_failed: optional(z.enum(['yes', 'no'])),
+};
+
+/** The inspector list's own parameters, shared by the list query and the JSONL export. */
+export const listParamShape = {
+  ...listFilterShape,
   sort: z.enum(SORTS).default('time_desc'),
   cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
   cursor_duration: intParam(-1, 86_400_000_000).optional(),
@@ -32,9 +37,13 @@ export const listParamShape = {
   x3: optional(spec),
 };
 
-export type ListInput = {
+export type ListFilterInput = {
   q?: string; usage_key?: string; usage_value?: string; min_duration_ms?: number; max_duration_ms?: number;
-  has_tools?: 'yes' | 'no'; trace_failed?: 'yes' | 'no'; sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
+  has_tools?: 'yes' | 'no'; trace_failed?: 'yes' | 'no';
+};
+
+export type ListInput = ListFilterInput & {
+  sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
   x1?: string; x2?: string; x3?: string;
 };
 
@@ -42,6 +51,22 @@ export type ListInput = {
 export function likePattern(q: string | undefined): string | null {
   if (!q) return null;
   return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** The keyword is matched against the bodies: a personal-data-shaped one needs permission to reveal. */
+export const keywordSearchTerms = { q: (v: unknown) => (typeof v === 'string' ? [v] : []) };
+
+/** The parameters of the list's own filters (list_filters), shared by the page and its match count. */
+export function listFilterBind(input: ListFilterInput) {
+  return {
+    q_pattern: likePattern(input.q),
+    usage_key: input.usage_key ?? null,
+    usage_value: input.usage_key ? input.usage_value ?? null : null,
+    min_duration_ms: input.min_duration_ms ?? null,
+    max_duration_ms: input.max_duration_ms ?? null,
+    has_tools: input.has_tools ?? null,
+    trace_failed: input.trace_failed ?? null,
+  };
 }
 
 function columnParams(n: 1 | 2 | 3, raw: string | undefined) {
@@ -74,13 +99,9 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
   }
   return {
     ...narrowed,
-    q_pattern: likePattern(input.q),
-    usage_key: input.usage_key ?? null,
-    usage_value: input.usage_key ? input.usage_value ?? null : null,
-    min_duration_ms: input.min_duration_ms ?? null,
-    max_duration_ms: input.max_duration_ms ?? null,
-    has_tools: input.has_tools ?? null,
-    trace_failed: input.trace_failed ?? null,
+    ...listFilterBind(input),
+    // The keyword as the list matches it (lowercased), to find its first occurrence for the snippet.
+    q_text: input.q ? input.q.toLowerCase() : null,
     sort: input.sort,
     cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
     cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,

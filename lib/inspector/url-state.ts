@@ -65,14 +65,15 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   return qs.toString();
 }
 
+/** The list's own filters as API parameters: what the list and its match count share. */
+export function inspectorFilterParams(s: InspectorState): Record<string, string | undefined> {
+  return { q: s.q, min_duration_ms: s.minMs, max_duration_ms: s.maxMs, has_tools: s.tools, trace_failed: s.trace };
+}
+
 /** The list query's own API parameters. */
 export function inspectorApiParams(s: InspectorState): Record<string, string | undefined> {
   const p: Record<string, string | undefined> = {
-    q: s.q,
-    min_duration_ms: s.minMs,
-    max_duration_ms: s.maxMs,
-    has_tools: s.tools,
-    trace_failed: s.trace,
+    ...inspectorFilterParams(s),
     sort: s.sort === 'time_desc' ? undefined : s.sort,
     cursor_time: s.after?.time,
     cursor_id: s.after?.id,
