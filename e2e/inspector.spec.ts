@@ -80,6 +80,23 @@ test.describe('request inspector', () => {
     await expect(page.getByRole('button', { name: 'First page' })).toBeEnabled();
   });
 
+  test('sort by cost, dearest first, and keep the order across the next page', async ({ page }) => {
+    const costs = async () => (await page.getByTestId('cost-cell').allTextContents()).map((t) => (t === 'unpriced' ? -1 : Number(t.replace(/[^0-9.]/g, ''))));
+    await page.goto('/inspector?range=7d&endpoint=chat_assistant');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await page.getByLabel('Sort').selectOption('cost_desc');
+    await expect(page).toHaveURL(/sort=cost_desc/);
+    await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');
+    const first = await costs();
+    expect(first[0]).toBeGreaterThan(0);
+    expect(first).toEqual([...first].sort((a, b) => b - a));
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/after_val=/);
+    await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');
+    const second = await costs();
+    expect(second[0]).toBeLessThanOrEqual(first.at(-1)!);
+  });
+
   test('follow a conversation thread', async ({ page }) => {
     // Requests whose history already holds an answer are later turns of a conversation; the
     // oldest ones, because the last hour's earlier turns may not be logged yet.

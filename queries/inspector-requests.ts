@@ -3,6 +3,8 @@ import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { listBind, listParamShape, keywordSearchTerms, type ListInput } from '@/lib/inspector/list-params';
 import { maskColumns } from '@/lib/security/pii';
+import { getPriceBook } from '@/lib/finance/price-book';
+import { priceBookParams } from '@/lib/finance/sql';
 
 const text = z.string().nullable();
 
@@ -13,7 +15,9 @@ export default defineQuery({
   description: 'One page of logged requests with previews of the last user message and the answer, the tools called and whether the agent trace has a failed span, as the one payload interpretation reads them; keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
   searchTerms: keywordSearchTerms,
-  bind: (input, { window }) => listBind(input as unknown as ListInput, window, filterParams(input, window)),
+  // Tokens and cost come from priced_requests, as finance prices them; the list reads no
+  // usage_context dimension, but the relation needs a valid key to bind.
+  bind: (input, { window }) => ({ ...listBind(input as unknown as ListInput, window, filterParams(input, window)), ...priceBookParams(getPriceBook()), context_key: 'project' }),
   // Keyword, tool and trace filters read the request text and facts: the page's keys can always come from the facts.
   pageKeys: () => true,
   row: z.object({
@@ -30,6 +34,10 @@ export default defineQuery({
     input_tokens: z.number().int().nullable(),
     output_tokens: z.number().int().nullable(),
     token_source: z.enum(['usage_table', 'response', 'estimate', 'unknown']),
+    /** Priced as finance prices it; null when the model is unpriced. */
+    cost: z.number().nullable(),
+    /** The key of a tokens or cost sort (-1 for none), the next page's cursor_value. */
+    sort_value: z.number(),
     kind: z.enum(['chat', 'completions', 'embeddings', 'responses-api', 'chat-agent', 'responses-agent', 'custom-model', 'guardrail-block', 'error', 'unknown']),
     has_tool_calls: z.boolean(),
     trace_error: z.boolean(),
@@ -48,7 +56,7 @@ export default defineQuery({
   page: (rows, input) => {
     const kept = rows.slice(0, input.page_size);
     const last = kept[kept.length - 1];
-    const next = rows.length > kept.length && last ? { cursor_time: last.cursor_time, cursor_duration: last.execution_duration_ms ?? -1, cursor_id: last.databricks_request_id } : null;
+    const next = rows.length > kept.length && last ? { cursor_time: last.cursor_time, cursor_duration: last.execution_duration_ms ?? -1, cursor_value: last.sort_value, cursor_id: last.databricks_request_id } : null;
     return { rows: kept, next };
   },
 });

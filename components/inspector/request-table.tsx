@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
-import { formatCount } from '@/lib/charts/format';
+import { formatCost, formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
@@ -64,7 +64,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
                     <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>
-                    <th className={`${cell} text-right`}>Duration</th><th className={`${cell} text-right`}>Tokens in / out</th><th className={cell}>Requester</th>
+                    <th className={`${cell} text-right`}>Duration</th><th className={`${cell} text-right`}>Tokens in / out</th><th className={`${cell} text-right`}>Cost</th><th className={cell}>Requester</th>
                     {state.q && <th className={`${cell} w-1/3`}>Match</th>}
                     <th className={`${cell} w-1/4`}>Last user message</th><th className={`${cell} w-1/4`}>Answer</th>
                     {state.cols.map((c, k) => (
@@ -89,6 +89,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`} title={TOKEN_TITLE[r.token_source]}>
                         {r.input_tokens ?? '–'} / {r.output_tokens ?? '–'}{r.token_source === 'response' && <sup className="text-slate-400">r</sup>}{r.token_source === 'estimate' && <sup className="text-slate-400">est</sup>}
                       </td>
+                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`} data-testid="cost-cell">{formatCost(r.cost)}</td>
                       <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
                       {state.q && <td className={cell} data-testid="match-snippet"><MatchSnippet text={r.match_snippet} term={state.q} /></td>}
                       <td className={cell}><Preview text={r.last_user_message} /></td>
@@ -104,7 +105,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
               <button
                 type="button"
                 disabled={!hasNext}
-                onClick={() => last && onChange({ after: { time: last.cursor_time, id: last.databricks_request_id, duration: last.execution_duration_ms ?? -1 } }, { push: true })}
+                onClick={() => last && onChange({ after: { time: last.cursor_time, id: last.databricks_request_id, duration: last.execution_duration_ms ?? -1, value: last.sort_value } }, { push: true })}
                 className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
               >
                 Next page
@@ -124,5 +125,5 @@ function Preview({ text }: { text: string | null }) {
 }
 
 function sortLabel(s: InspectorState['sort']): string {
-  return { time_desc: 'newest first', time_asc: 'oldest first', duration_desc: 'slowest first', duration_asc: 'fastest first' }[s];
+  return { time_desc: 'newest first', time_asc: 'oldest first', duration_desc: 'slowest first', duration_asc: 'fastest first', tokens_desc: 'most tokens first', cost_desc: 'dearest first' }[s];
 }

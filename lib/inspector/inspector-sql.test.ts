@@ -181,14 +181,34 @@ describe('list parameters', () => {
     expect(r.sql).not.toContain('$.messages[0]');
   });
 
-  it('pages by keyset without gaps or repeats, in both sort orders', async () => {
-    for (const sort of ['time_desc', 'duration_desc']) {
+  it.each(['time_desc,duration_desc', 'tokens_desc', 'cost_desc'])('pages by keyset without gaps or repeats (%s)', async (sorts) => {
+    for (const sort of sorts.split(',')) {
       const all = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=60`);
       const first = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25`);
-      const last = first.rows[24]!;
-      const second = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25&cursor_time=${encodeURIComponent(String(last.cursor_time))}&cursor_duration=${last.execution_duration_ms ?? -1}&cursor_id=${last.databricks_request_id}`);
+      // The next page's parameters as the API hands them out.
+      const def = CATALOGUE['inspector-requests']!;
+      const { next: cursor } = def.page!(first.rows as never, { page_size: 25 } as never);
+      const next = new URLSearchParams(Object.entries(cursor!).map(([k, v]) => [k, String(v)]));
+      const second = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25&${next}`);
       expect([...first.rows.slice(0, 25), ...second.rows.slice(0, 25)].map((r) => r.databricks_request_id)).toEqual(all.rows.slice(0, 50).map((r) => r.databricks_request_id));
     }
+  });
+
+  it('sorts by tokens and by cost, most first, as the rows show them', async () => {
+    const num = (v: unknown) => v as number | null;
+    const desc = (xs: number[]) => [...xs].sort((a, b) => b - a);
+    const tokens = await list('range=1h&endpoint=chat_assistant&sort=tokens_desc&page_size=50');
+    // The 1 MiB answer is estimated at about a quarter of a million output tokens: first.
+    expect(tokens.rows[0]!.databricks_request_id).toBe('big-1');
+    const keys = tokens.rows.map((r) => r.sort_value as number);
+    expect(keys).toEqual(tokens.rows.map((r) => (num(r.input_tokens) === null && num(r.output_tokens) === null ? -1 : (num(r.input_tokens) ?? 0) + (num(r.output_tokens) ?? 0))));
+    expect(keys).toEqual(desc(keys));
+    const cost = await list('range=30d&endpoint=chat_assistant&sort=cost_desc&page_size=200');
+    const costs = cost.rows.map((r) => r.sort_value as number);
+    expect(costs).toEqual(cost.rows.map((r) => num(r.cost) ?? -1));
+    expect(costs).toEqual(desc(costs));
+    expect(costs[0]).toBeGreaterThan(0);
+    expect(costs.at(-1)!).toBeLessThan(costs[0]!);
   });
 
   it('filters by usage_context, duration and tool calls', async () => {

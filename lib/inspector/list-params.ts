@@ -3,7 +3,9 @@ import { sqlTimestamp, type TimeWindow } from '@/lib/catalogue/filters';
 import { intParam, isCalendarTimestamp } from '@/lib/catalogue/params';
 import { parseSpec } from './json-path';
 
-export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc'] as const;
+export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc', 'tokens_desc', 'cost_desc'] as const;
+/** Sorts whose key is the row's sort_value (tokens or cost), continued from cursor_value. */
+export const VALUE_SORTS: readonly Sort[] = ['tokens_desc', 'cost_desc'];
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZE = 50;
 export const MAX_COLUMNS = 3;
@@ -30,6 +32,8 @@ export const listParamShape = {
   sort: z.enum(SORTS).default('time_desc'),
   cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
   cursor_duration: intParam(-1, 86_400_000_000).optional(),
+  /** The sort_value of the previous page's last row (tokens or cost), exactly as the list returned it. */
+  cursor_value: optional(z.string().regex(/^-?\d{1,18}(\.\d{1,30})?(e-?\d{1,3})?$/i, 'expected a sort value from a previous page').transform(Number).pipe(z.number().finite())),
   cursor_id: optional(z.string().max(128).regex(/^[A-Za-z0-9._:-]+$/)),
   page_size: intParam(1, 200).default(PAGE_SIZE),
   x1: optional(spec),
@@ -43,7 +47,7 @@ export type ListFilterInput = {
 };
 
 export type ListInput = ListFilterInput & {
-  sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
+  sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_value?: number; cursor_id?: string; page_size: number;
   x1?: string; x2?: string; x3?: string;
 };
 
@@ -105,6 +109,7 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
     sort: input.sort,
     cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
     cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,
+    cursor_value: input.cursor_id ? input.cursor_value ?? null : null,
     cursor_id: input.cursor_id ?? null,
     page_limit: input.page_size + 1,
     ...columnParams(1, input.x1),

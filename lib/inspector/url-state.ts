@@ -1,4 +1,4 @@
-import { SORTS, type Sort } from './list-params';
+import { SORTS, VALUE_SORTS, type Sort } from './list-params';
 import { MAX_COLUMNS } from './list-params';
 import { parseSpec } from './json-path';
 
@@ -17,7 +17,7 @@ export interface InspectorState {
   /** Extraction columns, `request:<path>` / `response:<path>`. */
   cols: string[];
   /** Keyset cursor of the page shown: the last row of the previous page. */
-  after?: { time: string; id: string; duration: number };
+  after?: { time: string; id: string; duration: number; value?: number };
   tab: 'requests' | 'questions';
 }
 
@@ -33,6 +33,7 @@ export function readInspectorState(sp: Readable): InspectorState {
   const afterTime = sp.get('after_time');
   const afterId = sp.get('after_id');
   const afterDur = Number(sp.get('after_dur') ?? '-1');
+  const afterVal = sp.get('after_val');
   return {
     q: nonEmpty(sp.get('q')),
     minMs: digits(sp.get('min_ms')),
@@ -41,7 +42,10 @@ export function readInspectorState(sp: Readable): InspectorState {
     trace: trace === 'yes' || trace === 'no' ? trace : undefined,
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'time_desc',
     cols: sp.getAll('col').filter((c) => parseSpec(c).ok).slice(0, MAX_COLUMNS),
-    after: afterTime && afterId ? { time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1 } : undefined,
+    after: afterTime && afterId ? {
+      time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1,
+      ...(afterVal !== null && afterVal !== '' && Number.isFinite(Number(afterVal)) ? { value: Number(afterVal) } : {}),
+    } : undefined,
     tab: sp.get('tab') === 'questions' ? 'questions' : 'requests',
   };
 }
@@ -61,6 +65,7 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   set('after_time', s.after?.time);
   set('after_id', s.after?.id);
   set('after_dur', s.after ? String(s.after.duration) : undefined);
+  set('after_val', s.after?.value !== undefined ? String(s.after.value) : undefined);
   set('tab', s.tab === 'requests' ? undefined : s.tab);
   return qs.toString();
 }
@@ -78,6 +83,7 @@ export function inspectorApiParams(s: InspectorState): Record<string, string | u
     cursor_time: s.after?.time,
     cursor_id: s.after?.id,
     cursor_duration: s.after && s.sort.startsWith('duration') ? String(s.after.duration) : undefined,
+    cursor_value: s.after?.value !== undefined && VALUE_SORTS.includes(s.sort) ? String(s.after.value) : undefined,
   };
   s.cols.forEach((c, k) => { p[`x${k + 1}`] = c; });
   return p;
