@@ -197,6 +197,8 @@ test.describe('request inspector', () => {
     await page.goto('/inspector?range=30d&tab=questions');
     const rows = page.getByTestId('question-row');
     await expect(rows.first()).toBeVisible();
+    // Each question says how it moved between the two halves of the range, with both counts.
+    await expect(rows.first().getByTestId('question-trend')).toHaveText(/^(▲ rising|▼ falling|→ steady|● new) [\d.,k]+ → [\d.,k]+$/);
     await rows.first().getByRole('link', { name: 'Latest' }).click();
     await expect(page.getByTestId('transcript')).toBeVisible();
   });

@@ -14,6 +14,7 @@ import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
 import { DETAIL_SQL, EXPORT_BODIES_SQL, PAYLOAD_SQL } from './detail-sql';
+import { questionTrend } from './question-key';
 import { parseLookup } from './server';
 
 let demo: DemoFixture;
@@ -36,7 +37,11 @@ beforeAll(async () => {
     chat_assistant_payload: `SELECT * FROM demo.inference.chat_assistant_payload UNION ALL ${crafted('big-1', 5, chat('Write me a very long story'), answer(bigAnswer))}
       UNION ALL ${crafted('xss-1', 6, chat('<img src=x onerror=alert(1)> and [x](javascript:alert(1))'), answer('<script>alert(1)</script>'))}
       UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}
-      UNION ALL ${crafted('snip-1', 8, chat(`${'Some words before the question. '.repeat(6)}Mail me at jane.doe@example.org about my Quokkaphone refund please. ${'And a long tail after it. '.repeat(8)}`), answer('The Quokkaphone refund is on its way.'))}`,
+      UNION ALL ${crafted('snip-1', 8, chat(`${'Some words before the question. '.repeat(6)}Mail me at jane.doe@example.org about my Quokkaphone refund please. ${'And a long tail after it. '.repeat(8)}`), answer('The Quokkaphone refund is on its way.'))}
+      UNION ALL ${crafted('trend-1', 50, chat('Can I return my Quokkaphone?'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-2', 14, chat('can i return my quokkaphone'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-3', 12, chat('CAN I RETURN MY QUOKKAPHONE ?!'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-4', 10, chat('Can I return  my Quokkaphone.'), answer('Yes.'))}`,
     endpoint_usage: 'SELECT * FROM demo.serving.endpoint_usage',
     served_entities: 'SELECT * FROM demo.serving.served_entities',
   };
@@ -129,7 +134,7 @@ describe('keyword matches', () => {
   };
 
   it('gives each row a masked snippet around the first match, cut with ellipses', async () => {
-    const page = await list('range=1h&endpoint=chat_assistant&q=quokkaphone');
+    const page = await list('range=1h&endpoint=chat_assistant&q=quokkaphone%20refund');
     expect(page.rows.map((r) => r.databricks_request_id)).toEqual(['snip-1']);
     const snippet = String(page.rows[0]!.match_snippet);
     // 80 characters before the match, the match as written, 120 after; the address inside is masked.
@@ -137,14 +142,15 @@ describe('keyword matches', () => {
     expect(snippet).toMatch(/…$/);
     expect(snippet).toContain('[email] about my Quokkaphone refund please.');
     expect(snippet).not.toContain('jane.doe');
-    expect(snippet.length).toBeLessThan(80 + 'quokkaphone'.length + 120 + 2);
+    expect(snippet.length).toBeLessThanOrEqual(1 + 80 + 'quokkaphone refund'.length + 120 + 1);
     // Without a keyword there is no snippet.
     const plain = await list('range=1h&endpoint=chat_assistant&page_size=20');
     expect(plain.rows.find((r) => r.databricks_request_id === 'snip-1')!.match_snippet).toBeNull();
   });
 
   it('counts the requests the keyword matches over the whole window, as the list pages them', async () => {
-    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone')).toBe(1);
+    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone%20refund')).toBe(1);
+    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone')).toBe(5);
     expect(await count('range=1h&endpoint=chat_assistant&q=no-such-word-anywhere')).toBe(0);
     const all = await list('range=7d&q=refund&page_size=200');
     expect(all.rows.length).toBeGreaterThan(0);
@@ -154,6 +160,18 @@ describe('keyword matches', () => {
     // The list's other filters narrow the count the same way.
     const tools = await list('range=7d&q=refund&has_tools=yes&page_size=200');
     expect(await count('range=7d&q=refund&has_tools=yes')).toBe(tools.rows.length);
+  });
+});
+
+describe('top questions', () => {
+  it('groups the forms of one question by its normalised text, with counts per half of the window and a rising trend', async () => {
+    const def = CATALOGUE['inspector-top-questions']!;
+    const r = await runQuery(def, parseQueryInput(def, new URLSearchParams('range=1h&endpoint=chat_assistant&min_count=1&top_n=500'), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const row = r.rows.find((x) => x.question_key === 'can i return my quokkaphone')!;
+    // One planted 50 minutes before the end, three in the last quarter hour.
+    expect(row).toMatchObject({ requests: 4, sampled_rows: 4, earlier: 1, later: 3, example: 'Can I return my Quokkaphone.', latest_request_id: 'trend-4' });
+    expect(questionTrend(row.earlier as number, row.later as number)).toBe('rising');
+    expect(r.rows.filter((x) => String(x.question_key).includes('quokkaphone?'))).toEqual([]);
   });
 });
 
