@@ -198,7 +198,7 @@ test.describe('request inspector', () => {
     const rows = page.getByTestId('question-row');
     await expect(rows.first()).toBeVisible();
     // Each question says how it moved between the two halves of the range, with both counts.
-    await expect(rows.first().getByTestId('question-trend')).toHaveText(/^(▲ rising|▼ falling|→ steady|● new) [\d.,k]+ → [\d.,k]+$/);
+    await expect(rows.first().getByTestId('question-trend')).toHaveText(/^(▲ rising|▼ falling|→ steady|● new) [\d.,kKM]+ → [\d.,kKM]+$/);
     await rows.first().getByRole('link', { name: 'Latest' }).click();
     await expect(page.getByTestId('transcript')).toBeVisible();
   });
