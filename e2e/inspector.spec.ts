@@ -203,6 +203,18 @@ test.describe('request inspector', () => {
     await expect(page.getByTestId('transcript')).toBeVisible();
   });
 
+  test('conversations list turns, tokens and cost, dearest first on demand, and open their latest turn', async ({ page }) => {
+    await page.goto('/inspector?range=7d&endpoint=chat_assistant&tab=conversations');
+    const rows = page.getByTestId('conversation-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first().getByTestId('conversation-turns')).toHaveText(/^[\d,.kK]+$/);
+    await page.getByLabel('Sort conversations').selectOption('cost');
+    await expect(page).toHaveURL(/csort=cost/);
+    await expect(page.getByTestId('conversations')).toHaveAttribute('aria-busy', 'false');
+    await rows.first().getByRole('link', { name: 'Open latest turn' }).click();
+    await expect(page.getByTestId('transcript')).toBeVisible();
+  });
+
   test('an unknown request id says so', async ({ page }) => {
     await page.goto('/inspector/00000000-0000-0000-0000-000000000000?endpoint=chat_assistant');
     await expect(page.getByTestId('detail-error')).toContainText('No logged request has this id');

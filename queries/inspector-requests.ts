@@ -3,8 +3,7 @@ import { defineQuery } from '@/lib/catalogue/define';
 import { filterParams } from '@/lib/catalogue/filters';
 import { listBind, listParamShape, keywordSearchTerms, type ListInput } from '@/lib/inspector/list-params';
 import { maskColumns } from '@/lib/security/pii';
-import { getPriceBook } from '@/lib/finance/price-book';
-import { priceBookParams } from '@/lib/finance/sql';
+import { perRequestPriceParams } from '@/lib/finance/params';
 
 const text = z.string().nullable();
 
@@ -15,9 +14,8 @@ export default defineQuery({
   description: 'One page of logged requests with previews of the last user message and the answer, the tools called and whether the agent trace has a failed span, as the one payload interpretation reads them; keyset-paginated; optional JSON-path columns (x1…x3).',
   params: listParamShape,
   searchTerms: keywordSearchTerms,
-  // Tokens and cost come from priced_requests, as finance prices them; the list reads no
-  // usage_context dimension, but the relation needs a valid key to bind.
-  bind: (input, { window }) => ({ ...listBind(input as unknown as ListInput, window, filterParams(input, window)), ...priceBookParams(getPriceBook()), context_key: 'project' }),
+  // Tokens and cost come from priced_requests, as finance prices them.
+  bind: (input, { window }) => ({ ...listBind(input as unknown as ListInput, window, filterParams(input, window)), ...perRequestPriceParams() }),
   // Keyword, tool and trace filters read the request text and facts: the page's keys can always come from the facts.
   pageKeys: () => true,
   row: z.object({

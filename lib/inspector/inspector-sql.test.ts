@@ -95,6 +95,18 @@ describe('detail SQL', () => {
     const thread = await runQuery(def, parseQueryInput(def, new URLSearchParams(`range=30d&endpoint=chat_assistant&thread=${rows[0]!.thread_id}`), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
     expect(thread.rows.map((r) => r.databricks_request_id)).toContain(target.databricks_request_id);
     expect(new Set(thread.rows.map((r) => r.thread_id))).toEqual(new Set([rows[0]!.thread_id]));
+    // The conversations list counts the same turns for that thread, with its first and last time.
+    const convDef = CATALOGUE['inspector-conversations']!;
+    const [first, last] = [Date.parse(String(thread.rows[0]!.request_time)), Date.parse(String(thread.rows.at(-1)!.request_time))];
+    const span = `from=${new Date(first - 60_000).toISOString()}&to=${new Date(last + 60_000).toISOString()}`;
+    const conv = await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams(`${span}&endpoint=chat_assistant&top_n=500`), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const mine = conv.rows.find((r) => r.thread_id === rows[0]!.thread_id)!;
+    expect(mine).toMatchObject({ turns: thread.rows.length, thread_source: 'conversation_id', first_seen: thread.rows[0]!.request_time, last_seen: thread.rows.at(-1)!.request_time });
+    const dearest = await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams('range=30d&endpoint=chat_assistant&sort=cost&top_n=20&min_turns=2'), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const costs = dearest.rows.map((r) => (r.cost as number | null) ?? -1);
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    expect(costs[0]).toBeGreaterThan(0);
+    expect(dearest.rows.every((r) => (r.turns as number) >= 2)).toBe(true);
   });
 
   it('returns nothing for an unknown id and refuses a malformed one', async () => {

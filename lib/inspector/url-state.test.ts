@@ -25,6 +25,13 @@ describe('inspector URL state', () => {
     expect(inspectorApiParams({ ...s, sort: 'time_desc' }).cursor_value).toBeUndefined();
   });
 
+  it('keeps the conversations tab and its order', () => {
+    const s = readInspectorState(new URLSearchParams('tab=conversations&csort=tokens'));
+    expect(s).toMatchObject({ tab: 'conversations', convSort: 'tokens' });
+    expect(readInspectorState(new URLSearchParams(writeInspectorState('', s)))).toEqual(s);
+    expect(readInspectorState(new URLSearchParams('tab=nope&csort=nope'))).toMatchObject({ tab: 'requests', convSort: 'recent' });
+  });
+
   it('maps to the list API parameters', () => {
     const s = readInspectorState(new URLSearchParams('col=response:$.model&after_time=t&after_id=i&after_dur=5&sort=duration_asc'));
     expect(inspectorApiParams(s)).toMatchObject({ x1: 'response:$.model', cursor_time: 't', cursor_id: 'i', cursor_duration: '5', sort: 'duration_asc' });

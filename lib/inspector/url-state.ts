@@ -18,7 +18,9 @@ export interface InspectorState {
   cols: string[];
   /** Keyset cursor of the page shown: the last row of the previous page. */
   after?: { time: string; id: string; duration: number; value?: number };
-  tab: 'requests' | 'questions';
+  tab: 'requests' | 'questions' | 'conversations';
+  /** The conversations tab's order. */
+  convSort: 'recent' | 'tokens' | 'cost';
 }
 
 type Readable = { get(name: string): string | null; getAll(name: string): string[] };
@@ -46,7 +48,8 @@ export function readInspectorState(sp: Readable): InspectorState {
       time: afterTime, id: afterId, duration: Number.isFinite(afterDur) ? afterDur : -1,
       ...(afterVal !== null && afterVal !== '' && Number.isFinite(Number(afterVal)) ? { value: Number(afterVal) } : {}),
     } : undefined,
-    tab: sp.get('tab') === 'questions' ? 'questions' : 'requests',
+    tab: sp.get('tab') === 'questions' || sp.get('tab') === 'conversations' ? (sp.get('tab') as 'questions' | 'conversations') : 'requests',
+    convSort: sp.get('csort') === 'tokens' || sp.get('csort') === 'cost' ? (sp.get('csort') as 'tokens' | 'cost') : 'recent',
   };
 }
 
@@ -67,6 +70,7 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   set('after_dur', s.after ? String(s.after.duration) : undefined);
   set('after_val', s.after?.value !== undefined ? String(s.after.value) : undefined);
   set('tab', s.tab === 'requests' ? undefined : s.tab);
+  set('csort', s.convSort === 'recent' ? undefined : s.convSort);
   return qs.toString();
 }
 
