@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { payloadFacts } from '../lib/payload/facts';
+import { maskText } from '../lib/security/pii';
+import { CORPUS_ENDPOINT, corpusRequestId } from '../lib/testing/corpus-demo';
+import { readCorpus } from '../lib/testing/payload-corpus';
 
 // Runs against the third server of playwright.config.ts, whose warehouse holds the payload corpus
 // (fixtures/payloads) under one endpoint, each row with the id corpus-<kind>-<name>.
@@ -97,5 +101,66 @@ test.describe('every payload shape read right on the detail page', () => {
     await expect(page.getByTestId('span')).toHaveCount(4);
     await expect(page.getByTestId('trace-error-flag')).toHaveCount(0);
     await expect(page.getByTestId('trace-error')).toHaveCount(0);
+  });
+});
+
+// Every corpus row in the inspector's list: its previews, tool and failed-span flags are what the
+// one interpretation (lib/payload) reads from its bodies, masked as the list masks them.
+test.describe('every payload shape read right in the inspector list', () => {
+  test.use({ baseURL: CORPUS_URL });
+
+  const corpus = readCorpus();
+  const prefix = (text: string) => Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, 60).join('');
+  const shown = (text: string | null | undefined) => (text ? prefix(maskText(Array.from(text).slice(0, 300).join(''))) : null);
+
+  test(`each of the ${corpus.length} shapes has its row with the question, the answer and its flags`, async ({ page }) => {
+    expect(corpus.length).toBeGreaterThan(40);
+    const rows = new Map<string, { question: string | null; answer: string | null; tools: boolean; trace: boolean }>();
+    await page.goto(`/inspector?endpoint=${CORPUS_ENDPOINT}&range=24h`);
+    for (let pageNo = 0; pageNo < 3; pageNo++) {
+      const table = page.getByTestId('request-table');
+      await expect(table.getByTestId('request-row').first()).toBeVisible();
+      const read = await table.getByTestId('request-row').evaluateAll((trs) => trs.map((tr) => {
+        const href = tr.querySelector('a')?.getAttribute('href') ?? '';
+        const cells = tr.querySelectorAll('td');
+        const preview = (td: Element | undefined) => td?.querySelector('[title]')?.getAttribute('title') ?? null;
+        return { href, question: preview(cells[6]), answer: preview(cells[7]), tools: !!tr.querySelector('[data-testid="tools-flag"]'), trace: !!tr.querySelector('[data-testid="trace-flag"]') };
+      }));
+      for (const r of read) {
+        const id = /\/inspector\/(corpus-[^/?]+)/.exec(r.href)?.[1];
+        if (id) rows.set(decodeURIComponent(id), r);
+      }
+      const next = page.getByRole('button', { name: 'Next page' });
+      if (rows.size >= corpus.length || !(await next.isEnabled())) break;
+      const first = read[0]?.href;
+      await next.click();
+      await expect(page).toHaveURL(/after_id=/);
+      // The next page is drawn once its first row is another request.
+      await expect(table.getByTestId('request-row').first().locator('a').first()).not.toHaveAttribute('href', first ?? '');
+    }
+    const problems: string[] = [];
+    for (const row of corpus) {
+      const got = rows.get(corpusRequestId(row.id));
+      if (!got) { problems.push(`${row.id}: no row in the list`); continue; }
+      const f = payloadFacts({ request: row.request, response: row.response, status_code: row.status_code } as never);
+      if (got.tools !== f.has_tool_calls) problems.push(`${row.id}: tools flag ${got.tools}, the interpretation says ${f.has_tool_calls}`);
+      if (got.trace !== f.trace_error) problems.push(`${row.id}: failed-span flag ${got.trace}, the interpretation says ${f.trace_error}`);
+      const question = got.question === null ? null : prefix(got.question);
+      if (question !== shown(f.last_user_text)) problems.push(`${row.id}: question ${JSON.stringify(question)}, expected ${JSON.stringify(shown(f.last_user_text))}`);
+      // The answer column: the answer text, else a block's or an error's true reason.
+      const answer = got.answer === null ? null : prefix(got.answer);
+      if (f.answer_text) {
+        if (answer !== shown(f.answer_text)) problems.push(`${row.id}: answer ${JSON.stringify(answer)}, expected ${JSON.stringify(shown(f.answer_text))}`);
+      } else if (f.error_reason && (f.kind === 'guardrail-block' || f.kind === 'error')) {
+        if (!got.answer || !prefix(got.answer).includes(prefix(maskText(f.error_reason)).slice(0, 30))) problems.push(`${row.id}: answer ${JSON.stringify(answer)} does not give the reason ${JSON.stringify(f.error_reason)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(rows.size).toBe(corpus.length);
+    // The flags were really compared both ways.
+    const flagged = [...rows.values()];
+    expect(flagged.filter((r) => r.tools).length).toBeGreaterThan(2);
+    expect(flagged.filter((r) => r.trace).length).toBeGreaterThan(0);
+    expect(flagged.filter((r) => r.question === null).length).toBeGreaterThan(0);
   });
 });

@@ -497,6 +497,24 @@ export function makePlan(p: PlanInput): Stage[] {
     ],
   };
 
+  // An MLflow (schema 2) trace as databricks_output.trace: the agent's span, one tool span per call,
+  // the LLM call that answered, and before it a refused one where trace_failed. Times in ns.
+  const span = (id: string, parent: string | null, name: string, type: string, start: string, end: string, failed = 'false') =>
+    `json_object('name', ${name}, 'context', json_object('trace_id', '0x' || left(md5(i::VARCHAR || '/tr'), 32), 'span_id', '0x' || left(md5(i::VARCHAR || ${id}), 16)),
+      'parent_id', ${parent === null ? 'NULL' : `'0x' || left(md5(i::VARCHAR || ${parent}), 16)`}, 'start_time', ${start}, 'end_time', ${end},
+      'status_code', CASE WHEN ${failed} THEN 'ERROR' ELSE 'OK' END,
+      'status_message', CASE WHEN ${failed} THEN 'BadRequestError: The response was filtered due to the prompt triggering content management policy.' ELSE '' END,
+      'attributes', json_object('mlflow.spanType', '"' || ${type} || '"'), 'events', [])`;
+  const t0 = `(epoch_ms(ts) * 1000000)::BIGINT`;
+  const t1 = `(${t0} + duration_ms * 1000000)::BIGINT`;
+  const agentTrace = `json_object('info', json_object('request_id', 'tr-' || left(md5(i::VARCHAR || '/tr'), 32), 'timestamp_ms', epoch_ms(ts), 'execution_time_ms', duration_ms, 'status', 'OK',
+      'tags', json_object('mlflow.traceName', 'ResponsesAgent.predict')),
+    'data', json_object('spans', list_concat(
+      [${span(`'/root'`, null, `'ResponsesAgent.predict'`, `'AGENT'`, t0, t1)}],
+      CASE WHEN trace_failed THEN [${span(`'/llm0'`, `'/root'`, `'ChatDatabricks'`, `'CHAT_MODEL'`, t0, `${t0} + 350000000`, 'true')}] ELSE [] END,
+      list_transform(range(ntools), k -> ${span(`'/tool' || k`, `'/root'`, `tool_names[k + 1]`, `'TOOL'`, `${t0} + (k + 1) * 100000000`, `${t0} + (k + 1) * 100000000 + 50000000`)}),
+      [${span(`'/llm'`, `'/root'`, `'ChatDatabricks'`, `'CHAT_MODEL'`, `${t0} + 400000000`, t1)}])))`;
+
   const agent: Stage = {
     label: 'support_agent: conversations, tool calls, bodies',
     sql: [
@@ -556,7 +574,11 @@ export function makePlan(p: PlanInput): Stage[] {
           u(i, 'nousage') >= 0.01 AS in_usage,
           list_transform(range(ntools), k -> 'call_' || left(md5(i::VARCHAR || '/' || k || '/' || $seed), 24)) AS call_ids,
           list_transform(range(ntools), k -> json_object('customer_ref', 'C-' || (10000 + hash(i, k, 'cust') % 90000))::VARCHAR) AS tool_args,
-          'msg_' || left(md5(i::VARCHAR || '/msg/' || $seed), 20) AS msg_id
+          'msg_' || left(md5(i::VARCHAR || '/msg/' || $seed), 20) AS msg_id,
+          -- Some clients ask the agent for its MLflow trace (databricks_options.return_trace); in one
+          -- traced answer in 12 the first LLM call failed (content filter) and a fallback answered.
+          responses_api AND u(i, 'trace') < 0.4 AS traced,
+          u(i, 'tracefail') < 1.0 / 12 AS trace_failed
         FROM a4
       )
       SELECT i, ts, status, kind, ${str(ENTITIES.agent.id)} AS entity_id, requester, crid, rid(i, 'agent') AS rid, stream, in_payload, in_usage,
@@ -575,14 +597,16 @@ export function makePlan(p: PlanInput): Stage[] {
             CASE WHEN responses_api THEN '"input":' ELSE '"messages":' END || input_json,
             CASE WHEN stream THEN '"stream":true' END,
             '"context":' || json_object('conversation_id', conv, 'user_id', end_user),
+            CASE WHEN traced THEN '"databricks_options":{"return_trace":true}' END,
             ${usageContextJson(false)}) || '}' END AS request,
         CASE WHEN NOT in_payload THEN NULL
-          WHEN kind = 'ok' AND responses_api THEN json_object('object', 'response', 'id', 'resp_' || left(md5(i::VARCHAR || '/resp/' || $seed), 24), 'created_at', created,
+          WHEN kind = 'ok' AND responses_api THEN json_merge_patch(json_object('object', 'response', 'id', 'resp_' || left(md5(i::VARCHAR || '/resp/' || $seed), 24), 'created_at', created,
             'model', ${str(ENTITIES.agent.model)}, 'status', 'completed', 'output', list_concat(
               flatten(list_transform(range(ntools), k -> [
                 json_object('type', 'function_call', 'id', 'fc_' || left(call_ids[k + 1], 16), 'call_id', call_ids[k + 1], 'name', tool_names[k + 1], 'arguments', tool_args[k + 1], 'status', 'completed'),
                 json_object('type', 'function_call_output', 'call_id', call_ids[k + 1], 'output', '{"ok":true,"records":' || (1 + hash(i, k, 'recs') % 5) || '}')])),
-              [json_object('type', 'message', 'id', msg_id, 'role', 'assistant', 'status', 'completed', 'content', [json_object('type', 'output_text', 'text', reply)])]))::VARCHAR
+              [json_object('type', 'message', 'id', msg_id, 'role', 'assistant', 'status', 'completed', 'content', [json_object('type', 'output_text', 'text', reply)])])),
+            CASE WHEN traced THEN json_object('databricks_output', json_object('databricks_request_id', rid(i, 'agent'), 'trace', ${agentTrace})) ELSE '{}'::JSON END)::VARCHAR
           WHEN kind = 'ok' THEN json_object('messages', list_concat(
               flatten(list_transform(range(ntools), k -> [
                 json_object('role', 'assistant', 'content', '', 'id', msg_id || '-t' || k, 'tool_calls', [json_object('id', call_ids[k + 1], 'type', 'function', 'function', json_object('name', tool_names[k + 1], 'arguments', tool_args[k + 1]))]),

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/queries';
 import { hasSql, loadSql, rawContext, renderStatement } from '@/lib/catalogue/render';
@@ -15,29 +14,8 @@ import { clearRollupState, setRollupState, type RollupState } from './state';
 let demo: DemoFixture;
 let built: RollupState;
 
-/**
- * The generated demo logs no agent traces: one answered support_agent request in 12 gets an MLflow
- * trace (databricks_output.trace) whose LLM span failed, so the trace filter and the error views'
- * trace_error outcome have rows to compare on every source.
- */
-async function plantTraceFailures(demoPath: string) {
-  const span = (id: string, parent: string | null, name: string, status: string) =>
-    ({ name, context: { span_id: id }, parent_id: parent, start_time: 1, end_time: 2, status_code: status, status_message: status === 'ERROR' ? 'BadRequestError: content filtered' : '', attributes: {}, events: [] });
-  const trace = JSON.stringify({ info: { status: 'OK' }, data: { spans: [span('0x1', null, 'ResponsesAgent.predict', 'OK'), span('0x2', '0x1', 'llm', 'ERROR')] } });
-  const instance = await DuckDBInstance.create(demoPath);
-  const c = await instance.connect();
-  try {
-    await c.run(`UPDATE inference.support_agent_payload
-      SET response = left(response, length(response) - 1) || ',"databricks_output":{"trace":' || ${`'${trace.replace(/'/g, "''")}'`} || '}}'
-      WHERE status_code = 200 AND response LIKE '{%}' AND hash(databricks_request_id) % 12 = 0`);
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
-
 beforeAll(async () => {
-  demo = await openDemoFixture({ rows: 30_000, seed: 5, prepare: plantTraceFailures });
+  demo = await openDemoFixture({ rows: 30_000, seed: 5 });
   demo.config.duckdb.rollupPath = path.join(demo.dir, 'demo.rollups.duckdb');
   const instance = await demo.instance;
   const state = await prepareEmbeddedRollups(instance, demo.warehouse, demo.config);
@@ -67,7 +45,7 @@ const REPLACED: Record<string, Record<string, string>> = {
   'compare-latency-histogram': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'finance-token-trends': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'ops-logging-codes': { 'range=24h': 'range=30d&endpoint=chat_assistant', 'range=7d&status=error': 'range=30d&status=ok' },
-  // Answered requests reach the error views only by a failed trace span, planted on support_agent.
+  // Answered requests reach the error views only by a failed trace span (the demo's support_agent traces).
   'ops-error-messages': { [`range=7d&status=ok&served_entity=${GPT}`]: 'range=7d&status=ok&endpoint=support_agent' },
   'ops-error-taxonomy': { [`range=7d&status=ok&served_entity=${GPT}`]: 'range=7d&status=ok&endpoint=support_agent' },
 };
