@@ -25,6 +25,9 @@ test.describe('request inspector', () => {
     const rows = page.getByTestId('request-row');
     await expect(rows.first()).toBeVisible();
     await expect(page.getByTestId('request-table')).toContainText('Nightingale');
+    // Each row shows the text around its match with the keyword marked, and the header counts the matches.
+    await expect(rows.first().getByTestId('match-snippet').locator('mark').first()).toHaveText(/^nightingale$/i);
+    await expect(page.getByTestId('match-count')).toHaveText(/^[\d,]+ logged requests? match(es)? “Nightingale” in this range\./);
     await rows.first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/inspector\/[0-9a-f-]+\?endpoint=/);
     const transcript = page.getByTestId('transcript');
@@ -75,6 +78,23 @@ test.describe('request inspector', () => {
     await expect(page).toHaveURL(/after_id=/);
     await expect(page.getByTestId('request-row').first()).not.toHaveText(firstPageTop ?? '');
     await expect(page.getByRole('button', { name: 'First page' })).toBeEnabled();
+  });
+
+  test('sort by cost, dearest first, and keep the order across the next page', async ({ page }) => {
+    const costs = async () => (await page.getByTestId('cost-cell').allTextContents()).map((t) => (t === 'unpriced' ? -1 : Number(t.replace(/[^0-9.]/g, ''))));
+    await page.goto('/inspector?range=7d&endpoint=chat_assistant');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await page.getByLabel('Sort').selectOption('cost_desc');
+    await expect(page).toHaveURL(/sort=cost_desc/);
+    await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');
+    const first = await costs();
+    expect(first[0]).toBeGreaterThan(0);
+    expect(first).toEqual([...first].sort((a, b) => b - a));
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/after_val=/);
+    await expect(page.getByTestId('request-list')).toHaveAttribute('aria-busy', 'false');
+    const second = await costs();
+    expect(second[0]).toBeLessThanOrEqual(first.at(-1)!);
   });
 
   test('follow a conversation thread', async ({ page }) => {
@@ -177,7 +197,21 @@ test.describe('request inspector', () => {
     await page.goto('/inspector?range=30d&tab=questions');
     const rows = page.getByTestId('question-row');
     await expect(rows.first()).toBeVisible();
+    // Each question says how it moved between the two halves of the range, with both counts.
+    await expect(rows.first().getByTestId('question-trend')).toHaveText(/^(▲ rising|▼ falling|→ steady|● new) [\d.,kKM]+ → [\d.,kKM]+$/);
     await rows.first().getByRole('link', { name: 'Latest' }).click();
+    await expect(page.getByTestId('transcript')).toBeVisible();
+  });
+
+  test('conversations list turns, tokens and cost, dearest first on demand, and open their latest turn', async ({ page }) => {
+    await page.goto('/inspector?range=7d&endpoint=chat_assistant&tab=conversations');
+    const rows = page.getByTestId('conversation-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first().getByTestId('conversation-turns')).toHaveText(/^[\d,.kK]+$/);
+    await page.getByLabel('Sort conversations').selectOption('cost');
+    await expect(page).toHaveURL(/csort=cost/);
+    await expect(page.getByTestId('conversations')).toHaveAttribute('aria-busy', 'false');
+    await rows.first().getByRole('link', { name: 'Open latest turn' }).click();
     await expect(page.getByTestId('transcript')).toBeVisible();
   });
 

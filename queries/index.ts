@@ -17,6 +17,8 @@ import financeSpendDaily from './finance-spend-daily';
 import financeStatement from './finance-statement';
 import financeSummary from './finance-summary';
 import financeTokenTrends from './finance-token-trends';
+import inspectorConversations from './inspector-conversations';
+import inspectorMatchCount from './inspector-match-count';
 import inspectorRequests from './inspector-requests';
 import inspectorThread from './inspector-thread';
 import inspectorTopQuestions from './inspector-top-questions';
@@ -56,6 +58,8 @@ const QUERIES = {
   'finance-statement': financeStatement,
   'finance-summary': financeSummary,
   'finance-token-trends': financeTokenTrends,
+  'inspector-conversations': inspectorConversations,
+  'inspector-match-count': inspectorMatchCount,
   'inspector-requests': inspectorRequests,
   'inspector-thread': inspectorThread,
   'inspector-top-questions': inspectorTopQuestions,

@@ -1,33 +1,31 @@
--- One page of logged requests for the inspector, newest (or slowest) first, with keyset
--- pagination on (sort key, databricks_request_id) instead of OFFSET so deep pages stay cheap.
+-- One page of logged requests for the inspector, newest (or slowest, or most tokens, or dearest)
+-- first, with keyset pagination on (sort key, databricks_request_id) instead of OFFSET so deep pages stay cheap.
 -- The page is chosen on keys alone, then its bodies are read back by (request_time, id): the sort
 -- never carries bodies, and the time match lets both engines skip files/row groups by min/max.
 -- Its rows are read by the one interpretation (payload_steps), so the previews, tools, trace flag
 -- and tokens are what the detail page shows; bodies never leave SQL. Keyword, tool and trace
--- filters read the request text and facts (their tables when rollups cover the window).
-WITH page_keys AS (
-  SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms
-  FROM {{key_rows}} p
+-- filters read the request text and facts (their tables when rollups cover the window). With a
+-- keyword, each row carries a snippet of its searchable text around the first match.
+WITH sort_values AS (
+  -- Tokens (in + out, as the list shows them) or cost (as finance prices it, per request) of each
+  -- request in the window, read only when the list sorts by them; NULL sorts last as -1.
+  SELECT s.databricks_request_id,
+    CASE WHEN :sort = 'tokens_desc' THEN
+      CASE WHEN s.input_tokens IS NULL AND s.output_tokens IS NULL THEN -1.0
+        ELSE CAST(coalesce(s.input_tokens, 0) + coalesce(s.output_tokens, 0) AS DOUBLE) END
+      ELSE coalesce(CAST(s.cost AS DOUBLE), -1.0) END AS sort_value
+  FROM {{priced_requests}} s
+  WHERE :sort IN ('tokens_desc', 'cost_desc') AND {{filters(s)}}
+),
+page_keys AS (
+  SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms, p.sort_value
+  FROM (
+    SELECT kr.*, sv.sort_value
+    FROM {{key_rows}} kr
+    LEFT JOIN sort_values sv ON sv.databricks_request_id = kr.databricks_request_id
+  ) p
   WHERE {{filters(p)}}
-    AND (:min_duration_ms IS NULL OR p.execution_duration_ms >= :min_duration_ms)
-    AND (:max_duration_ms IS NULL OR p.execution_duration_ms <= :max_duration_ms)
-    -- Not correlated, and guarded first: without their filter the engines skip them instead of
-    -- reading every request of the window. The keyword is matched in the text of the user and
-    -- assistant turns (search_text), never in JSON keys or system prompts.
-    AND (:q_pattern IS NULL OR p.databricks_request_id IN (
-      SELECT t.databricks_request_id FROM {{request_text}} t
-      WHERE :q_pattern IS NOT NULL AND {{filters(t)}} AND lower(t.search_text) LIKE :q_pattern ESCAPE '!'))
-    AND (:has_tools IS NULL OR p.databricks_request_id IN (
-      SELECT f.databricks_request_id FROM {{requests}} f
-      WHERE :has_tools IS NOT NULL AND {{filters(f)}} AND f.logged AND coalesce(f.has_tool_calls, false) = (:has_tools = 'yes')))
-    AND (:trace_failed IS NULL OR p.databricks_request_id IN (
-      SELECT f.databricks_request_id FROM {{requests}} f
-      WHERE :trace_failed IS NOT NULL AND {{filters(f)}} AND f.logged AND coalesce(f.trace_error, false) = (:trace_failed = 'yes')))
-    AND (:usage_key IS NULL OR p.databricks_request_id IN (
-      SELECT uf.databricks_request_id FROM {{usage_rows}} uf
-      WHERE :usage_key IS NOT NULL
-        AND uf.usage_context[:usage_key] IS NOT NULL
-        AND (:usage_value IS NULL OR uf.usage_context[:usage_key] = :usage_value)))
+    AND {{list_filters(p)}}
     AND (:cursor_id IS NULL
       OR (:sort = 'time_desc' AND (p.request_time < CAST(:cursor_time AS TIMESTAMP)
         OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id < :cursor_id)))
@@ -36,7 +34,9 @@ WITH page_keys AS (
       OR (:sort = 'duration_desc' AND (coalesce(p.execution_duration_ms, -1) < :cursor_duration
         OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id < :cursor_id)))
       OR (:sort = 'duration_asc' AND (coalesce(p.execution_duration_ms, -1) > :cursor_duration
-        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id > :cursor_id))))
+        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id > :cursor_id)))
+      OR (:sort IN ('tokens_desc', 'cost_desc') AND (coalesce(p.sort_value, -1.0) < :cursor_value
+        OR (coalesce(p.sort_value, -1.0) = :cursor_value AND p.databricks_request_id < :cursor_id))))
   ORDER BY
     {{list_order(p)}}
   LIMIT :page_limit
@@ -44,7 +44,7 @@ WITH page_keys AS (
 page AS (
   SELECT
     pk.endpoint_name, pk.databricks_request_id, p.client_request_id, pk.request_time, p.status_code,
-    pk.execution_duration_ms, p.served_entity_id, p.requester, p.request, p.response
+    pk.execution_duration_ms, pk.sort_value, p.served_entity_id, p.requester, p.request, p.response
   FROM page_keys pk
   JOIN {{payload}} p
     ON p.request_time = pk.request_time
@@ -60,11 +60,31 @@ page_read AS (
     CASE WHEN :x3_body = 'request' THEN r.request ELSE r.response END AS x3_doc
   FROM read_output r
 ),
+matched AS (
+  -- The searchable text of the page's rows only, and where the keyword first occurs in it.
+  SELECT m.databricks_request_id, m.search_text, instr(lower(m.search_text), :q_text) AS at
+  FROM {{request_text}} m
+  WHERE :q_text IS NOT NULL AND {{filters(m)}}
+    AND m.databricks_request_id IN (SELECT databricks_request_id FROM page_keys)
+),
+page_cost AS (
+  -- What the page's requests cost, priced as finance prices them; NULL when unpriced.
+  SELECT c.databricks_request_id, CAST(c.cost AS DOUBLE) AS cost
+  FROM {{priced_requests}} c
+  WHERE {{filters(c)}} AND c.databricks_request_id IN (SELECT databricks_request_id FROM page_keys)
+),
 counted AS (
   -- Usage rows of the window only (an hour either side), so the engines skip the rest.
-  SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out
+  SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out, pc.cost,
+    -- 80 characters before the match and 120 after it, with an ellipsis where the text goes on.
+    CASE WHEN m.at > 0 THEN concat(
+      CASE WHEN m.at > 81 THEN '…' ELSE '' END,
+      substring(m.search_text, greatest(1, m.at - 80), least(m.at - 1, 80) + length(:q_text) + 120),
+      CASE WHEN m.at + length(:q_text) + 120 <= length(m.search_text) THEN '…' ELSE '' END) END AS match_snippet
   FROM page_read k
   LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = k.databricks_request_id
+  LEFT JOIN matched m ON m.databricks_request_id = k.databricks_request_id
+  LEFT JOIN page_cost pc ON pc.databricks_request_id = k.databricks_request_id
 )
 SELECT
   k.endpoint_name,
@@ -80,11 +100,14 @@ SELECT
   {{token_count(k, usage_in, tokens_in, est_tokens_in)}} AS input_tokens,
   {{token_count(k, usage_out, tokens_out, est_tokens_out)}} AS output_tokens,
   {{token_origin(k)}} AS token_source,
+  k.cost,
+  coalesce(k.sort_value, -1.0) AS sort_value,
   k.kind,
   k.has_tool_calls,
   k.trace_error,
   left(k.last_user_text, 300) AS last_user_message,
   left({{answer_preview(k)}}, 300) AS answer_preview,
+  k.match_snippet,
   length(k.request) AS request_chars,
   length(k.response) AS response_chars,
   {{json_path_column(k, x1)}} AS x1,

@@ -56,6 +56,8 @@ function FiltersForm({ state, onChange }: { state: InspectorState; onChange: (pa
           <option value="time_asc">Oldest first</option>
           <option value="duration_desc">Slowest first</option>
           <option value="duration_asc">Fastest first</option>
+          <option value="tokens_desc">Most tokens first</option>
+          <option value="cost_desc">Dearest first</option>
         </Select>
       </Field>
       <button type="submit" disabled={shortQuery} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-40">Apply</button>

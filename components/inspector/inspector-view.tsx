@@ -6,6 +6,7 @@ import { readState } from '@/lib/client/search-params';
 import { readInspectorState, writeInspectorState, type InspectorState } from '@/lib/inspector/url-state';
 import { InspectorFilters } from './inspector-filters';
 import { RequestTable } from './request-table';
+import { Conversations } from './conversations';
 import { TopQuestions } from './top-questions';
 
 export function InspectorView() {
@@ -31,7 +32,7 @@ export function InspectorView() {
       <FilterBar state={shared} showSplit={false} />
       <InspectorFilters state={state} onChange={update} />
       <div role="tablist" aria-label="Inspector views" className="flex gap-1 border-b border-slate-200">
-        {(['requests', 'questions'] as const).map((tab) => (
+        {(['requests', 'questions', 'conversations'] as const).map((tab) => (
           <button
             key={tab}
             type="button"
@@ -40,13 +41,13 @@ export function InspectorView() {
             onClick={() => update({ tab })}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${state.tab === tab ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-500 hover:text-slate-800'}`}
           >
-            {tab === 'requests' ? 'Requests' : 'Top questions'}
+            {{ requests: 'Requests', questions: 'Top questions', conversations: 'Conversations' }[tab]}
           </button>
         ))}
       </div>
-      {state.tab === 'requests'
-        ? <RequestTable shared={shared} state={state} onChange={update} />
-        : <TopQuestions shared={shared} onSearch={(q) => update({ q, tab: 'requests' })} />}
+      {state.tab === 'requests' && <RequestTable shared={shared} state={state} onChange={update} />}
+      {state.tab === 'questions' && <TopQuestions shared={shared} onSearch={(q) => update({ q, tab: 'requests' })} />}
+      {state.tab === 'conversations' && <Conversations shared={shared} sort={state.convSort} onSort={(convSort) => update({ convSort })} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
+import { formatCost, formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
@@ -9,16 +10,13 @@ import { useHere } from '@/lib/client/use-here';
 import { requestHref } from '@/lib/inspector/client';
 import { PAGE_SIZE } from '@/lib/inspector/list-params';
 import { formatDuration, formatUtc } from '@/lib/inspector/prepare-transcript';
-import { inspectorApiParams, type InspectorState } from '@/lib/inspector/url-state';
+import { inspectorApiParams, inspectorFilterParams, type InspectorState } from '@/lib/inspector/url-state';
+import type { QueryRow } from '@/queries';
 import { ColumnAdder } from './column-adder';
+import { MatchSnippet } from './match-snippet';
 import { StatusBadge } from './status-badge';
 
-export interface ListRow {
-  endpoint_name: string; databricks_request_id: string; request_time: string; cursor_time: string;
-  status_code: number | null; execution_duration_ms: number | null; served_entity_id: string | null; served_entity_name: string | null;
-  requester: string | null; input_tokens: number | null; output_tokens: number | null; token_source: 'usage_table' | 'response' | 'estimate' | 'unknown';
-  kind: string; has_tool_calls: boolean; trace_error: boolean; last_user_message: string | null; answer_preview: string | null; x1: string | null; x2: string | null; x3: string | null;
-}
+export type ListRow = QueryRow<'inspector-requests'>;
 
 const cell = 'px-2 py-1.5 align-top';
 
@@ -33,6 +31,9 @@ const TOKEN_TITLE: Record<ListRow['token_source'], string> = {
 export function RequestTable({ shared, state, onChange }: { shared: DashboardState; state: InspectorState; onChange: (patch: Partial<InspectorState>, opts?: { push?: boolean }) => void }) {
   const params = { ...apiFilters(shared), ...inspectorApiParams(state) };
   const query = useCatalogueQuery('inspector-requests', params);
+  const filters = { ...apiFilters(shared), ...inspectorFilterParams(state) };
+  // How many requests the filters match over the window: shown when the list is narrowed by any of its own filters.
+  const matches = useCatalogueQuery('inspector-match-count', filters, { enabled: Object.values(inspectorFilterParams(state)).some(Boolean) });
   const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
   const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
   const back = useHere();
@@ -41,7 +42,10 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
     <ChartCard
       testId="request-list"
       title="Requests"
-      subtitle={<>Logged requests, {sortLabel(state.sort)}, {PAGE_SIZE} per page; times in UTC; previews masked for personal data.</>}
+      subtitle={<>
+        {matches.data?.rows[0] && <span className="font-medium text-slate-700" data-testid="match-count">{formatCount(matches.data.rows[0].matches)} logged {matches.data.rows[0].matches === 1 ? 'request matches' : 'requests match'}{state.q ? ` “${state.q}”` : ' the filters'} in this range. </span>}
+        Logged requests, {sortLabel(state.sort)}, {PAGE_SIZE} per page; times in UTC; previews masked for personal data.
+      </>}
       query={query}
       csvHref={queryUrl('inspector-requests', params, 'csv')}
       headerExtra={<a href={exportHref} download className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100" title="Answered requests matching the filters (up to 1000) as chat fine-tuning examples">Export JSONL</a>}
@@ -60,7 +64,8 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
                     <th className={cell}>Time (UTC)</th><th className={cell}>Endpoint · entity</th><th className={cell}>Status</th>
-                    <th className={`${cell} text-right`}>Duration</th><th className={`${cell} text-right`}>Tokens in / out</th><th className={cell}>Requester</th>
+                    <th className={`${cell} text-right`}>Duration</th><th className={`${cell} text-right`}>Tokens in / out</th><th className={`${cell} text-right`}>Cost</th><th className={cell}>Requester</th>
+                    {state.q && <th className={`${cell} w-1/3`}>Match</th>}
                     <th className={`${cell} w-1/4`}>Last user message</th><th className={`${cell} w-1/4`}>Answer</th>
                     {state.cols.map((c, k) => (
                       <th key={c} className={`${cell} font-mono`} data-testid="extraction-header">
@@ -84,7 +89,9 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`} title={TOKEN_TITLE[r.token_source]}>
                         {r.input_tokens ?? '–'} / {r.output_tokens ?? '–'}{r.token_source === 'response' && <sup className="text-slate-400">r</sup>}{r.token_source === 'estimate' && <sup className="text-slate-400">est</sup>}
                       </td>
+                      <td className={`${cell} whitespace-nowrap text-right tabular-nums`} data-testid="cost-cell">{formatCost(r.cost)}</td>
                       <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
+                      {state.q && <td className={cell} data-testid="match-snippet"><MatchSnippet text={r.match_snippet} term={state.q} /></td>}
                       <td className={cell}><Preview text={r.last_user_message} /></td>
                       <td className={cell}><Preview text={r.answer_preview} /></td>
                       {state.cols.map((c, k) => <td key={c} className={`${cell} font-mono`} data-testid="extraction-cell"><Preview text={[r.x1, r.x2, r.x3][k] ?? null} /></td>)}
@@ -98,7 +105,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
               <button
                 type="button"
                 disabled={!hasNext}
-                onClick={() => last && onChange({ after: { time: last.cursor_time, id: last.databricks_request_id, duration: last.execution_duration_ms ?? -1 } }, { push: true })}
+                onClick={() => last && onChange({ after: { time: last.cursor_time, id: last.databricks_request_id, duration: last.execution_duration_ms ?? -1, value: last.sort_value } }, { push: true })}
                 className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
               >
                 Next page
@@ -118,5 +125,5 @@ function Preview({ text }: { text: string | null }) {
 }
 
 function sortLabel(s: InspectorState['sort']): string {
-  return { time_desc: 'newest first', time_asc: 'oldest first', duration_desc: 'slowest first', duration_asc: 'fastest first' }[s];
+  return { time_desc: 'newest first', time_asc: 'oldest first', duration_desc: 'slowest first', duration_asc: 'fastest first', tokens_desc: 'most tokens first', cost_desc: 'dearest first' }[s];
 }

@@ -34,6 +34,11 @@ export function financeParams(input: DimensionInput, window: TimeWindow): Params
   };
 }
 
+/** Prices per request (priced_requests) for views without a usage_context dimension: the relation binds a key it does not use then. */
+export function perRequestPriceParams(): Params {
+  return { ...priceBookParams(getPriceBook()), context_key: 'project' };
+}
+
 /** Dates come back as DATE (DuckDB) or timestamps (Databricks): SQL casts them to text first. */
 export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
 export const TOKEN_SOURCES = ['usage_table', 'response', 'estimate', 'unknown'] as const;

@@ -14,6 +14,7 @@ import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
 import type { Warehouse } from '@/lib/warehouse/types';
 import { DETAIL_SQL, EXPORT_BODIES_SQL, PAYLOAD_SQL } from './detail-sql';
+import { questionTrend } from './question-key';
 import { parseLookup } from './server';
 
 let demo: DemoFixture;
@@ -35,7 +36,12 @@ beforeAll(async () => {
   const folders: Record<string, string> = {
     chat_assistant_payload: `SELECT * FROM demo.inference.chat_assistant_payload UNION ALL ${crafted('big-1', 5, chat('Write me a very long story'), answer(bigAnswer))}
       UNION ALL ${crafted('xss-1', 6, chat('<img src=x onerror=alert(1)> and [x](javascript:alert(1))'), answer('<script>alert(1)</script>'))}
-      UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}`,
+      UNION ALL ${crafted('pii-1', 7, chat('Mail jane.doe@example.org or call +1 415-555-0134'), answer('Noted.'))}
+      UNION ALL ${crafted('snip-1', 8, chat(`${'Some words before the question. '.repeat(6)}Mail me at jane.doe@example.org about my Quokkaphone refund please. ${'And a long tail after it. '.repeat(8)}`), answer('The Quokkaphone refund is on its way.'))}
+      UNION ALL ${crafted('trend-1', 50, chat('Can I return my Quokkaphone?'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-2', 14, chat('can i return my quokkaphone'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-3', 12, chat('CAN I RETURN MY QUOKKAPHONE ?!'), answer('Yes.'))}
+      UNION ALL ${crafted('trend-4', 10, chat('Can I return  my Quokkaphone.'), answer('Yes.'))}`,
     endpoint_usage: 'SELECT * FROM demo.serving.endpoint_usage',
     served_entities: 'SELECT * FROM demo.serving.served_entities',
   };
@@ -89,6 +95,18 @@ describe('detail SQL', () => {
     const thread = await runQuery(def, parseQueryInput(def, new URLSearchParams(`range=30d&endpoint=chat_assistant&thread=${rows[0]!.thread_id}`), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
     expect(thread.rows.map((r) => r.databricks_request_id)).toContain(target.databricks_request_id);
     expect(new Set(thread.rows.map((r) => r.thread_id))).toEqual(new Set([rows[0]!.thread_id]));
+    // The conversations list counts the same turns for that thread, with its first and last time.
+    const convDef = CATALOGUE['inspector-conversations']!;
+    const [first, last] = [Date.parse(String(thread.rows[0]!.request_time)), Date.parse(String(thread.rows.at(-1)!.request_time))];
+    const span = `from=${new Date(first - 60_000).toISOString()}&to=${new Date(last + 60_000).toISOString()}`;
+    const conv = await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams(`${span}&endpoint=chat_assistant&top_n=500`), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const mine = conv.rows.find((r) => r.thread_id === rows[0]!.thread_id)!;
+    expect(mine).toMatchObject({ turns: thread.rows.length, thread_source: 'conversation_id', first_seen: thread.rows[0]!.request_time, last_seen: thread.rows.at(-1)!.request_time });
+    const dearest = await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams('range=30d&endpoint=chat_assistant&sort=cost&top_n=20&min_turns=2'), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const costs = dearest.rows.map((r) => (r.cost as number | null) ?? -1);
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    expect(costs[0]).toBeGreaterThan(0);
+    expect(dearest.rows.every((r) => (r.turns as number) >= 2)).toBe(true);
   });
 
   it('returns nothing for an unknown id and refuses a malformed one', async () => {
@@ -120,6 +138,55 @@ describe('large and hostile payloads', () => {
   });
 });
 
+describe('keyword matches', () => {
+  const count = async (qs: string) => {
+    const def = CATALOGUE['inspector-match-count']!;
+    const r = await runQuery(def, parseQueryInput(def, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    return r.rows[0]!.matches as number;
+  };
+
+  it('gives each row a masked snippet around the first match, cut with ellipses', async () => {
+    const page = await list('range=1h&endpoint=chat_assistant&q=quokkaphone%20refund');
+    expect(page.rows.map((r) => r.databricks_request_id)).toEqual(['snip-1']);
+    const snippet = String(page.rows[0]!.match_snippet);
+    // 80 characters before the match, the match as written, 120 after; the address inside is masked.
+    expect(snippet).toMatch(/^…/);
+    expect(snippet).toMatch(/…$/);
+    expect(snippet).toContain('[email] about my Quokkaphone refund please.');
+    expect(snippet).not.toContain('jane.doe');
+    expect(snippet.length).toBeLessThanOrEqual(1 + 80 + 'quokkaphone refund'.length + 120 + 1);
+    // Without a keyword there is no snippet.
+    const plain = await list('range=1h&endpoint=chat_assistant&page_size=20');
+    expect(plain.rows.find((r) => r.databricks_request_id === 'snip-1')!.match_snippet).toBeNull();
+  });
+
+  it('counts the requests the keyword matches over the whole window, as the list pages them', async () => {
+    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone%20refund')).toBe(1);
+    expect(await count('range=1h&endpoint=chat_assistant&q=quokkaphone')).toBe(5);
+    expect(await count('range=1h&endpoint=chat_assistant&q=no-such-word-anywhere')).toBe(0);
+    const all = await list('range=7d&q=refund&page_size=200');
+    expect(all.rows.length).toBeGreaterThan(0);
+    expect(all.rows.length).toBeLessThan(200);
+    expect(await count('range=7d&q=refund')).toBe(all.rows.length);
+    expect(all.rows.every((r) => String(r.match_snippet).toLowerCase().includes('refund'))).toBe(true);
+    // The list's other filters narrow the count the same way.
+    const tools = await list('range=7d&q=refund&has_tools=yes&page_size=200');
+    expect(await count('range=7d&q=refund&has_tools=yes')).toBe(tools.rows.length);
+  });
+});
+
+describe('top questions', () => {
+  it('groups the forms of one question by its normalised text, with counts per half of the window and a rising trend', async () => {
+    const def = CATALOGUE['inspector-top-questions']!;
+    const r = await runQuery(def, parseQueryInput(def, new URLSearchParams('range=1h&endpoint=chat_assistant&min_count=1&top_n=500'), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config });
+    const row = r.rows.find((x) => x.question_key === 'can i return my quokkaphone')!;
+    // One planted 50 minutes before the end, three in the last quarter hour.
+    expect(row).toMatchObject({ requests: 4, sampled_rows: 4, earlier: 1, later: 3, example: 'Can I return my Quokkaphone.', latest_request_id: 'trend-4' });
+    expect(questionTrend(row.earlier as number, row.later as number)).toBe('rising');
+    expect(r.rows.filter((x) => String(x.question_key).includes('quokkaphone?'))).toEqual([]);
+  });
+});
+
 describe('list parameters', () => {
   it('escapes LIKE wildcards in the keyword and binds it', async () => {
     const r = await list(`range=30d&q=${encodeURIComponent("100%' OR 1=1 --")}`);
@@ -144,14 +211,34 @@ describe('list parameters', () => {
     expect(r.sql).not.toContain('$.messages[0]');
   });
 
-  it('pages by keyset without gaps or repeats, in both sort orders', async () => {
-    for (const sort of ['time_desc', 'duration_desc']) {
+  it.each(['time_desc,duration_desc', 'tokens_desc', 'cost_desc'])('pages by keyset without gaps or repeats (%s)', async (sorts) => {
+    for (const sort of sorts.split(',')) {
       const all = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=60`);
       const first = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25`);
-      const last = first.rows[24]!;
-      const second = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25&cursor_time=${encodeURIComponent(String(last.cursor_time))}&cursor_duration=${last.execution_duration_ms ?? -1}&cursor_id=${last.databricks_request_id}`);
+      // The next page's parameters as the API hands them out.
+      const def = CATALOGUE['inspector-requests']!;
+      const { next: cursor } = def.page!(first.rows as never, { page_size: 25 } as never);
+      const next = new URLSearchParams(Object.entries(cursor!).map(([k, v]) => [k, String(v)]));
+      const second = await list(`range=30d&endpoint=chat_assistant&sort=${sort}&page_size=25&${next}`);
       expect([...first.rows.slice(0, 25), ...second.rows.slice(0, 25)].map((r) => r.databricks_request_id)).toEqual(all.rows.slice(0, 50).map((r) => r.databricks_request_id));
     }
+  });
+
+  it('sorts by tokens and by cost, most first, as the rows show them', async () => {
+    const num = (v: unknown) => v as number | null;
+    const desc = (xs: number[]) => [...xs].sort((a, b) => b - a);
+    const tokens = await list('range=1h&endpoint=chat_assistant&sort=tokens_desc&page_size=50');
+    // The 1 MiB answer is estimated at about a quarter of a million output tokens: first.
+    expect(tokens.rows[0]!.databricks_request_id).toBe('big-1');
+    const keys = tokens.rows.map((r) => r.sort_value as number);
+    expect(keys).toEqual(tokens.rows.map((r) => (num(r.input_tokens) === null && num(r.output_tokens) === null ? -1 : (num(r.input_tokens) ?? 0) + (num(r.output_tokens) ?? 0))));
+    expect(keys).toEqual(desc(keys));
+    const cost = await list('range=30d&endpoint=chat_assistant&sort=cost_desc&page_size=200');
+    const costs = cost.rows.map((r) => r.sort_value as number);
+    expect(costs).toEqual(cost.rows.map((r) => num(r.cost) ?? -1));
+    expect(costs).toEqual(desc(costs));
+    expect(costs[0]).toBeGreaterThan(0);
+    expect(costs.at(-1)!).toBeLessThan(costs[0]!);
   });
 
   it('filters by usage_context, duration and tool calls', async () => {

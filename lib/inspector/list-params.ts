@@ -3,7 +3,9 @@ import { sqlTimestamp, type TimeWindow } from '@/lib/catalogue/filters';
 import { intParam, isCalendarTimestamp } from '@/lib/catalogue/params';
 import { parseSpec } from './json-path';
 
-export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc'] as const;
+export const SORTS = ['time_desc', 'time_asc', 'duration_desc', 'duration_asc', 'tokens_desc', 'cost_desc'] as const;
+/** Sorts whose key is the row's sort_value (tokens or cost), continued from cursor_value. */
+export const VALUE_SORTS: readonly Sort[] = ['tokens_desc', 'cost_desc'];
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZE = 50;
 export const MAX_COLUMNS = 3;
@@ -12,8 +14,8 @@ const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t.optional());
 const spec = z.string().max(320).refine((v) => parseSpec(v).ok, { message: 'expected request:<path> or response:<path> with a path a list column can use' });
 
-/** The inspector list's own parameters, shared by the list query and the JSONL export. */
-export const listParamShape = {
+/** The inspector list's filters, shared by the list, its match count and the JSONL export. */
+export const listFilterShape = {
   q: optional(z.string().trim().min(2, 'search for at least 2 characters').max(200)),
   usage_key: optional(z.string().max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : -')),
   usage_value: optional(z.string().max(256)),
@@ -22,9 +24,16 @@ export const listParamShape = {
   has_tools: optional(z.enum(['yes', 'no'])),
   /** An agent trace with a failed span (yes), or none (no). */
   trace_failed: optional(z.enum(['yes', 'no'])),
+};
+
+/** The inspector list's own parameters, shared by the list query and the JSONL export. */
+export const listParamShape = {
+  ...listFilterShape,
   sort: z.enum(SORTS).default('time_desc'),
   cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
   cursor_duration: intParam(-1, 86_400_000_000).optional(),
+  /** The sort_value of the previous page's last row (tokens or cost), exactly as the list returned it. */
+  cursor_value: optional(z.string().regex(/^-?\d{1,18}(\.\d{1,30})?(e-?\d{1,3})?$/i, 'expected a sort value from a previous page').transform(Number).pipe(z.number().finite())),
   cursor_id: optional(z.string().max(128).regex(/^[A-Za-z0-9._:-]+$/)),
   page_size: intParam(1, 200).default(PAGE_SIZE),
   x1: optional(spec),
@@ -32,9 +41,13 @@ export const listParamShape = {
   x3: optional(spec),
 };
 
-export type ListInput = {
+export type ListFilterInput = {
   q?: string; usage_key?: string; usage_value?: string; min_duration_ms?: number; max_duration_ms?: number;
-  has_tools?: 'yes' | 'no'; trace_failed?: 'yes' | 'no'; sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_id?: string; page_size: number;
+  has_tools?: 'yes' | 'no'; trace_failed?: 'yes' | 'no';
+};
+
+export type ListInput = ListFilterInput & {
+  sort: Sort; cursor_time?: string; cursor_duration?: number; cursor_value?: number; cursor_id?: string; page_size: number;
   x1?: string; x2?: string; x3?: string;
 };
 
@@ -42,6 +55,22 @@ export type ListInput = {
 export function likePattern(q: string | undefined): string | null {
   if (!q) return null;
   return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** The keyword is matched against the bodies: a personal-data-shaped one needs permission to reveal. */
+export const keywordSearchTerms = { q: (v: unknown) => (typeof v === 'string' ? [v] : []) };
+
+/** The parameters of the list's own filters (list_filters), shared by the page and its match count. */
+export function listFilterBind(input: ListFilterInput) {
+  return {
+    q_pattern: likePattern(input.q),
+    usage_key: input.usage_key ?? null,
+    usage_value: input.usage_key ? input.usage_value ?? null : null,
+    min_duration_ms: input.min_duration_ms ?? null,
+    max_duration_ms: input.max_duration_ms ?? null,
+    has_tools: input.has_tools ?? null,
+    trace_failed: input.trace_failed ?? null,
+  };
 }
 
 function columnParams(n: 1 | 2 | 3, raw: string | undefined) {
@@ -74,16 +103,13 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
   }
   return {
     ...narrowed,
-    q_pattern: likePattern(input.q),
-    usage_key: input.usage_key ?? null,
-    usage_value: input.usage_key ? input.usage_value ?? null : null,
-    min_duration_ms: input.min_duration_ms ?? null,
-    max_duration_ms: input.max_duration_ms ?? null,
-    has_tools: input.has_tools ?? null,
-    trace_failed: input.trace_failed ?? null,
+    ...listFilterBind(input),
+    // The keyword as the list matches it (lowercased), to find its first occurrence for the snippet.
+    q_text: input.q ? input.q.toLowerCase() : null,
     sort: input.sort,
     cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
     cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,
+    cursor_value: input.cursor_id ? input.cursor_value ?? null : null,
     cursor_id: input.cursor_id ?? null,
     page_limit: input.page_size + 1,
     ...columnParams(1, input.x1),

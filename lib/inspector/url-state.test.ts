@@ -17,6 +17,21 @@ describe('inspector URL state', () => {
     expect(s).toMatchObject({ sort: 'time_desc', tools: undefined, trace: undefined, minMs: undefined, cols: ['response:$.ok'] });
   });
 
+  it('carries the sort value of a tokens or cost page, and binds it only for those sorts', () => {
+    const s = readInspectorState(new URLSearchParams('sort=cost_desc&after_time=t&after_id=i&after_dur=5&after_val=0.0001234'));
+    expect(s.after).toEqual({ time: 't', id: 'i', duration: 5, value: 0.0001234 });
+    expect(readInspectorState(new URLSearchParams(writeInspectorState('', s)))).toEqual(s);
+    expect(inspectorApiParams(s)).toMatchObject({ sort: 'cost_desc', cursor_value: '0.0001234', cursor_duration: undefined });
+    expect(inspectorApiParams({ ...s, sort: 'time_desc' }).cursor_value).toBeUndefined();
+  });
+
+  it('keeps the conversations tab and its order', () => {
+    const s = readInspectorState(new URLSearchParams('tab=conversations&csort=tokens'));
+    expect(s).toMatchObject({ tab: 'conversations', convSort: 'tokens' });
+    expect(readInspectorState(new URLSearchParams(writeInspectorState('', s)))).toEqual(s);
+    expect(readInspectorState(new URLSearchParams('tab=nope&csort=nope'))).toMatchObject({ tab: 'requests', convSort: 'recent' });
+  });
+
   it('maps to the list API parameters', () => {
     const s = readInspectorState(new URLSearchParams('col=response:$.model&after_time=t&after_id=i&after_dur=5&sort=duration_asc'));
     expect(inspectorApiParams(s)).toMatchObject({ x1: 'response:$.model', cursor_time: 't', cursor_id: 'i', cursor_duration: '5', sort: 'duration_asc' });

@@ -29,8 +29,12 @@ afterAll(async () => {
 
 /** Queries whose statement reads the request facts or texts (directly or through the token relations). */
 const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests' || r.name === 'request_text'));
-/** Queries that read the bodies of the rows they show (a page of the list), whatever the facts cover. */
-const READS_BODIES = new Set(['inspector-requests']);
+/**
+ * Queries that read bodies whatever the facts cover: the list for the page it shows, the
+ * conversations for the thread rule (the agent's conversation id, the first user message), which
+ * the facts do not hold.
+ */
+const READS_BODIES = new Set(['inspector-requests', 'inspector-conversations']);
 
 /** The demo's gpt-4o entity on chat_assistant: its real served_entity_id (a hash, as Databricks writes it). */
 const GPT = ENTITIES.gpt.id;
@@ -65,7 +69,9 @@ const OWN: Record<string, string[]> = {
   'ops-kpis': [`range=7d&${ACME}`],
   'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', `range=7d&requester=${STORM_SENDER}`],
   'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
-  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project'],
+  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project', 'range=7d&sort=tokens_desc', 'range=7d&sort=cost_desc&q=refund'],
+  'inspector-match-count': ['range=7d&q=refund', 'range=30d&has_tools=yes'],
+  'inspector-conversations': ['range=7d&sort=cost', 'range=7d&sort=tokens&endpoint=support_agent'],
   'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],

@@ -119,6 +119,8 @@ describe('search cannot test for a masked value', () => {
       ['inspector-requests', 'q', 'brown\\u0040example'],
       ['inspector-requests', 'q', '7946 0'],
       ['inspector-requests', 'q', '４１１'],
+      ['inspector-match-count', 'q', PROBE_PII.email],
+      ['inspector-match-count', 'q', 'oliver.brown@e'],
       ['ops-topic-watch', 'keywords', `contract, ${PROBE_PII.email}`],
       ['ops-topic-matches', 'keywords', '+44 20 79'],
     ];
@@ -134,6 +136,10 @@ describe('search cannot test for a masked value', () => {
     const ok = await query('inspector-requests', `${WINDOW}&endpoint=${PROBE_ENDPOINT}&q=contract`, 'ops');
     expect(ok.status).toBe(200);
     expect((await ok.json()).rows).toHaveLength(4);
+    const count = await query('inspector-match-count', `${WINDOW}&endpoint=${PROBE_ENDPOINT}&q=contract`, 'ops');
+    expect((await count.json()).rows).toEqual([{ matches: 4 }]);
+    // A role without conversation text cannot count keyword matches.
+    expect((await query('inspector-match-count', `${WINDOW}&endpoint=${PROBE_ENDPOINT}&q=contract`, 'finance')).status).toBe(403);
   });
 
   it('refuses the export the same search, and an admin too while PII_REVEAL is off', async () => {
