@@ -12,8 +12,9 @@ export default defineConfig(({ mode }) => ({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules', '.next', 'e2e', 'data'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: demo-backed suites run minutes on a loaded 2-core machine (a budget, never an assertion).
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     // Every test runs at a pinned moment; `--mode clock-guard` runs the suite at another one.
     env: { CLOCK_NOW: process.env.CLOCK_NOW ?? (mode === 'clock-guard' ? TEST_CLOCK_GUARD : TEST_CLOCK_NOW) },
