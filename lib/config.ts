@@ -212,6 +212,22 @@ function normaliseHost(host: string): string {
   return host.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
 }
 
+/**
+ * The configuration for an entry point (server, scripts): a bad one is printed as its one message
+ * (every problem listed) and the process ends with `exitCode`; any other error is thrown.
+ */
+export function loadConfigOrExit(exitCode: number): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(exitCode);
+    }
+    throw err;
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   // One pass: every variable is checked on its own, then the rules across variables run on the
   // ones that parsed, so the error lists every problem at once.

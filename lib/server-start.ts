@@ -1,5 +1,5 @@
 import 'server-only';
-import { ConfigError, loadConfig, type AppConfig } from '@/lib/config';
+import { loadConfigOrExit, type AppConfig } from '@/lib/config';
 import { runDoctor, type Check } from '@/lib/doctor';
 import { closeWarehouse, getWarehouse } from '@/lib/engine';
 import { logger } from '@/lib/logger';
@@ -8,16 +8,7 @@ import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
 
 /** A bad configuration stops the server with one clear message; shutdown closes the engine. */
 export function onServerStart(): void {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(1);
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info('server.shutdown', { signal });
     void import('@/lib/alerts/runtime').then((m) => m.stopAlerts()).catch(() => undefined)

@@ -1,19 +1,10 @@
 // `npm run doctor`: checks the configuration, the warehouse connection and every configured table,
 // and prints what works and what does not. Exit code 0 when the dashboard can run.
-import { ConfigError, loadConfig } from '../lib/config';
+import { loadConfigOrExit } from '../lib/config';
 import { formatChecks, runDoctor } from '../lib/doctor';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(2);
   process.env.LOG_LEVEL ??= 'error';
   let warehouse;
   if (config.engine === 'databricks' && config.databricks) {

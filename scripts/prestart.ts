@@ -1,19 +1,10 @@
 // Before the server starts: validate the configuration and, on the embedded demo, generate the
 // demo warehouse when it is missing, with progress on the console.
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../lib/config';
+import { loadConfigOrExit } from '../lib/config';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(1);
   if (config.engine !== 'duckdb' || config.duckdb.dataDir || fs.existsSync(config.duckdb.demoPath)) return;
   const { generateDemo } = await import('../lib/demo/generate');
   console.log(`No demo warehouse at ${config.duckdb.demoPath}: generating one (about 200k requests over 30 days)…`);
