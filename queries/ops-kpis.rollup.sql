@@ -33,16 +33,8 @@ bins AS (
   FROM {{latency_rows}} l
   GROUP BY 1, 2
 ),
-ranked AS (
-  SELECT b.*,
-    sum(b.n) OVER (PARTITION BY b.period ORDER BY b.bin ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
-    sum(b.n) OVER (PARTITION BY b.period) AS total
-  FROM bins b
-),
 latency AS (
-  SELECT r.period, {{bin_percentiles(r)}}
-  FROM ranked r
-  GROUP BY r.period
+  {{binned_percentiles(bins, period)}}
 )
 SELECT
   c.period, c.requests, c.sampled_rows, c.exact_requests, c.payload_requests, c.errors,

@@ -33,16 +33,8 @@ bins AS (
   WHERE status_code < 400 AND execution_duration_ms IS NOT NULL
   GROUP BY 1, 2
 ),
-ranked AS (
-  SELECT b.*,
-    sum(b.n) OVER (PARTITION BY b.period ORDER BY b.bin ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
-    sum(b.n) OVER (PARTITION BY b.period) AS total
-  FROM bins b
-),
 latency AS (
-  SELECT r.period, {{bin_percentiles(r)}}
-  FROM ranked r
-  GROUP BY r.period
+  {{binned_percentiles(bins, period)}}
 )
 SELECT
   f.period,
