@@ -47,7 +47,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Alert rules, budgets and saved views: the rules as data and their SQL (over the catalogue),
   // the store, the evaluator and the live demo's feeder (server); the API client and formats (browser).
   'lib/alerts': [...FOUNDATION, ...CLIENT_LIB, 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/engine', 'lib/finance', 'lib/demo', 'lib/api', 'queries'],
-  'lib/bench': ['lib/cli-args', 'lib/config', 'lib/warehouse', 'lib/rollups'],
+  // The benchmark: its plan mode plans and renders every page's queries as the server would, and
+  // its cases open request pages by the app's own links.
+  'lib/bench': ['lib/cli-args', 'lib/config', 'lib/warehouse', 'lib/rollups', 'lib/catalogue', 'queries', 'lib/client'],
   'lib/testing': ['lib/time', 'lib/config', 'lib/warehouse', 'lib/catalogue', 'lib/demo'],
   // Browser side. lib/<page> folders hold a page's parameters (read by its queries), its pure
   // preparation and its hooks; lib/finance and lib/inspector also hold that page's server helpers.
