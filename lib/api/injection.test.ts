@@ -126,7 +126,7 @@ describe('strict parameters: every number and cursor of every query', () => {
   });
 
   it('finds the numeric parameters (the check below is not vacuous)', () => {
-    expect(numericParams('inspector-requests').sort()).toEqual(['cursor_duration', 'max_duration_ms', 'min_duration_ms', 'page_size']);
+    expect(numericParams('inspector-requests').sort()).toEqual(['cursor_duration', 'cursor_value', 'max_duration_ms', 'min_duration_ms', 'page_size']);
     expect(Object.keys(CATALOGUE).flatMap(numericParams).length).toBeGreaterThanOrEqual(10);
   });
 

@@ -33,7 +33,8 @@ export const listParamShape = {
   cursor_time: optional(z.string().refine(isCalendarTimestamp, 'expected a timestamp from a previous page')),
   cursor_duration: intParam(-1, 86_400_000_000).optional(),
   /** The sort_value of the previous page's last row (tokens or cost), exactly as the list returned it. */
-  cursor_value: optional(z.string().regex(/^-?\d{1,18}(\.\d{1,30})?(e-?\d{1,3})?$/i, 'expected a sort value from a previous page').transform(Number).pipe(z.number().finite())),
+  // Written as plainDecimal writes it: digits, no exponent, no sign but '-', no trailing zero.
+  cursor_value: z.string().regex(/^-?(0|[1-9]\d{0,20})(\.\d{0,39}[1-9])?$/, 'expected a sort value from a previous page').transform(Number).pipe(z.number().finite()).optional(),
   cursor_id: optional(z.string().max(128).regex(/^[A-Za-z0-9._:-]+$/)),
   page_size: intParam(1, 200).default(PAGE_SIZE),
   x1: optional(spec),
@@ -117,3 +118,19 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
     ...columnParams(3, input.x3),
   };
 }
+
+/**
+ * A number as the plain decimal the list's cursor accepts: the same digits as its shortest form
+ * (so the value is exact), with any exponent written out ("1.2e-7" is "0.00000012").
+ */
+export function plainDecimal(n: number): string {
+  const [mantissa, exp] = String(n).split('e');
+  if (exp === undefined) return mantissa!;
+  const negative = mantissa!.startsWith('-');
+  const [int, frac = ''] = mantissa!.replace('-', '').split('.');
+  const digits = int! + frac;
+  const point = int!.length + Number(exp);
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${negative ? '-' : ''}${plain}`;
+}
+

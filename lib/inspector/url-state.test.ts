@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectorApiParams, readInspectorState, writeInspectorState } from './url-state';
+import { plainDecimal } from './list-params';
 
 describe('inspector URL state', () => {
   it('round-trips through the query string and keeps the shared keys', () => {
@@ -35,5 +36,12 @@ describe('inspector URL state', () => {
   it('maps to the list API parameters', () => {
     const s = readInspectorState(new URLSearchParams('col=response:$.model&after_time=t&after_id=i&after_dur=5&sort=duration_asc'));
     expect(inspectorApiParams(s)).toMatchObject({ x1: 'response:$.model', cursor_time: 't', cursor_id: 'i', cursor_duration: '5', sort: 'duration_asc' });
+  });
+});
+
+describe('plainDecimal', () => {
+  it('writes any number as the plain digits of its shortest form', () => {
+    expect([0, 42, -3, 0.25, 1.2e-7, -4.56e-9, 1.5e20, 0.1 + 0.2].map(plainDecimal)).toEqual(['0', '42', '-3', '0.25', '0.00000012', '-0.00000000456', '150000000000000000000', '0.30000000000000004']);
+    for (const n of [1.2e-7, 123456.789, 3e-12]) expect(Number(plainDecimal(n))).toBe(n);
   });
 });

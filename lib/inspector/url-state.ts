@@ -1,4 +1,4 @@
-import { SORTS, VALUE_SORTS, type Sort } from './list-params';
+import { plainDecimal, SORTS, VALUE_SORTS, type Sort } from './list-params';
 import { MAX_COLUMNS } from './list-params';
 import { parseSpec } from './json-path';
 
@@ -68,7 +68,7 @@ export function writeInspectorState(base: string, s: InspectorState): string {
   set('after_time', s.after?.time);
   set('after_id', s.after?.id);
   set('after_dur', s.after ? String(s.after.duration) : undefined);
-  set('after_val', s.after?.value !== undefined ? String(s.after.value) : undefined);
+  set('after_val', s.after?.value !== undefined ? plainDecimal(s.after.value) : undefined);
   set('tab', s.tab === 'requests' ? undefined : s.tab);
   set('csort', s.convSort === 'recent' ? undefined : s.convSort);
   return qs.toString();
@@ -87,7 +87,7 @@ export function inspectorApiParams(s: InspectorState): Record<string, string | u
     cursor_time: s.after?.time,
     cursor_id: s.after?.id,
     cursor_duration: s.after && s.sort.startsWith('duration') ? String(s.after.duration) : undefined,
-    cursor_value: s.after?.value !== undefined && VALUE_SORTS.includes(s.sort) ? String(s.after.value) : undefined,
+    cursor_value: s.after?.value !== undefined && VALUE_SORTS.includes(s.sort) ? plainDecimal(s.after.value) : undefined,
   };
   s.cols.forEach((c, k) => { p[`x${k + 1}`] = c; });
   return p;
