@@ -59,7 +59,9 @@ test.describe('compare served entities', () => {
     const card = page.getByTestId('compare-entities');
     await expect(page.getByTestId('compare-entity-row')).toHaveCount(3);
     await card.getByRole('button', { name: 'View SQL' }).click();
-    await expect(card.getByTestId('sql-text')).toContainText('percentile_approx');
+    // Percentiles are computed on the warehouse from the ~2% latency bins (bin_percentiles).
+    await expect(card.getByTestId('sql-text')).toContainText('ceil(0.95 * CAST(');
+    await expect(card.getByTestId('sql-text')).toContainText('AS p95_ms');
     await expect(card.getByTestId('sql-text')).toContainText(':group_by');
     await expect(card.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', /compare-entities.*format=csv/);
     await expect(page.getByTestId('compare-history')).toContainText('alice.martin@example.com');

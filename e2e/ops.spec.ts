@@ -90,9 +90,13 @@ test.describe('ops', () => {
   test('topic watch counts a keyword hour by hour and lists the requests that mention it', async ({ page }) => {
     await page.goto('/ops?range=7d');
     await hydrated(page);
-    await page.getByLabel('Topic keywords').fill('project nightingale');
-    await page.getByRole('button', { name: 'Watch' }).click();
-    await expect(page).toHaveURL(/topics=project\+nightingale/);
+    // The form sits low on the page and may hydrate after the page marks itself hydrated: text typed
+    // before its handlers exist is reset, so type again until the watch takes.
+    await expect(async () => {
+      await page.getByLabel('Topic keywords').fill('project nightingale');
+      await page.getByRole('button', { name: 'Watch' }).click();
+      await expect(page).toHaveURL(/topics=project\+nightingale/, { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.getByTestId('chart-topics').locator('.recharts-legend-wrapper')).toContainText('project nightingale');
     const matches = page.getByTestId('topic-matches');
     await expect(matches.locator('tbody a').first()).toHaveAttribute('href', /^\/inspector\//);

@@ -122,9 +122,8 @@ test.describe('every payload shape read right in the inspector list', () => {
       await expect(table.getByTestId('request-row').first()).toBeVisible();
       const read = await table.getByTestId('request-row').evaluateAll((trs) => trs.map((tr) => {
         const href = tr.querySelector('a')?.getAttribute('href') ?? '';
-        const cells = tr.querySelectorAll('td');
-        const preview = (td: Element | undefined) => td?.querySelector('[title]')?.getAttribute('title') ?? null;
-        return { href, question: preview(cells[6]), answer: preview(cells[7]), tools: !!tr.querySelector('[data-testid="tools-flag"]'), trace: !!tr.querySelector('[data-testid="trace-flag"]') };
+        const preview = (testId: string) => tr.querySelector(`[data-testid="${testId}"] [title]`)?.getAttribute('title') ?? null;
+        return { href, question: preview('question-cell'), answer: preview('answer-cell'), tools: !!tr.querySelector('[data-testid="tools-flag"]'), trace: !!tr.querySelector('[data-testid="trace-flag"]') };
       }));
       for (const r of read) {
         const id = /\/inspector\/(corpus-[^/?]+)/.exec(r.href)?.[1];

@@ -92,8 +92,8 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`} data-testid="cost-cell">{formatCost(r.cost)}</td>
                       <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
                       {state.q && <td className={cell} data-testid="match-snippet"><MatchSnippet text={r.match_snippet} term={state.q} /></td>}
-                      <td className={cell}><Preview text={r.last_user_message} /></td>
-                      <td className={cell}><Preview text={r.answer_preview} /></td>
+                      <td className={cell} data-testid="question-cell"><Preview text={r.last_user_message} /></td>
+                      <td className={cell} data-testid="answer-cell"><Preview text={r.answer_preview} /></td>
                       {state.cols.map((c, k) => <td key={c} className={`${cell} font-mono`} data-testid="extraction-cell"><Preview text={[r.x1, r.x2, r.x3][k] ?? null} /></td>)}
                     </tr>
                   ))}
