@@ -81,6 +81,7 @@ export const TEXT_COLUMNS = [
   { name: 'last_user_text', databricks: 'STRING' },
   { name: 'answer_text', databricks: 'STRING' },
   { name: 'search_text', databricks: 'STRING' },
+  { name: 'question_key', databricks: 'STRING' },
 ] as const;
 
 export const TEXT_COLUMN_LIST = TEXT_COLUMNS.map((c) => c.name).join(', ');
