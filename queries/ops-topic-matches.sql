@@ -10,7 +10,7 @@ WITH matched AS (
     t.requester,
     row_number() OVER (PARTITION BY k.kw ORDER BY t.request_time DESC, t.databricks_request_id) AS rn
   FROM {{request_text}} t
-  JOIN {{topic_keywords}} k ON k.kw IS NULL OR instr(lower(t.search_text), lower(k.kw)) > 0
+  JOIN {{topic_keywords}} k ON k.kw IS NULL OR instr(t.search_key, lower(k.kw)) > 0
   WHERE {{filters(t)}}
 )
 SELECT keyword, databricks_request_id, endpoint_name, request_time, status_code, requester

@@ -1,12 +1,12 @@
 -- Topic watch: per time bucket, estimated requests whose conversation mentions each keyword: a
 -- case-insensitive substring of the text of its user and assistant turns as the one
--- interpretation reads them (request_text.search_text: no JSON keys, system prompts, vectors or
+-- interpretation reads them (request_text.search_key, lowercased: no JSON keys, system prompts, vectors or
 -- trace blobs), read from the request text table where it covers the window. Keywords are bound
 -- values, never SQL text.
 WITH filtered AS (
   SELECT
     {{time_bucket(t.request_time)}} AS bucket,
-    lower(t.search_text) AS body,
+    t.search_key AS body,
     t.weight
   FROM {{request_text}} t
   WHERE {{filters(t)}}

@@ -80,7 +80,7 @@ export const TEXT_COLUMNS = [
   { name: 'asks_question', databricks: 'BOOLEAN' },
   { name: 'last_user_text', databricks: 'STRING' },
   { name: 'answer_text', databricks: 'STRING' },
-  { name: 'search_text', databricks: 'STRING' },
+  { name: 'search_key', databricks: 'STRING' },
   { name: 'question_key', databricks: 'STRING' },
 ] as const;
 
