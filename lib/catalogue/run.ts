@@ -9,6 +9,7 @@ import { now as clockNow } from '@/lib/time/clock';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
+import { newestFirstAttempts, newestFirstReason } from './newest-first';
 import { describePlan, planQuery, type Planned, type QueryPlan } from './plan';
 import { hasSql, loadSql, renderStatement } from './render';
 import { resolveTables, type ResolvedTables } from './tables';
@@ -169,13 +170,25 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
       fallbacks: [...fallbacks],
     };
     try {
-      // Step 4, execute.
-      const ran = await warehouse.run(statement.sql, planned.params, {
-        signal: options.signal,
-        userAccessToken: plan.identity === 'viewer' ? options.userAccessToken : undefined,
-        label: def.id,
-        cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
-      });
+      // Step 4, execute: a newest-first page in the newest slice of the window that fills it.
+      const need = def.newestFirst?.(planned.params) ?? null;
+      const attempts = need === null ? [planned.params] : newestFirstAttempts(planned.params);
+      let ran: Awaited<ReturnType<Warehouse['run']>> | null = null;
+      let used = planned.params;
+      let durationMs = 0;
+      for (const params of attempts) {
+        used = params;
+        ran = await warehouse.run(statement.sql, params, {
+          signal: options.signal,
+          userAccessToken: plan.identity === 'viewer' ? options.userAccessToken : undefined,
+          label: def.id,
+          cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
+        });
+        durationMs += ran.durationMs;
+        if (need !== null && ran.rows.length >= need) break;
+      }
+      if (!ran) throw new Error('no statement ran');
+      if (need !== null) plan.reasons = [...plan.reasons, newestFirstReason(used, planned.params, attempts.indexOf(used) + 1)];
       // Steps 6 and 7, check rows and post-process.
       const checked = z.array(def.row).safeParse(ran.rows);
       if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
@@ -183,9 +196,9 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
         queryId: def.id,
         rows: (def.post ? def.post(checked.data) : checked.data) as Row[],
         sql: statement.sql,
-        params: planned.params,
+        params: used,
         engine: warehouse.engine,
-        durationMs: ran.durationMs,
+        durationMs,
         source: ran.source ?? 'engine',
         window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
         now: parsed.now.toISOString(),

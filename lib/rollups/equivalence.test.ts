@@ -191,6 +191,31 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 
+  it('a newest-first page found in the newest hours is the whole window\'s first page', async () => {
+    const def = CATALOGUE['inspector-requests']!;
+    const whole = { ...def, newestFirst: undefined };
+    const cases: Array<[string, RegExp]> = [
+      ['range=30d', /filled from the newest \d+ h/],
+      ['range=30d&q=refund&page_size=100', /filled from the newest \d+ h/],
+      // Rare: no slice fills the page, so the whole window answers.
+      ['range=30d&q=nightingale', /whole window was read/],
+      ['range=7d&status=error&endpoint=support_agent', /newest/],
+    ];
+    for (const [qs, reason] of cases) {
+      for (const state of [built, null]) {
+        if (state) setRollupState(state);
+        else clearRollupState();
+        const parsed = parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config);
+        const sliced = await runQuery(def, parsed, { warehouse: demo.warehouse, config: demo.config });
+        const full = await runQuery(whole, parsed, { warehouse: demo.warehouse, config: demo.config });
+        expect(sliced.rows.length, qs).toBeGreaterThan(0);
+        expect(sliced.plan.reasons.join('\n'), qs).toMatch(reason);
+        expect(sliced.rows.map((r) => r.databricks_request_id), qs).toEqual(full.rows.map((r) => r.databricks_request_id));
+        expectSameRows(sliced.rows, full.rows);
+      }
+    }
+  });
+
   it('ops-kpis computes the hour its two periods meet in from requests, and reads the rest from the tables', async () => {
     const raw = await rowsWith('ops-kpis', 'range=24h', null);
     const rolled = await rowsWith('ops-kpis', 'range=24h', built);
