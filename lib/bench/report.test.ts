@@ -26,7 +26,7 @@ const report: BenchReport = {
       evaluation: { verdict: 'n/a', reasons: [] },
     },
   ],
-  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, calls: ['/api/health', '/api/queries/ops-kpis?range=7d'], evaluation: { verdict: 'PASS', reasons: [] } }],
+  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), firstView: summarise([600, 700]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, calls: ['/api/health', '/api/queries/ops-kpis?range=7d'], evaluation: { verdict: 'PASS', reasons: [] } }],
   memory: { peakTreeRssKb: 1024 * 1024, peakProcessHwmKb: 900 * 1024, samples: 10, buildPeakKb: 2 * 1024 * 1024 },
   notes: ['inspector request detail: skipped, inspector-requests is not in this build'],
 };
@@ -54,7 +54,9 @@ describe('renderMarkdown', () => {
   });
 
   it('lists pages and notes', () => {
-    expect(md).toContain('| / | 3 (1 empty) | 2 | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
+    expect(md).toContain('| / | 3 (1 empty) | 2 | 650 | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
+    // Results written before the first-screen time was measured show a dash.
+    expect(renderMarkdown({ ...report, pages: [{ ...report.pages[0]!, firstView: undefined }] })).toContain('| / | 3 (1 empty) | 2 | – | 950 |');
     expect(md).toContain('- inspector request detail: skipped');
   });
 
