@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtMs, renderMarkdown, type BenchReport } from './report';
+import { fmtBytes, fmtMs, overheadSplit, renderMarkdown, type BenchReport } from './report';
 import { summarise } from './stats';
 
 const report: BenchReport = {
@@ -12,12 +12,12 @@ const report: BenchReport = {
   routes: [
     {
       route: 'requests-over-time', label: '7d', kind: 'chart', url: '/api/queries/requests-over-time?range=7d', status: 'ok', rows: 504,
-      wall: summarise([110, 120, 130]), engine: summarise([100]), raw: summarise([100]), ratio: 1.2, overheadMs: 20, cachedMs: 3.2,
+      wall: summarise([110, 120, 130]), engine: summarise([100]), handler: summarise([101, 102, 103]), raw: summarise([100]), ratio: 1.2, overheadMs: 20, cachedMs: 3.2,
       evaluation: { verdict: 'PASS', reasons: [] }, load: 1.25,
     },
     {
       route: 'ops-kpis', label: '30d', kind: 'chart', url: '', status: 'ok', rows: 1,
-      wall: summarise([400]), engine: summarise([300]), raw: summarise([200]), ratio: 2, overheadMs: 200, cachedMs: null,
+      wall: summarise([400]), engine: summarise([300]), handler: summarise([306]), raw: summarise([200]), ratio: 2, overheadMs: 200, cachedMs: null,
       evaluation: { verdict: 'MISS', reasons: ['p50 400 ms > 300 ms', '2.00× raw > 1.2×'] },
     },
     {
@@ -51,6 +51,14 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| ops-kpis | 30d | 1 | 400 | 400 | 300 | 200 | 2.00× | 200 | – | – | p50 ≤ 300 ms, ≤ 1.2× raw | **MISS**: p50 400 ms > 300 ms; 2.00× raw > 1.2× |');
     expect(md).toContain('skipped: answers 400 (thread: required)');
     expect(md).toContain('API routes: 1 of 2 cases meet their target.');
+  });
+
+  it('splits the overhead into the handler\'s own time and what surrounds it', () => {
+    // requests-over-time: handler 102 − engine 100 = 2, wall 120 − handler 102 = 18; ops-kpis: 6 and 94.
+    expect(overheadSplit(report.routes)).toEqual({ handlerMs: 4, outsideMs: 56 });
+    expect(md).toContain('its engine call (parse, plan, render, row check, JSON) 4.0 ms; the call\'s wall time less the handler (Next.js, HTTP, the client\'s fetch) 56 ms.');
+    // Results of servers without the header: no split.
+    expect(overheadSplit(report.routes.map((x) => ({ ...x, handler: undefined })))).toBeNull();
   });
 
   it('lists pages and notes', () => {

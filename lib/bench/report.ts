@@ -1,4 +1,4 @@
-import type { Summary } from './stats';
+import { percentile, type Summary } from './stats';
 import { describeRouteTarget, PAGE_TARGETS, type Evaluation, type RouteKind } from './targets';
 
 export interface RouteResult {
@@ -13,6 +13,8 @@ export interface RouteResult {
   wall: Summary;
   /** The route's own `durationMs`: time in the engine call inside the server. */
   engine: Summary;
+  /** The route handler's own time (its Server-Timing `handler`: parse, plan, engine, JSON). */
+  handler?: Summary;
   /** The same SQL and parameters run directly on DuckDB in the benchmark process. */
   raw: Summary;
   ratio: number | null;
@@ -117,6 +119,8 @@ export function renderMarkdown(r: BenchReport): string {
     }
     out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${loadCell(x)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))}${x.note ? ` (${cell(x.note)})` : ''} |`);
   }
+  const split = overheadSplit(r.routes);
+  if (split) out.push(`Where the overhead goes (median over the cases of each one's p50, from the route's Server-Timing): the handler less its engine call (parse, plan, render, row check, JSON) ${fmtMs(split.handlerMs)} ms; the call's wall time less the handler (Next.js, HTTP, the client's fetch) ${fmtMs(split.outsideMs)} ms.`);
   out.push('');
 
   if (r.pages.length) {
@@ -134,4 +138,18 @@ export function renderMarkdown(r: BenchReport): string {
   for (const n of r.notes) out.push(`- ${n}`);
   if (r.notes.length) out.push('');
   return out.join('\n');
+}
+
+/** The per-call overhead split in two: the handler's own time and what surrounds it; null without Server-Timing. */
+export function overheadSplit(routes: RouteResult[]): { handlerMs: number; outsideMs: number } | null {
+  const handler: number[] = [];
+  const outside: number[] = [];
+  for (const x of routes) {
+    if (x.status !== 'ok' || x.handler?.p50 == null || x.engine.p50 === null || x.wall.p50 === null) continue;
+    handler.push(x.handler.p50 - x.engine.p50);
+    outside.push(x.wall.p50 - x.handler.p50);
+  }
+  const h = percentile(handler, 0.5);
+  const o = percentile(outside, 0.5);
+  return h === null || o === null ? null : { handlerMs: h, outsideMs: o };
 }
