@@ -48,7 +48,7 @@ export function embeddedStatements(catalog: string, source: FactsSource, fingerp
     `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false, read })}\n) f ORDER BY request_time`,
     `CREATE TABLE ${text} AS SELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textSelect(source, { read })}\n) t ORDER BY request_time`,
     `DROP TABLE ${read}`,
-    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(facts)}\n) a ORDER BY hour`),
+    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
     `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
       CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,

@@ -73,6 +73,9 @@ const OWN: Record<string, string[]> = {
   'inspector-match-count': ['range=7d&q=refund', 'range=30d&has_tools=yes'],
   'inspector-conversations': ['range=7d&sort=cost', 'range=7d&sort=tokens&endpoint=support_agent'],
   'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
+  // A common word and a phrase of the planted keyword block, over the request text table and raw.
+  'ops-topic-watch': ['range=7d&keywords=refund,invoice', 'range=30d&keywords=refund&bucket=day'],
+  'ops-topic-matches': ['range=7d&keywords=refund,invoice'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],

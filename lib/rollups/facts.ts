@@ -80,7 +80,8 @@ export const TEXT_COLUMNS = [
   { name: 'asks_question', databricks: 'BOOLEAN' },
   { name: 'last_user_text', databricks: 'STRING' },
   { name: 'answer_text', databricks: 'STRING' },
-  { name: 'search_text', databricks: 'STRING' },
+  { name: 'search_key', databricks: 'STRING' },
+  { name: 'question_key', databricks: 'STRING' },
 ] as const;
 
 export const TEXT_COLUMN_LIST = TEXT_COLUMNS.map((c) => c.name).join(', ');
