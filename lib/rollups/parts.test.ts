@@ -17,7 +17,7 @@ describe('build parts', () => {
     ]);
     expect(buildParts(new Date('2026-10-23T00:00:00Z'), new Date('2026-10-23T23:59:59Z'), 3)).toEqual([{ since: '2026-10-23', until: '2026-10-26' }]);
     expect(buildParts(null, null, 2)).toEqual([]);
-    expect(() => buildParts(new Date(), new Date(), 0)).toThrow(/whole number of days/);
+    expect(() => buildParts(new Date('2026-10-23T00:00:00Z'), new Date('2026-10-24T00:00:00Z'), 0)).toThrow(/whole number of days/);
   });
 });
 
