@@ -8,7 +8,7 @@ import { logger } from '@/lib/logger';
 import { rewriteParams } from '@/lib/warehouse/compat';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
-import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
+import { FACT_COLUMN_LIST, TEXT_COLUMNS, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
 import { parquetFiles } from '@/lib/warehouse/duckdb';
 
@@ -38,6 +38,23 @@ export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
 export interface BuildPart { since: string; until: string }
 
 const DAY_MS = 86_400_000;
+
+/** The embedded rollup file's storage version: 1.5 lets a column choose ZSTD. */
+export const ROLLUP_STORAGE_VERSION = 'v1.5.0';
+
+/** Text columns: long, repetitive messages, which ZSTD keeps in a fraction of the default codecs' space. */
+const ZSTD_TEXT = new Set(['last_user_text', 'answer_text', 'search_key']);
+const DUCKDB_TYPES: Record<string, string> = { STRING: 'VARCHAR', INT: 'INTEGER', BIGINT: 'BIGINT', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN', DATE: 'DATE', TIMESTAMP: 'TIMESTAMP' };
+
+/** The text table's DDL for the embedded engine, its message columns ZSTD-compressed. */
+function textTableDdl(table: string): string {
+  const columns = TEXT_COLUMNS.map((c) => {
+    const type = DUCKDB_TYPES[c.databricks];
+    if (!type) throw new Error(`no DuckDB type for ${c.databricks}`);
+    return `  ${c.name} ${type}${ZSTD_TEXT.has(c.name) ? ' USING COMPRESSION zstd' : ''}`;
+  });
+  return `CREATE TABLE ${table} (\n${columns.join(',\n')}\n)`;
+}
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -70,9 +87,9 @@ export function embeddedStatements(catalog: string, source: FactsSource, fingerp
     return `CAST('${d}' AS DATE)`;
   };
   const passes: Array<{ since?: string; until?: string }> = parts.length ? parts.map((p) => ({ since: day(p.since), until: day(p.until) })) : [{}];
-  const statements: string[] = [];
+  const statements: string[] = [textTableDdl(text)];
   passes.forEach((bounds, i) => {
-    const into = (table: string, columns: string, select: string, alias: string) => (i === 0
+    const into = (table: string, columns: string, select: string, alias: string) => (i === 0 && table !== text
       ? `CREATE TABLE ${table} AS SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`
       : `INSERT INTO ${table} SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`);
     statements.push(
@@ -163,7 +180,7 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     fs.rmSync(`${tmp}.wal`, { force: true });
     const conn = await instance.connect();
     try {
-      await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
+      await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
       // Written in Databricks SQL like every catalogue statement: the engine's dialect shim applies.
       const parts = buildParts(...(await sourceDays(conn, source)), BUILD_PART_DAYS);
       for (const sql of embeddedStatements('lens_build', source, fingerprint, parts)) await conn.run(rewriteParams(sql).sql);

@@ -5,7 +5,7 @@ import { rewriteParams } from '@/lib/warehouse/compat';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES } from './build';
-import { buildParts, embeddedStatements } from './embedded';
+import { ROLLUP_STORAGE_VERSION, buildParts, embeddedStatements } from './embedded';
 
 describe('build parts', () => {
   it('cover every day from the first to the last, a few days each, oldest first', () => {
@@ -34,7 +34,7 @@ describe('an embedded build in parts', () => {
     const conn = await (await demo.instance).connect();
     try {
       const build = async (name: string, parts: ReturnType<typeof buildParts>) => {
-        await conn.run(`ATTACH '${path.join(demo.dir, `${name}.duckdb`)}' AS ${name}`);
+        await conn.run(`ATTACH '${path.join(demo.dir, `${name}.duckdb`)}' AS ${name} (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
         for (const sql of embeddedStatements(name, source, 'test', parts)) await conn.run(rewriteParams(sql).sql);
       };
       // One-day parts: every request near midnight has its endpoint_usage row in another part's days.
@@ -54,6 +54,9 @@ describe('an embedded build in parts', () => {
         expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM whole.${table} EXCEPT ALL SELECT ${list} FROM parted.${table})`), table).toBe(0);
         expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM parted.${table} EXCEPT ALL SELECT ${list} FROM whole.${table})`), table).toBe(0);
       }
+      // The message columns are kept ZSTD-compressed.
+      const codecs = (await conn.runAndReadAll(`SELECT DISTINCT compression FROM pragma_storage_info('parted.${ROLLUP_TABLES.text}') WHERE column_name = 'search_key' AND segment_type = 'VARCHAR'`)).getRowObjectsJS().map((r) => String(r.compression));
+      expect(codecs).toEqual(['ZSTD']);
       // In time order, part after part.
       expect(await conn.runAndReadAll(`SELECT count(*) AS n FROM (SELECT request_time < lag(request_time) OVER () AS back FROM parted.${ROLLUP_TABLES.facts}) WHERE back`).then((r) => Number(r.getRowObjectsJS()[0]!.n))).toBe(0);
     } finally {
