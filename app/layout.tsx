@@ -23,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <Providers>
+        <Providers queryConcurrency={getConfig().maxConcurrentQueries}>
           <Suspense>
             <AppShell engineLabel={engineLabel()}>{children}</AppShell>
           </Suspense>

@@ -3,8 +3,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError, isWarehouseStarting } from '@/lib/client/api';
+import { createScheduler } from '@/lib/client/scheduler';
+import { SchedulerContext } from '@/lib/client/use-catalogue-query';
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `queryConcurrency`: the server's engine concurrency (MAX_CONCURRENT_QUERIES), the page's query slots. */
+export function Providers({ children, queryConcurrency }: { children: ReactNode; queryConcurrency: number }) {
+  const [scheduler] = useState(() => createScheduler({ concurrency: queryConcurrency }));
   const [client] = useState(() => new QueryClient({
     defaultOptions: {
       queries: {
@@ -19,5 +23,9 @@ export function Providers({ children }: { children: ReactNode }) {
   }));
   // Tests (and people reading the DOM) can tell a page that answers clicks from its server-rendered first paint.
   useEffect(() => { document.documentElement.dataset.hydrated = 'true'; }, []);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <SchedulerContext.Provider value={scheduler}>{children}</SchedulerContext.Provider>
+    </QueryClientProvider>
+  );
 }

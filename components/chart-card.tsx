@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError, isWarehouseStarting, type QueryResponse } from '@/lib/client/api';
+import { useScheduler } from '@/lib/client/use-catalogue-query';
 import { planNotices } from '@/lib/charts/plan-notice';
 import { AlertOnThis } from './alert-on-this';
 import { ViewSql } from './view-sql';
@@ -10,7 +11,8 @@ import { ViewSql } from './view-sql';
 interface ChartCardProps<R> {
   title: string;
   subtitle?: ReactNode;
-  query: UseQueryResult<QueryResponse<R>>;
+  /** `requestKey` (useCatalogueQuery sets it): the card tells the page's scheduler whether it is on screen. */
+  query: UseQueryResult<QueryResponse<R>> & { requestKey?: string };
   isEmpty: (data: QueryResponse<R>) => boolean;
   empty: ReactNode;
   children: (data: QueryResponse<R>) => ReactNode;
@@ -25,8 +27,9 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
   const [showSql, setShowSql] = useState(false);
   const { data, error, isPending, isFetching, refetch, failureReason, failureCount } = query;
   const starting = isWarehouseStarting(error ?? failureReason);
+  const ref = useOnScreenPriority(query.requestKey);
   return (
-    <section data-testid={testId} aria-busy={isFetching} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section ref={ref} data-testid={testId} data-request={query.requestKey} aria-busy={isFetching} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <header className="mb-3 flex flex-wrap items-start gap-3">
         <div className="min-w-0">
           <h2 className="text-base font-semibold">{title}</h2>
@@ -68,6 +71,29 @@ export function ChartCard<R>({ title, subtitle, query, isEmpty, empty, children,
       {showSql && data && <ViewSql result={data as QueryResponse<unknown>} onClose={() => setShowSql(false)} />}
     </section>
   );
+}
+
+/**
+ * Cards on screen or within a screen of it are asked first, cards further down after them
+ * (lib/client/scheduler.ts); scrolling moves a card up the queue before its request is sent.
+ */
+function useOnScreenPriority(requestKey: string | undefined) {
+  const scheduler = useScheduler();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!requestKey || !el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1]!;
+      scheduler.prioritise(requestKey, entry.isIntersecting ? 'visible' : 'offscreen');
+    }, { rootMargin: '50% 0px' });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      scheduler.forget(requestKey);
+    };
+  }, [scheduler, requestKey]);
+  return ref;
 }
 
 function ErrorState({ error, onRetry, compact }: { error: Error; onRetry: () => void; compact?: boolean }) {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { nowMs } from '../lib/time/clock';
 import { plantedRequest } from './demo';
 
 /** Any alert/confirm from payload text would mean markup ran; every test fails on one. */
@@ -201,6 +202,18 @@ test.describe('request inspector', () => {
     await expect(rows.first().getByTestId('question-trend')).toHaveText(/^(▲ rising|▼ falling|→ steady|● new) [\d.,kKM]+ → [\d.,kKM]+$/);
     await rows.first().getByRole('link', { name: 'Latest' }).click();
     await expect(page.getByTestId('transcript')).toBeVisible();
+  });
+
+  test('top questions: an empty answer is drawn too, so the page settles (the benchmark waits for that)', async ({ page }) => {
+    // A day long before the demo's first request.
+    const day = 86_400_000;
+    const to = new Date(Math.floor(nowMs() / day) * day - 60 * day).toISOString().slice(0, 16);
+    const from = new Date(Date.parse(`${to}Z`) - day).toISOString().slice(0, 16);
+    await page.goto(`/inspector?tab=questions&range=custom&from=${from}&to=${to}`);
+    const card = page.getByTestId('top-questions');
+    await expect(card.getByTestId('chart-empty')).toContainText('No question was asked twice');
+    await expect(card).toHaveAttribute('aria-busy', 'false');
+    await expect(page.locator('[data-testid="chart-loading"], section[aria-busy="true"]')).toHaveCount(0);
   });
 
   test('conversations list turns, tokens and cost, dearest first on demand, and open their latest turn', async ({ page }) => {

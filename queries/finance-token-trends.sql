@@ -2,9 +2,11 @@
 -- for the top N values of the chosen dimension (by requests) plus "(other)". Percentiles are
 -- computed over each group's own rows, never from other percentiles.
 WITH kept AS (
-  SELECT * FROM {{finance_rows}} r
-  WHERE status_code < 400
-    AND token_source <> 'unknown'
+  -- Read twice below (ranking, then the days): only the columns they need are kept.
+  SELECT r.request_date, r.dim_value, r.weight, r.input_tokens, r.output_tokens
+  FROM {{finance_rows}} r
+  WHERE r.status_code < 400
+    AND r.token_source <> 'unknown'
 ),
 ranked AS (
   SELECT dim_value, row_number() OVER (ORDER BY sum(weight) DESC, dim_value) AS value_rank

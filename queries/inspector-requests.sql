@@ -61,11 +61,11 @@ page_read AS (
   FROM read_output r
 ),
 matched AS (
-  -- The searchable text of the page's rows only, and where the keyword first occurs in it.
-  SELECT m.databricks_request_id, m.search_text, instr(lower(m.search_text), :q_text) AS at
-  FROM {{request_text}} m
-  WHERE :q_text IS NOT NULL AND {{filters(m)}}
-    AND m.databricks_request_id IN (SELECT databricks_request_id FROM page_keys)
+  -- Where the keyword first occurs in the page's rows' searchable text, as their own reading has
+  -- it (the text table keeps it lowercased, for matching only).
+  SELECT r.databricks_request_id, r.search_text, instr(lower(r.search_text), :q_text) AS at
+  FROM page_read r
+  WHERE :q_text IS NOT NULL
 ),
 page_cost AS (
   -- What the page's requests cost, priced as finance prices them; NULL when unpriced.

@@ -18,6 +18,8 @@ export default defineQuery({
   bind: (input, { window }) => ({ ...listBind(input as unknown as ListInput, window, filterParams(input, window)), ...perRequestPriceParams() }),
   // Keyword, tool and trace filters read the request text and facts: the page's keys can always come from the facts.
   pageKeys: () => true,
+  // Newest first, the page (and the one row that says another follows) can come from the newest hours alone.
+  newestFirst: (params) => (params.sort === 'time_desc' ? Number(params.page_limit) : null),
   row: z.object({
     endpoint_name: z.string(),
     databricks_request_id: z.string(),

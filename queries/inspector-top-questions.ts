@@ -13,6 +13,8 @@ export default defineQuery({
     top_n: intParam(1, 500).default(50),
     min_count: intParam(1, 10_000).default(2),
   },
+  // The questions rollup answers whole hours; the hour :mid_time falls in comes from the request texts.
+  rollups: { tables: ['gateway_lens_questions_hourly'], splitAt: 'mid_time' },
   bind: (input, { window }) => ({ ...filterParams(input, window), top_n: input.top_n, min_count: input.min_count, mid_time: sqlTimestamp(new Date((window.start.getTime() + window.end.getTime()) / 2)) }),
   row: z.object({
     question_key: z.string(),

@@ -8,6 +8,8 @@ export default defineQuery({
   title: 'Logging completeness',
   description: 'Per bucket and status code: requests counted in endpoint_usage against requests logged in the payload tables (weighted).',
   params: bucketedShape,
+  // Hour and day buckets read the hourly rollup (queries/ops-completeness.rollup.sql).
+  rollups: { tables: ['gateway_lens_hourly'] },
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window) }),
   row: z.object({
     bucket: z.iso.datetime(),

@@ -1,13 +1,15 @@
--- Topic watch: per time bucket, estimated requests whose request body mentions each keyword
--- (case-insensitive substring of the raw JSON). Keywords are bound values, never SQL text.
+-- Topic watch: per time bucket, estimated requests whose conversation mentions each keyword: a
+-- case-insensitive substring of the text of its user and assistant turns as the one
+-- interpretation reads them (request_text.search_key, lowercased: no JSON keys, system prompts, vectors or
+-- trace blobs), read from the request text table where it covers the window. Keywords are bound
+-- values, never SQL text.
 WITH filtered AS (
   SELECT
-    {{time_bucket(p.request_time)}} AS bucket,
-    lower(p.request) AS body,
-    {{weight(p)}} AS weight
-  FROM {{payload}} p
-  WHERE {{filters(p)}}
-    AND p.request IS NOT NULL
+    {{time_bucket(t.request_time)}} AS bucket,
+    t.search_key AS body,
+    t.weight
+  FROM {{request_text}} t
+  WHERE {{filters(t)}}
 )
 SELECT
   f.bucket,

@@ -10,7 +10,7 @@ export default defineQuery({
   exposesText: true,
   searchTerms: { keywords: (v) => parseKeywords(v as string | undefined) },
   title: 'Topic watch',
-  description: 'Estimated requests per bucket whose request body mentions each keyword (case-insensitive; comma-separated, up to five). Without keywords: every logged request.',
+  description: 'Estimated requests per bucket whose conversation (the text of its user and assistant turns, not JSON keys or system prompts) mentions each keyword (case-insensitive; comma-separated, up to five). Without keywords: every logged request.',
   params: { ...bucketedShape, keywords: keywordsParam },
   bind: (input, { window }) => ({ ...filterParams(input, window), ...bindBucket(input, window), ...keywordParams(input.keywords) }),
   row: z.object({

@@ -14,6 +14,7 @@ import { caseUrl, casesFor, DERIVED_ROUTES, pagePaths, pagesFromNav, routeMatche
 import { launchBrowser, measurePage } from '../lib/bench/pages';
 import { runPlanMode } from '../lib/bench/plan-mode';
 import { openRawEngine, type RawEngine } from '../lib/bench/raw';
+import { parseServerTiming } from '../lib/bench/server-timing';
 import { replicateDemo } from '../lib/bench/replicate';
 import { renderMarkdown, type BenchReport, type PageResult, type RouteResult } from '../lib/bench/report';
 import { startServer, type BenchServer } from '../lib/bench/server';
@@ -67,7 +68,7 @@ function ensureBuild(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-interface Call { status: number; ms: number; body: Record<string, unknown> | null }
+interface Call { status: number; ms: number; body: Record<string, unknown> | null; timing: Record<string, number> }
 
 async function call(server: BenchServer, url: string): Promise<Call> {
   const t0 = performance.now();
@@ -80,7 +81,7 @@ async function call(server: BenchServer, url: string): Promise<Call> {
   } catch {
     // a non-JSON answer is reported by its status
   }
-  return { status: res.status, ms, body };
+  return { status: res.status, ms, body, timing: parseServerTiming(res.headers.get('server-timing')) };
 }
 
 function problemsOf(body: Record<string, unknown> | null): string {
@@ -114,6 +115,7 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
   }
   const walls: number[] = [];
   const engines: number[] = [];
+  const handlers: number[] = [];
   const raws: number[] = [];
   // Route and engine calls alternate, so the other load on the machine weighs on both alike.
   // A call that takes many seconds is a miss either way; one timed run keeps a 10M benchmark finite.
@@ -123,6 +125,7 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
     if (r.status !== 200) return { result: unmeasured(c, url, 'error', `run ${i + 1} answered ${r.status}`), body: null };
     walls.push(r.ms);
     if (typeof r.body?.durationMs === 'number') engines.push(r.body.durationMs);
+    if (r.timing.handler !== undefined) handlers.push(r.timing.handler);
     if (direct) raws.push(await direct());
   }
   const wall = summarise(walls);
@@ -137,6 +140,7 @@ async function measureRoute(server: BenchServer, raw: RawEngine, c: Pick<BenchCa
     rows: Array.isArray(first.body?.rows) ? first.body.rows.length : null,
     wall,
     engine: summarise(engines),
+    handler: summarise(handlers),
     raw: rawSummary,
     ratio,
     overheadMs: wall.p50 !== null && rawSummary.p50 !== null ? wall.p50 - rawSummary.p50 : null,

@@ -33,7 +33,7 @@ export function TopicWatch({ state, ops, setOps }: { state: DashboardState; ops:
           <TopicMatches state={state} topics={ops.topics} />
         </div>
       ) : (
-        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-500">Type keywords above to count the requests that mention them, hour by hour, and list the latest ones.</p>
+        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-500">Type keywords above to count the requests whose conversation (user and assistant messages) mentions them, hour by hour, and list the latest ones.</p>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
 import { now } from '@/lib/time/clock';
+import { parseServerTiming } from '@/lib/bench/server-timing';
 
 // The route handlers read the process configuration, so the demo path is set before they load.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-lens-api-'));
@@ -35,6 +36,10 @@ describe('GET /api/queries/:id', () => {
     expect(body.rows.length).toBeGreaterThan(0);
     expect(body.sql).toContain(':start_time');
     expect(res.headers.get('x-request-id')).toBe(body.requestId);
+    // Server-Timing: the engine's time as in the body, and the handler's, which contains it.
+    const timing = parseServerTiming(res.headers.get('server-timing'));
+    expect(timing.engine).toBeCloseTo(body.durationMs, 1);
+    expect(timing.handler).toBeGreaterThanOrEqual(timing.engine!);
   });
 
   it('answers 400 with every problem for bad parameters', async () => {

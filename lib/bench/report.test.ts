@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtMs, renderMarkdown, type BenchReport } from './report';
+import { fmtBytes, fmtMs, overheadSplit, renderMarkdown, type BenchReport } from './report';
 import { summarise } from './stats';
 
 const report: BenchReport = {
@@ -12,12 +12,12 @@ const report: BenchReport = {
   routes: [
     {
       route: 'requests-over-time', label: '7d', kind: 'chart', url: '/api/queries/requests-over-time?range=7d', status: 'ok', rows: 504,
-      wall: summarise([110, 120, 130]), engine: summarise([100]), raw: summarise([100]), ratio: 1.2, overheadMs: 20, cachedMs: 3.2,
+      wall: summarise([110, 120, 130]), engine: summarise([100]), handler: summarise([101, 102, 103]), raw: summarise([100]), ratio: 1.2, overheadMs: 20, cachedMs: 3.2,
       evaluation: { verdict: 'PASS', reasons: [] }, load: 1.25,
     },
     {
       route: 'ops-kpis', label: '30d', kind: 'chart', url: '', status: 'ok', rows: 1,
-      wall: summarise([400]), engine: summarise([300]), raw: summarise([200]), ratio: 2, overheadMs: 200, cachedMs: null,
+      wall: summarise([400]), engine: summarise([300]), handler: summarise([306]), raw: summarise([200]), ratio: 2, overheadMs: 200, cachedMs: null,
       evaluation: { verdict: 'MISS', reasons: ['p50 400 ms > 300 ms', '2.00× raw > 1.2×'] },
     },
     {
@@ -26,7 +26,7 @@ const report: BenchReport = {
       evaluation: { verdict: 'n/a', reasons: [] },
     },
   ],
-  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, calls: ['/api/health', '/api/queries/ops-kpis?range=7d'], evaluation: { verdict: 'PASS', reasons: [] } }],
+  pages: [{ path: '/', charts: 3, failedCharts: 0, emptyCharts: 1, draw: summarise([900, 1000]), firstView: summarise([600, 700]), jsGzipBytes: 200 * 1024, jsFiles: 12, jsAllGzipBytes: 320 * 1024, calls: ['/api/health', '/api/queries/ops-kpis?range=7d'], evaluation: { verdict: 'PASS', reasons: [] } }],
   memory: { peakTreeRssKb: 1024 * 1024, peakProcessHwmKb: 900 * 1024, samples: 10, buildPeakKb: 2 * 1024 * 1024 },
   notes: ['inspector request detail: skipped, inspector-requests is not in this build'],
 };
@@ -53,8 +53,18 @@ describe('renderMarkdown', () => {
     expect(md).toContain('API routes: 1 of 2 cases meet their target.');
   });
 
+  it('splits the overhead into the handler\'s own time and what surrounds it', () => {
+    // requests-over-time: handler 102 − engine 100 = 2, wall 120 − handler 102 = 18; ops-kpis: 6 and 94.
+    expect(overheadSplit(report.routes)).toEqual({ handlerMs: 4, outsideMs: 56 });
+    expect(md).toContain('its engine call (parse, plan, render, row check, JSON) 4.0 ms; the call\'s wall time less the handler (Next.js, HTTP, the client\'s fetch) 56 ms.');
+    // Results of servers without the header: no split.
+    expect(overheadSplit(report.routes.map((x) => ({ ...x, handler: undefined })))).toBeNull();
+  });
+
   it('lists pages and notes', () => {
-    expect(md).toContain('| / | 3 (1 empty) | 2 | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
+    expect(md).toContain('| / | 3 (1 empty) | 2 | 650 | 950 | 1,000 | 12 | 200.0 kB | 320.0 kB | PASS |');
+    // Results written before the first-screen time was measured show a dash.
+    expect(renderMarkdown({ ...report, pages: [{ ...report.pages[0]!, firstView: undefined }] })).toContain('| / | 3 (1 empty) | 2 | – | 950 |');
     expect(md).toContain('- inspector request detail: skipped');
   });
 

@@ -1,4 +1,4 @@
-import type { Summary } from './stats';
+import { percentile, type Summary } from './stats';
 import { describeRouteTarget, PAGE_TARGETS, type Evaluation, type RouteKind } from './targets';
 
 export interface RouteResult {
@@ -13,6 +13,8 @@ export interface RouteResult {
   wall: Summary;
   /** The route's own `durationMs`: time in the engine call inside the server. */
   engine: Summary;
+  /** The route handler's own time (its Server-Timing `handler`: parse, plan, engine, JSON). */
+  handler?: Summary;
   /** The same SQL and parameters run directly on DuckDB in the benchmark process. */
   raw: Summary;
   ratio: number | null;
@@ -30,6 +32,8 @@ export interface PageResult {
   failedCharts: number;
   emptyCharts: number;
   draw: Summary;
+  /** When every chart card of the first screenful had drawn (the rest may still be loading). */
+  firstView?: Summary;
   /** First-load JS: the scripts named in the page's HTML, gzipped. */
   jsGzipBytes: number | null;
   jsFiles: number;
@@ -115,21 +119,37 @@ export function renderMarkdown(r: BenchReport): string {
     }
     out.push(`| ${cell(x.route)} | ${cell(x.label)} | ${x.rows ?? '–'} | ${fmtMs(x.wall.p50)} | ${fmtMs(x.wall.p95)} | ${fmtMs(x.engine.p50)} | ${fmtMs(x.raw.p50)} | ${x.ratio === null ? '–' : `${x.ratio.toFixed(2)}×`} | ${fmtMs(x.overheadMs)} | ${fmtMs(x.cachedMs)} | ${loadCell(x)} | ${describeRouteTarget(x.kind)} | ${cell(verdictCell(x.evaluation))}${x.note ? ` (${cell(x.note)})` : ''} |`);
   }
+  const split = overheadSplit(r.routes);
+  if (split) out.push(`Where the overhead goes (median over the cases of each one's p50, from the route's Server-Timing): the handler less its engine call (parse, plan, render, row check, JSON) ${fmtMs(split.handlerMs)} ms; the call's wall time less the handler (Next.js, HTTP, the client's fetch) ${fmtMs(split.outsideMs)} ms.`);
   out.push('');
 
   if (r.pages.length) {
     const pagePass = r.pages.filter((p) => p.evaluation.verdict === 'PASS').length;
     out.push(`Pages in headless Chromium (cold browser cache, result cache off): ${pagePass} of ${r.pages.length} meet the target (every chart drawn ≤ ${PAGE_TARGETS.drawMs} ms after navigation, first-load JS ≤ ${PAGE_TARGETS.firstLoadJsGzipBytes / 1024} kB gzipped).`);
     out.push('');
-    out.push('| page | charts | API calls | drawn p50 | drawn max | first-load JS files | first-load JS gzipped | all JS by draw | result |');
-    out.push('|---|--:|--:|--:|--:|--:|--:|--:|---|');
+    out.push('| page | charts | API calls | first screen p50 | drawn p50 | drawn max | first-load JS files | first-load JS gzipped | all JS by draw | result |');
+    out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
     for (const p of r.pages) {
       const charts = `${p.charts}${p.emptyCharts ? ` (${p.emptyCharts} empty)` : ''}`;
-      out.push(`| ${cell(p.path)} | ${charts} | ${p.calls ? p.calls.length : '–'} | ${fmtMs(p.draw.p50)} | ${fmtMs(p.draw.max)} | ${p.jsFiles} | ${fmtBytes(p.jsGzipBytes)} | ${fmtBytes(p.jsAllGzipBytes ?? null)} | ${cell(verdictCell(p.evaluation))}${p.note ? ` (${cell(p.note)})` : ''} |`);
+      out.push(`| ${cell(p.path)} | ${charts} | ${p.calls ? p.calls.length : '–'} | ${fmtMs(p.firstView?.p50 ?? null)} | ${fmtMs(p.draw.p50)} | ${fmtMs(p.draw.max)} | ${p.jsFiles} | ${fmtBytes(p.jsGzipBytes)} | ${fmtBytes(p.jsAllGzipBytes ?? null)} | ${cell(verdictCell(p.evaluation))}${p.note ? ` (${cell(p.note)})` : ''} |`);
     }
     out.push('');
   }
   for (const n of r.notes) out.push(`- ${n}`);
   if (r.notes.length) out.push('');
   return out.join('\n');
+}
+
+/** The per-call overhead split in two: the handler's own time and what surrounds it; null without Server-Timing. */
+export function overheadSplit(routes: RouteResult[]): { handlerMs: number; outsideMs: number } | null {
+  const handler: number[] = [];
+  const outside: number[] = [];
+  for (const x of routes) {
+    if (x.status !== 'ok' || x.handler?.p50 == null || x.engine.p50 === null || x.wall.p50 === null) continue;
+    handler.push(x.handler.p50 - x.engine.p50);
+    outside.push(x.wall.p50 - x.handler.p50);
+  }
+  const h = percentile(handler, 0.5);
+  const o = percentile(outside, 0.5);
+  return h === null || o === null ? null : { handlerMs: h, outsideMs: o };
 }

@@ -49,6 +49,13 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
      */
     splitAt?: string;
   };
+  /**
+   * A page sorted newest first, which the newest part of the window can answer: gives the rows that
+   * fill the page (null when these parameters do not sort newest first). The runner then reads the
+   * newest slices of the window first (lib/catalogue/newest-first.ts) and stops at the first that
+   * fills the page: its rows are the window's own first rows, found without reading the rest.
+   */
+  newestFirst?: (params: Params) => number | null;
   /** Whether the query may choose its page of keys from request facts (no bodies needed). */
   pageKeys?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */

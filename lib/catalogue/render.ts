@@ -43,6 +43,11 @@ export interface RenderContext {
    * earlier (a SQL DATE expression the build composed from validated values).
    */
   buildSince?: string;
+  /**
+   * A build in parts (the embedded build, a few days at a time): payload rows before this day
+   * only, and endpoint_usage to a day after it (an exclusive SQL DATE expression).
+   */
+  buildUntil?: string;
   /** The one reading of the payload rows (payload_facts) given whole: a build reads it once into a table. */
   payloadFactsSql?: string;
 }
@@ -98,7 +103,13 @@ const TS_MACROS: Record<string, Expand> = {
   /** Raw rows made into request facts: the window (and, in a hybrid, only after the facts table ends). */
   facts_scope: (args, ctx) => {
     const a = oneArg('facts_scope', args);
-    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_date >= ${ctx.buildSince}` : 'TRUE';
+    if (ctx.scope === 'build') {
+      const bounds = [
+        ...(ctx.buildSince ? [`${a}.request_date >= ${ctx.buildSince}`] : []),
+        ...(ctx.buildUntil ? [`${a}.request_date < ${ctx.buildUntil}`] : []),
+      ];
+      return bounds.length ? bounds.join(' AND ') : 'TRUE';
+    }
     // No usage_context filter here: it reads these facts (usage_context_matches), and every reader filters again.
     const filters = sharedFiltersSql(a);
     return ctx.requests.mode === 'hybrid' ? `${filters}\n    AND ${a}.request_time >= CAST(:lens_covers_end AS TIMESTAMP)` : filters;
@@ -107,7 +118,13 @@ const TS_MACROS: Record<string, Expand> = {
   usage_scope: (args, ctx) => {
     const a = oneArg('usage_scope', args);
     // A day earlier than the payload rows, for requests logged just after midnight.
-    if (ctx.scope === 'build') return ctx.buildSince ? `${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY` : 'TRUE';
+    if (ctx.scope === 'build') {
+      const bounds = [
+        ...(ctx.buildSince ? [`${a}.request_time >= CAST(${ctx.buildSince} AS TIMESTAMP) - INTERVAL 1 DAY`] : []),
+        ...(ctx.buildUntil ? [`${a}.request_time < CAST(${ctx.buildUntil} AS TIMESTAMP) + INTERVAL 1 DAY`] : []),
+      ];
+      return bounds.length ? bounds.join(' AND ') : 'TRUE';
+    }
     return `${a}.request_time >= CAST(:start_time AS TIMESTAMP) - INTERVAL 1 HOUR\n  AND ${a}.request_time < CAST(:end_time AS TIMESTAMP) + INTERVAL 1 HOUR`;
   },
   /** The usage_context filter on endpoint_usage rows, from their map: TRUE without one. */
@@ -239,6 +256,7 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   latency_rows: (ctx) => (ctx.aggregates ? null : 'requests'),
   minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
   context_tokens_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  questions_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
 };
 
@@ -249,7 +267,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly', 'questions_hourly']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro

@@ -9,8 +9,9 @@ import { now as clockNow } from '@/lib/time/clock';
 import type { AnyQuery } from './define';
 import { cacheTtlMs } from './cache-policy';
 import { commonFilterShape, resolveWindow, type TimeWindow } from './filters';
+import { newestFirstAttempts, newestFirstReason } from './newest-first';
 import { describePlan, planQuery, type Planned, type QueryPlan } from './plan';
-import { hasSql, loadSql, renderStatement } from './render';
+import { hasSql, loadSql, renderStatement, type RenderContext, type RenderedStatement } from './render';
 import { resolveTables, type ResolvedTables } from './tables';
 
 export type Problem = { path: string; message: string };
@@ -61,6 +62,33 @@ export interface ParsedQueryInput {
   now: Date;
 }
 
+/** Each query's parameter schema, built once (building it cost more than using it). */
+const inputSchemas = new WeakMap<AnyQuery, z.ZodType<Record<string, unknown>>>();
+function inputSchema(def: AnyQuery): z.ZodType<Record<string, unknown>> {
+  let schema = inputSchemas.get(def);
+  if (!schema) inputSchemas.set(def, schema = z.object({ ...commonFilterShape, ...def.params }).strict());
+  return schema;
+}
+
+/**
+ * A statement depends only on its template and render context (identifiers and plan choices;
+ * values are parameters), so in production, where templates are read once, each plan shape is
+ * rendered once. Bounded: an endpoint filter makes a shape per endpoint.
+ */
+const rendered = new Map<string, RenderedStatement>();
+const RENDERED_MAX = 500;
+function renderPlanned(file: string, ctx: RenderContext): RenderedStatement {
+  if (process.env.NODE_ENV !== 'production') return renderStatement(loadSql(file), ctx);
+  const key = `${file}\n${JSON.stringify(ctx)}`;
+  let statement = rendered.get(key);
+  if (!statement) {
+    statement = renderStatement(loadSql(file), ctx);
+    rendered.set(key, statement);
+    if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  }
+  return statement;
+}
+
 /** Step 1, validate: a query string against the shared filters and the query's own parameters. */
 export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clockNow(), config: AppConfig = getConfig()): ParsedQueryInput {
   const obj: Record<string, string> = {};
@@ -70,7 +98,7 @@ export function parseQueryInput(def: AnyQuery, raw: URLSearchParams, now = clock
     if (values.length > 1) problems.push({ path: key, message: 'given more than once' });
     obj[key] = values[0]!;
   }
-  const schema = z.object({ ...commonFilterShape, ...def.params }).strict();
+  const schema = inputSchema(def);
   const parsed = schema.safeParse(obj);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -161,7 +189,7 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
     // Step 2, plan.
     const planned = makePlan(def, bound, parsed.window, tables, endpoint, current, Boolean(options.userAccessToken));
     // Step 3, render.
-    const statement = renderStatement(loadSql(planned.plan.file.replace(/^queries\//, '').replace(/\.sql$/, '')), planned.render);
+    const statement = renderPlanned(planned.plan.file.replace(/^queries\//, '').replace(/\.sql$/, ''), planned.render);
     const plan: QueryPlan = {
       ...planned.plan,
       relations: statement.relations,
@@ -169,13 +197,25 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
       fallbacks: [...fallbacks],
     };
     try {
-      // Step 4, execute.
-      const ran = await warehouse.run(statement.sql, planned.params, {
-        signal: options.signal,
-        userAccessToken: plan.identity === 'viewer' ? options.userAccessToken : undefined,
-        label: def.id,
-        cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
-      });
+      // Step 4, execute: a newest-first page in the newest slice of the window that fills it.
+      const need = def.newestFirst?.(planned.params) ?? null;
+      const attempts = need === null ? [planned.params] : newestFirstAttempts(planned.params);
+      let ran: Awaited<ReturnType<Warehouse['run']>> | null = null;
+      let used = planned.params;
+      let durationMs = 0;
+      for (const params of attempts) {
+        used = params;
+        ran = await warehouse.run(statement.sql, params, {
+          signal: options.signal,
+          userAccessToken: plan.identity === 'viewer' ? options.userAccessToken : undefined,
+          label: def.id,
+          cacheTtlMs: cacheTtlMs(parsed.window, parsed.now.getTime()),
+        });
+        durationMs += ran.durationMs;
+        if (need !== null && ran.rows.length >= need) break;
+      }
+      if (!ran) throw new Error('no statement ran');
+      if (need !== null) plan.reasons = [...plan.reasons, newestFirstReason(used, planned.params, attempts.indexOf(used) + 1)];
       // Steps 6 and 7, check rows and post-process.
       const checked = z.array(def.row).safeParse(ran.rows);
       if (!checked.success) throw new RowShapeError(def.id, checked.error.issues);
@@ -183,9 +223,9 @@ export async function runQuery(def: AnyQuery, parsed: ParsedQueryInput, options:
         queryId: def.id,
         rows: (def.post ? def.post(checked.data) : checked.data) as Row[],
         sql: statement.sql,
-        params: planned.params,
+        params: used,
         engine: warehouse.engine,
-        durationMs: ran.durationMs,
+        durationMs,
         source: ran.source ?? 'engine',
         window: { start: parsed.window.start.toISOString(), end: parsed.window.end.toISOString() },
         now: parsed.now.toISOString(),

@@ -163,6 +163,13 @@ describe.each([['full build', null], ['refresh', 2]] as const)('the rollup job S
       const facts = inserts[0]!;
       expect(facts).toMatch(/FROM system\.serving\.endpoint_usage u_all\s+WHERE u_all\.request_time >= CAST\(date_sub\(current_date\(\), 2\) AS TIMESTAMP\) - INTERVAL 1 DAY\n/);
       // The first run creates the tables (reading all of endpoint_usage once), later runs skip that.
+      // Every table an INSERT refreshes is created first (the text table too: its INSERT fails without it).
+      for (const insert of inserts) {
+        const table = /^INSERT INTO (\S+) /.exec(insert)![1]!;
+        const created = statements.findIndex((s) => s.startsWith(`CREATE TABLE IF NOT EXISTS ${table} `));
+        expect(created, table).toBeGreaterThan(-1);
+        expect(created).toBeLessThan(statements.indexOf(insert));
+      }
       expect(statements.filter((s) => s.startsWith('CREATE TABLE IF NOT EXISTS main.gateway_lens.gateway_lens_request_facts '))).toHaveLength(1);
       expect(statements.some((s) => s.includes("raise_error('The rollups in main.gateway_lens were built by another definition version"))).toBe(true);
     });

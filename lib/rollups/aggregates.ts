@@ -14,8 +14,10 @@ export interface RollupAggregate {
   /** Column the incremental refresh deletes by (a DATE). */
   dateColumn: string;
   clusterBy: string;
-  /** The statement computing the table's rows from a facts relation (a table, or a subquery in parentheses). */
-  select: (facts: string) => string;
+  /** Which relation the table is computed from: the request facts or the request text. */
+  source: 'facts' | 'text';
+  /** The statement computing the table's rows from that relation (a table, or a subquery in parentheses). */
+  select: (relation: string) => string;
 }
 
 const unusedTables = { payload: [], endpointUsage: 'unused.unused.unused', servedEntities: 'unused.unused.unused' };
@@ -24,11 +26,14 @@ export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = ROLLUPS.map((r) => 
   name: r.table,
   dateColumn: r.dateColumn,
   clusterBy: r.clusterBy,
-  select: (facts: string) => renderSql(`SELECT * FROM {{${r.definition}}}`, {
+  source: r.source,
+  select: (relation: string) => renderSql(`SELECT * FROM {{${r.definition}}}`, {
     tables: unusedTables,
     endpoint: null,
     scope: 'build',
-    requests: { mode: 'facts', table: facts, textTable: 'unused.unused.unused' },
+    requests: r.source === 'facts'
+      ? { mode: 'facts', table: relation, textTable: 'unused.unused.unused' }
+      : { mode: 'facts', table: 'unused.unused.unused', textTable: relation },
     aggregates: null,
     usage: 'read',
   }),

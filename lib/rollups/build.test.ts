@@ -78,16 +78,21 @@ describe('databricksStatements', () => {
   it('incremental: replaces each table from the given date only, atomically, then the state', () => {
     const statements = databricksStatements({ schema, source: withUsage, sinceDate: SINCE });
     const since = `CAST('${SINCE}' AS DATE)`;
-    const tables = [{ table: factsTable, dateColumn: 'request_date' }, { table: textTable, dateColumn: 'request_date' }, ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn }))];
+    const tables = [
+      { table: factsTable, dateColumn: 'request_date', from: '' },
+      { table: textTable, dateColumn: 'request_date', from: '' },
+      ...ROLLUP_AGGREGATES.map((a) => ({ table: `${schema}.${a.name}`, dateColumn: a.dateColumn, from: a.source === 'text' ? textTable : factsTable })),
+    ];
     expect(statements).toHaveLength(tables.length + 2);
     expect(statements[0]).toMatch(new RegExp(`^CREATE OR REPLACE TABLE ${buildTable} AS\\n`));
-    tables.forEach(({ table, dateColumn }, i) => {
+    tables.forEach(({ table, dateColumn, from }, i) => {
       const insert = statements[i + 1]!;
       expect(insert.startsWith(`INSERT INTO ${table} REPLACE WHERE ${dateColumn} >= ${since}\n`)).toBe(true);
-      // The inserted rows are cut at the same date: the facts from the raw rows, the aggregates from the facts.
-      if (table === factsTable || table === textTable) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
+      // The inserted rows are cut at the same date: the facts and texts from the raw rows, the
+      // aggregates from the facts (the questions from the texts).
+      if (!from) expect(insert).toMatch(new RegExp(`\\) f WHERE f\\.request_date >= CAST\\('${SINCE}' AS DATE\\)$`));
       else {
-        expect(insert).toContain(`(SELECT * FROM ${factsTable} WHERE request_date >= ${since})`);
+        expect(insert).toContain(`(SELECT * FROM ${from} WHERE request_date >= ${since})`);
         expect(insert).toMatch(new RegExp(`\\) a WHERE a\\.${dateColumn} >= CAST\\('${SINCE}' AS DATE\\)$`));
       }
     });

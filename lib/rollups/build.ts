@@ -77,13 +77,13 @@ export function databricksStatements(b: DatabricksBuild): string[] {
     statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
     statements.push(`CREATE OR REPLACE TABLE ${text} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f`);
     for (const a of ROLLUP_AGGREGATES) {
-      statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(facts)}`);
+      statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(a.source === 'text' ? text : facts)}`);
     }
   } else {
     statements.push(`INSERT INTO ${facts} REPLACE WHERE request_date >= ${since}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
     statements.push(`INSERT INTO ${text} REPLACE WHERE request_date >= ${since}\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f WHERE f.request_date >= ${since}`);
     for (const a of ROLLUP_AGGREGATES) {
-      statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);
+      statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${a.source === 'text' ? text : facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);
     }
   }
   statements.push(`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.state)} AS

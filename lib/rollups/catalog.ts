@@ -11,6 +11,8 @@ export interface RollupSpec {
   table: string;
   /** The relation (queries/relations/<definition>.sql) computing the table's rows from requests. */
   definition: string;
+  /** What it is built from: the request facts, or the request text (the questions asked). */
+  source: 'facts' | 'text';
   grain: Grain;
   dimensions: readonly string[];
   measures: readonly string[];
@@ -25,6 +27,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   {
     table: 'gateway_lens_hourly',
     definition: 'hourly_from_requests',
+    source: 'facts',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'error_category'],
     measures: ['sampled_rows', 'requests', 'unlogged_requests', 'payload_requests', 'usage_requests', 'guardrail_blocked_rows', 'null_request_rows', 'null_response_rows', 'timed_rows', 'duration_ms_sum', 'ok_input_tokens', 'ok_input_rows', 'ok_output_tokens', 'ok_output_rows'],
@@ -34,6 +37,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   {
     table: 'gateway_lens_latency_hourly',
     definition: 'latency_hourly_from_requests',
+    source: 'facts',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'bin'],
     measures: ['sampled_rows', 'requests', 'min_ms', 'max_ms', 'output_tokens', 'output_ms'],
@@ -43,6 +47,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   {
     table: 'gateway_lens_minutely',
     definition: 'minutely_from_requests',
+    source: 'facts',
     grain: 'minute',
     dimensions: [...HOUR_DIMS, 'minute'],
     measures: ['sampled_rows', 'requests'],
@@ -52,6 +57,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   {
     table: 'gateway_lens_tokens_hourly',
     definition: 'tokens_hourly_from_requests',
+    source: 'facts',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'requester', 'token_source', 'input_null', 'output_null'],
     measures: ['row_count', 'weight_sum', 'w_input', 'w_output', 'w_cost_in', 'w_cost_cached', 'w_cost_out', 'w_cost_reasoning'],
@@ -61,15 +67,28 @@ export const ROLLUPS: readonly RollupSpec[] = [
   {
     table: 'gateway_lens_context_tokens_hourly',
     definition: 'context_tokens_hourly_from_requests',
+    source: 'facts',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'requester', 'token_source', 'input_null', 'output_null', 'context_key', 'context_value'],
     measures: ['row_count', 'weight_sum', 'w_input', 'w_output', 'w_cost_in', 'w_cost_cached', 'w_cost_out', 'w_cost_reasoning'],
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, context_key',
   },
+  {
+    // The questions asked per hour (top questions): one row per normalised question and group, so
+    // repeated questions cost one row an hour however often they are asked.
+    table: 'gateway_lens_questions_hourly',
+    definition: 'questions_hourly_from_text',
+    source: 'text',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'question_key'],
+    measures: ['requests', 'sampled_rows', 'first_seen', 'last_seen', 'example', 'latest_request_id'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
 ];
 
-export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly';
+export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_questions_hourly';
 
 export const ROLLUP_TABLE_NAMES: readonly string[] = ROLLUPS.map((r) => r.table);
 

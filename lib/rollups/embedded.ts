@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { rewriteParams } from '@/lib/warehouse/compat';
@@ -34,21 +34,57 @@ export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A part of an embedded build: the days from `since` up to (not including) `until`, as YYYY-MM-DD. */
+export interface BuildPart { since: string; until: string }
+
+const DAY_MS = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
 /**
- * The embedded build: the payload rows read once (the one interpretation, into a temporary table),
- * then the facts and the texts from it, sorted by time (so zone maps skip other days), then the
- * aggregates.
+ * The parts an embedded build reads its source in: `days` days each from the first day to the
+ * last, so the one reading of the bodies (held in a temporary table) is a few days of rows
+ * however long the history is — bounded memory and spill at 10M or 100M rows.
  */
-export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string): string[] {
+export function buildParts(first: Date | null, last: Date | null, days: number): BuildPart[] {
+  if (!first || !last || last < first) return [];
+  if (!Number.isInteger(days) || days < 1) throw new Error('a build part is a whole number of days, at least one');
+  const parts: BuildPart[] = [];
+  for (let t = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()); t <= last.getTime(); t += days * DAY_MS) {
+    parts.push({ since: isoDay(new Date(t)), until: isoDay(new Date(t + days * DAY_MS)) });
+  }
+  return parts;
+}
+
+/**
+ * The embedded build: part by part (oldest first), the payload rows read once (the one
+ * interpretation, into a temporary table), then the facts and the texts from it, each part sorted
+ * by time (so the tables are in time order and zone maps skip other days); then the aggregates
+ * over the whole tables. Without parts (an empty source), one pass over everything.
+ */
+export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): string[] {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
   const text = `${catalog}.${ROLLUP_TABLES.text}`;
   const read = 'lens_payload_read';
+  const day = (d: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error('a build part day is not YYYY-MM-DD');
+    return `CAST('${d}' AS DATE)`;
+  };
+  const passes: Array<{ since?: string; until?: string }> = parts.length ? parts.map((p) => ({ since: day(p.since), until: day(p.until) })) : [{}];
+  const statements: string[] = [];
+  passes.forEach((bounds, i) => {
+    const into = (table: string, columns: string, select: string, alias: string) => (i === 0
+      ? `CREATE TABLE ${table} AS SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`
+      : `INSERT INTO ${table} SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`);
+    statements.push(
+      `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source, bounds)}`,
+      into(facts, FACT_COLUMN_LIST, factsSelect(source, { window: false, ...bounds, read }), 'f'),
+      into(text, TEXT_COLUMN_LIST, textSelect(source, { ...bounds, read }), 't'),
+      `DROP TABLE ${read}`,
+    );
+  });
   return [
-    `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source)}`,
-    `CREATE TABLE ${facts} AS SELECT ${FACT_COLUMN_LIST} FROM (\n    ${factsSelect(source, { window: false, read })}\n) f ORDER BY request_time`,
-    `CREATE TABLE ${text} AS SELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textSelect(source, { read })}\n) t ORDER BY request_time`,
-    `DROP TABLE ${read}`,
-    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(facts)}\n) a ORDER BY hour`),
+    ...statements,
+    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
     `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
       CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
@@ -74,6 +110,18 @@ function removeAbandonedBuilds(file: string): void {
 }
 
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/** Days per part of an embedded build (a day of a 300-QPM endpoint is about 430k requests). */
+export const BUILD_PART_DAYS = 2;
+
+/** The first and last day the source holds: payload rows and endpoint_usage rows alike. */
+async function sourceDays(conn: DuckDBConnection, source: FactsSource): Promise<[Date | null, Date | null]> {
+  const usage = source.endpointUsage ? `UNION ALL SELECT min(request_time), max(request_time) FROM ${source.endpointUsage}` : '';
+  const r = await conn.runAndReadAll(`SELECT min(lo) AS lo, max(hi) AS hi FROM (SELECT min(request_time) AS lo, max(request_time) AS hi FROM ${source.payload} p ${usage}) d`);
+  const row = r.getRowObjectsJS()[0];
+  const at = (v: unknown) => (v instanceof Date ? v : null);
+  return [at(row?.lo), at(row?.hi)];
+}
 
 async function readState(instance: DuckDBInstance, file: string): Promise<{ version: string; fingerprint: string; fact_rows: number } | null> {
   const conn = await instance.connect();
@@ -117,7 +165,8 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     try {
       await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
       // Written in Databricks SQL like every catalogue statement: the engine's dialect shim applies.
-      for (const sql of embeddedStatements('lens_build', source, fingerprint)) await conn.run(rewriteParams(sql).sql);
+      const parts = buildParts(...(await sourceDays(conn, source)), BUILD_PART_DAYS);
+      for (const sql of embeddedStatements('lens_build', source, fingerprint, parts)) await conn.run(rewriteParams(sql).sql);
       const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
       factRows = Number(r.getRowObjectsJS()[0]?.n ?? 0);
       await conn.run('DETACH lens_build');

@@ -73,6 +73,9 @@ const OWN: Record<string, string[]> = {
   'inspector-match-count': ['range=7d&q=refund', 'range=30d&has_tools=yes'],
   'inspector-conversations': ['range=7d&sort=cost', 'range=7d&sort=tokens&endpoint=support_agent'],
   'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
+  // A common word and a phrase of the planted keyword block, over the request text table and raw.
+  'ops-topic-watch': ['range=7d&keywords=refund,invoice', 'range=30d&keywords=refund&bucket=day'],
+  'ops-topic-matches': ['range=7d&keywords=refund,invoice'],
   'ops-errors-breakdown': ['range=30d&by=usage_context&context_key=project', 'range=30d&by=input_size'],
   'compare-entities': ['range=30d&group_by=context&context_key=a_b_test_group'],
   'compare-share-over-time': ['range=7d&group_by=context&context_key=a_b_test_group'],
@@ -201,6 +204,31 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
       expect(r.plan.relations.map((x) => x.name), qs).not.toContain('payload_facts');
     }
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
+  });
+
+  it('a newest-first page found in the newest hours is the whole window\'s first page', async () => {
+    const def = CATALOGUE['inspector-requests']!;
+    const whole = { ...def, newestFirst: undefined };
+    const cases: Array<[string, RegExp]> = [
+      ['range=30d', /filled from the newest \d+ h/],
+      ['range=30d&q=refund&page_size=100', /filled from the newest \d+ h/],
+      // Rare: no slice fills the page, so the whole window answers.
+      ['range=30d&q=nightingale', /whole window was read/],
+      ['range=7d&status=error&endpoint=support_agent', /newest/],
+    ];
+    for (const [qs, reason] of cases) {
+      for (const state of [built, null]) {
+        if (state) setRollupState(state);
+        else clearRollupState();
+        const parsed = parseQueryInput(def, new URLSearchParams(qs), demo.end, demo.config);
+        const sliced = await runQuery(def, parsed, { warehouse: demo.warehouse, config: demo.config });
+        const full = await runQuery(whole, parsed, { warehouse: demo.warehouse, config: demo.config });
+        expect(sliced.rows.length, qs).toBeGreaterThan(0);
+        expect(sliced.plan.reasons.join('\n'), qs).toMatch(reason);
+        expect(sliced.rows.map((r) => r.databricks_request_id), qs).toEqual(full.rows.map((r) => r.databricks_request_id));
+        expectSameRows(sliced.rows, full.rows);
+      }
+    }
   });
 
   it('ops-kpis computes the hour its two periods meet in from requests, and reads the rest from the tables', async () => {

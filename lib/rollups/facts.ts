@@ -80,7 +80,8 @@ export const TEXT_COLUMNS = [
   { name: 'asks_question', databricks: 'BOOLEAN' },
   { name: 'last_user_text', databricks: 'STRING' },
   { name: 'answer_text', databricks: 'STRING' },
-  { name: 'search_text', databricks: 'STRING' },
+  { name: 'search_key', databricks: 'STRING' },
+  { name: 'question_key', databricks: 'STRING' },
 ] as const;
 
 export const TEXT_COLUMN_LIST = TEXT_COLUMNS.map((c) => c.name).join(', ');
@@ -107,7 +108,7 @@ export interface FactsSource {
 /** Tables of a build: only the names the request facts relation reads are used. */
 const buildTables = (src: FactsSource): ResolvedTables => ({ payload: [], endpointUsage: src.endpointUsage ?? 'unused.unused.unused', servedEntities: src.servedEntities });
 
-const buildContext = (src: FactsSource, since?: string, read?: string): RenderContext => ({
+const buildContext = (src: FactsSource, since?: string, read?: string, until?: string): RenderContext => ({
   tables: buildTables(src),
   endpoint: null,
   scope: 'build',
@@ -116,6 +117,7 @@ const buildContext = (src: FactsSource, since?: string, read?: string): RenderCo
   usage: src.endpointUsage === null ? 'none' : 'read',
   payloadSql: src.payload,
   buildSince: since,
+  buildUntil: until,
   payloadFactsSql: read && `SELECT * FROM ${read}`,
 });
 
@@ -127,19 +129,19 @@ const buildContext = (src: FactsSource, since?: string, read?: string): RenderCo
  * rewrites, and endpoint_usage from a day before them. `window` is kept for callers that only
  * ever built: it must be false; inline use goes through the `requests` relation of a plan.
  */
-export function factsSelect(src: FactsSource, opts: { window: false; since?: string; read?: string }): string {
+export function factsSelect(src: FactsSource, opts: { window: false; since?: string; until?: string; read?: string }): string {
   if (opts.window !== false) throw new Error('factsSelect renders the build; queries read {{requests}}');
-  return renderSql('SELECT * FROM {{request_facts}}\nUNION ALL\nSELECT * FROM {{unlogged_requests}}', buildContext(src, opts.since, opts.read));
+  return renderSql('SELECT * FROM {{request_facts}}\nUNION ALL\nSELECT * FROM {{unlogged_requests}}', buildContext(src, opts.since, opts.read, opts.until));
 }
 
-/** The text SELECT over every logged row (for a build), as factsSelect; `since` and `read` as there. */
-export function textSelect(src: FactsSource, opts: { since?: string; read?: string } = {}): string {
-  return renderSql('SELECT * FROM {{request_text_rows}}', buildContext(src, opts.since, opts.read));
+/** The text SELECT over every logged row (for a build), as factsSelect; `since`, `until` and `read` as there. */
+export function textSelect(src: FactsSource, opts: { since?: string; until?: string; read?: string } = {}): string {
+  return renderSql('SELECT * FROM {{request_text_rows}}', buildContext(src, opts.since, opts.read, opts.until));
 }
 
 /** The one reading of every logged row (for a build to write once and read twice): the columns the facts and texts need of it. */
-export function readSelect(src: FactsSource, opts: { since?: string } = {}): string {
-  return renderSql(`SELECT ${READ_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM {{payload_facts}} r`, buildContext(src, opts.since));
+export function readSelect(src: FactsSource, opts: { since?: string; until?: string } = {}): string {
+  return renderSql(`SELECT ${READ_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM {{payload_facts}} r`, buildContext(src, opts.since, undefined, opts.until));
 }
 
 /** Where the built facts live and how far they reach. */

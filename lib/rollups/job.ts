@@ -42,7 +42,7 @@ export function jobStatements(job: JobScript): string[] {
   const version = rollupVersion();
   // The first run creates what a full build would; later runs find the tables and skip this.
   const firstRun = databricksStatements({ schema: job.schema, source })
-    .filter((s) => ROLLUP_AGGREGATES.some((a) => s.startsWith(`CREATE OR REPLACE TABLE ${job.schema}.${a.name} `)) || s.startsWith(`CREATE OR REPLACE TABLE ${job.schema}.${ROLLUP_TABLES.facts} `))
+    .filter((s) => [ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ...ROLLUP_AGGREGATES.map((a) => a.name)].some((name) => s.startsWith(`CREATE OR REPLACE TABLE ${job.schema}.${name} `)))
     .map((s) => s.replace(/^CREATE OR REPLACE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
   return [
     ...head,
