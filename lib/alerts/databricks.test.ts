@@ -3,8 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { SparkSQL } from 'dt-sql-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { statementErrors } from '@/lib/testing/spark-grammar';
 import { loadConfig } from '@/lib/config';
 import type { ResolvedTables } from '@/lib/catalogue/tables';
 import type { Warehouse } from '@/lib/warehouse/types';
@@ -14,7 +14,6 @@ import { AlertV2, CreateAlertV2Body, UpdateAlertV2Body } from './databricks-sche
 import { createBudget, createRule, deleteRule, listDestinations, listRules, updateRule, type AlertsContext } from './service';
 import { openEmbeddedStore } from './store';
 
-const spark = new SparkSQL();
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join('fixtures/databricks', name), 'utf8'));
 
 interface Seen { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string }
@@ -139,7 +138,7 @@ describe('rules as Databricks SQL alerts (a fake workspace on loopback)', () => 
     expect(body.custom_description).toContain(`${TAG}${rule.id}`);
     // The query runs unchanged in the SQL editor: Spark SQL, its window from current_timestamp().
     expect(body.query_text).toContain('(current_timestamp() - INTERVAL 5 MINUTES)');
-    expect(spark.validate(body.query_text)).toEqual([]);
+    expect(statementErrors(body.query_text)).toEqual([]);
     // OAuth M2M: client credentials at the workspace's token endpoint, then the bearer token.
     const token = ws.seen.find((s) => s.path === '/oidc/v1/token');
     expect(token?.body).toBe('grant_type=client_credentials&scope=all-apis');
@@ -186,7 +185,7 @@ describe('rules as Databricks SQL alerts (a fake workspace on loopback)', () => 
     expect(baseline.query_text).toContain('greatest(0.05, base.alert_value * 3) AS alert_threshold');
     expect(baseline.query_text).toContain('(current_timestamp() - INTERVAL 1 DAYS)');
     expect(baseline.schedule.quartz_cron_schedule).toBe('0 0/15 * * * ?');
-    expect(spark.validate(baseline.query_text)).toEqual([]);
+    expect(statementErrors(baseline.query_text)).toEqual([]);
 
     await createRule(ctx, viewer, { ...P95, name: 'spend per end user today', query: 'finance-breakdown', params: { dimension: 'context', context_key: 'end_user_to_charge', top_n: '0' }, window: { kind: 'today' }, everyMinutes: 60, measure: { column: 'cost', aggregation: 'SUM', groupBy: 'value' }, condition: { op: '>', threshold: 50 } });
     const grouped = CreateAlertV2Body.parse(JSON.parse(ws.seen.filter((s) => s.method === 'POST' && s.path === '/api/2.0/alerts').at(-1)!.body));

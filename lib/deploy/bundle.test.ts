@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SparkSQL } from 'dt-sql-parser';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { statementErrors } from '@/lib/testing/spark-grammar';
 import { z } from 'zod';
 import { loadConfig } from '@/lib/config';
 import { jobFile, jobStatements, JOB_PAYLOAD_VIEW, type JobScript } from '@/lib/rollups/job';
@@ -115,7 +115,6 @@ describe('databricks.yml', () => {
   });
 });
 
-const spark = new SparkSQL();
 /**
  * dt-sql-parser 4.5 has Spark 3's grammar. Databricks statements are cut back to it where the
  * grammar lacks a form, each cut checked to be exactly that form: three-part target names and
@@ -130,7 +129,7 @@ function sparkErrors(sql: string): string[] {
     .replace(/^(CREATE (?:OR REPLACE |)TABLE(?: IF NOT EXISTS)?|INSERT INTO|CREATE SCHEMA IF NOT EXISTS) main\.(\w+(?:\.\w+)?)( CLUSTER BY \([\w, ]+\))?/, (_m, head: string, name: string) => `${head} ${name}`)
     .replace(/^(INSERT INTO \w+\.\w+) REPLACE WHERE [^\n]+\n/, '$1\n')
     .replace(/FROM main\.(\w+\.\w+)\b/g, 'FROM main_$1');
-  return spark.validate(spark3).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
+  return statementErrors(spark3);
 }
 
 describe.each([['full build', null], ['refresh', 2]] as const)('the rollup job SQL (%s)', (_label, days) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SparkSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
+import { statementErrors } from '@/lib/testing/spark-grammar';
 import { rawContext, renderSql } from '@/lib/catalogue/render';
 import { billingTables } from './sql';
 
@@ -25,7 +25,6 @@ describe('reconciliation with billing tables configured', () => {
     const billing = billingTables({ BILLING_USAGE_TABLE: 'system.billing.usage', BILLING_LIST_PRICES_TABLE: 'system.billing.list_prices' });
     const sql = renderSql(template, rawContext({ ...tables, billing }));
     expect(sql).toContain('system.billing.list_prices');
-    const errors = new SparkSQL().validate(sql);
-    expect(errors.map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
+    expect(statementErrors(sql)).toEqual([]);
   });
 });

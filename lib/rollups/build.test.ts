@@ -1,11 +1,10 @@
-import { SparkSQL } from 'dt-sql-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { statementErrors } from '@/lib/testing/spark-grammar';
 import { payloadRelation } from '@/lib/catalogue/tables';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, databricksStateSql, databricksStatements, rollupVersion } from './build';
 import type { FactsSource } from './facts';
 
-const spark = new SparkSQL();
 const schema = 'main.lens';
 const payload = payloadRelation([{ endpoint: 'chat', table: 'main.gw.chat_payload' }, { endpoint: 'agent-x', table: 'main.gw.agent_payload' }], null);
 const withUsage: FactsSource = { payload, endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
@@ -26,7 +25,7 @@ const HEAD = /^(CREATE OR REPLACE TABLE|INSERT INTO) main\.(lens\.\w+)( CLUSTER 
 function parseErrors(sql: string): string[] {
   expect(sql).toMatch(HEAD);
   const spark3 = sql.replace(HEAD, '$1 $2');
-  return spark.validate(spark3).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
+  return statementErrors(spark3);
 }
 
 const builds = [
@@ -124,7 +123,7 @@ describe('databricksStatements', () => {
   it('reads the state with a statement that parses', () => {
     const sql = databricksStateSql(schema);
     expect(sql).toBe(`SELECT version, built_at, covers_end, fact_rows FROM ${stateTable}`);
-    expect(spark.validate(sql)).toEqual([]);
+    expect(statementErrors(sql)).toEqual([]);
   });
 });
 

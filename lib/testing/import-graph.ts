@@ -26,34 +26,37 @@ function resolveModule(root: string, fromFile: string, spec: string): string | n
   return candidates.find((c) => fs.existsSync(path.join(root, c)) && fs.statSync(path.join(root, c)).isFile()) ?? null;
 }
 
+/** Every static import, re-export and dynamic `import()` of a project module in one file (`file` relative to `root`). */
+export function moduleImports(root: string, file: string): ImportEdge[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const edges: ImportEdge[] = [];
+  const add = (spec: string, typeOnly: boolean) => {
+    const to = resolveModule(root, file, spec);
+    if (to) edges.push({ from: file, to, typeOnly });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : null;
+      const typeOnly = Boolean(clause?.isTypeOnly || (named && named.length > 0 && !clause?.name && named.every((e) => e.isTypeOnly)));
+      add(node.moduleSpecifier.text, typeOnly);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      add(node.moduleSpecifier.text, node.isTypeOnly);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      add(node.arguments[0].text, false);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      add(node.argument.literal.text, true);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return edges;
+}
+
 /** Every static import, re-export and dynamic `import()` between the project's own files under `dirs`. */
 export function importEdges(root: string, dirs: readonly string[]): ImportEdge[] {
-  const edges: ImportEdge[] = [];
-  for (const file of dirs.flatMap((d) => listSources(root, d))) {
-    const text = fs.readFileSync(path.join(root, file), 'utf8');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const add = (spec: string, typeOnly: boolean) => {
-      const to = resolveModule(root, file, spec);
-      if (to) edges.push({ from: file, to, typeOnly });
-    };
-    const visit = (node: ts.Node) => {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-        const clause = node.importClause;
-        const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : null;
-        const typeOnly = Boolean(clause?.isTypeOnly || (named && named.length > 0 && !clause?.name && named.every((e) => e.isTypeOnly)));
-        add(node.moduleSpecifier.text, typeOnly);
-      } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-        add(node.moduleSpecifier.text, node.isTypeOnly);
-      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
-        add(node.arguments[0].text, false);
-      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-        add(node.argument.literal.text, true);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return edges;
+  return dirs.flatMap((d) => listSources(root, d)).flatMap((file) => moduleImports(root, file));
 }
 
 /**
