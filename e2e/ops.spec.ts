@@ -114,9 +114,14 @@ test.describe('ops', () => {
 
   test('auto-refresh can be turned off and stays in the link', async ({ page }) => {
     await page.goto('/ops?range=6h');
-    // The box is controlled by the URL: it changes once the link has.
-    await page.getByLabel('Auto-refresh').click();
-    await expect(page).toHaveURL(/refresh=off/);
+    await hydrated(page);
+    // The box is controlled by the URL: it changes once the link has. The controls may hydrate after
+    // the page marks itself hydrated, and a click before that only flips the bare box: click until the
+    // link takes it (a click on a flipped box flips it back, so a later click turns it off for real).
+    await expect(async () => {
+      await page.getByLabel('Auto-refresh').click();
+      await expect(page).toHaveURL(/refresh=off/, { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await page.reload();
     await expect(page.getByLabel('Auto-refresh')).not.toBeChecked();
   });
