@@ -4,17 +4,16 @@ import { filterParams } from '@/lib/catalogue/filters';
 import { maskColumns } from '@/lib/security/pii';
 import { intParam } from '@/lib/catalogue/params';
 
-/** How many of each entity's latest successful requests are parsed for matching messages. */
-export const ROWS_PER_ENTITY = 5000;
-
 export default defineQuery({
   id: 'compare-side-by-side',
   exposesText: true,
   title: 'Same message, different served entities',
-  description: 'For up to max_messages user messages answered by more than one served entity, the latest successful answer of each entity, as the one payload interpretation reads question and answer (each at most 1,000 characters).',
+  description: 'For up to max_messages questions answered successfully by more than one served entity in the window (grouped as top questions group them: case, end punctuation and whitespace aside), the latest answer of each entity, as the one payload interpretation reads question and answer (each at most 1,000 characters).',
   params: { max_messages: intParam(1, 20).default(6) },
+  // The questions rollup answers whole hours; only the chosen requests' bodies are read.
+  rollups: { tables: ['gateway_lens_questions_hourly'] },
   // Every entity of the endpoint takes part, whatever entity the filter bar has chosen.
-  bind: (input, { window }) => ({ ...filterParams({ ...input, served_entity: undefined }, window), max_messages: input.max_messages, rows_per_entity: ROWS_PER_ENTITY }),
+  bind: (input, { window }) => ({ ...filterParams({ ...input, served_entity: undefined }, window), max_messages: input.max_messages }),
   row: z.object({
     pick: z.number().int().positive(),
     endpoint_name: z.string(),

@@ -30,24 +30,26 @@ afterAll(async () => {
 /** Queries whose statement reads the request facts or texts (directly or through the token relations). */
 const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests' || r.name === 'request_text'));
 /**
- * Queries that read bodies whatever the facts cover: the list for the page it shows, the
- * conversations for the thread rule (the agent's conversation id, the first user message), which
- * the facts do not hold.
+ * Queries that read bodies whatever the facts cover: the list for the page it shows, side-by-side
+ * for the answers it shows (one request per question and entity), the conversations for the thread
+ * rule (the agent's conversation id, the first user message), which the facts do not hold.
  */
-const READS_BODIES = new Set(['inspector-requests', 'inspector-conversations']);
+const READS_BODIES = new Set(['inspector-requests', 'compare-side-by-side', 'inspector-conversations']);
 
 /** The demo's gpt-4o entity on chat_assistant: its real served_entity_id (a hash, as Databricks writes it). */
 const GPT = ENTITIES.gpt.id;
 const FILTERS = ['range=30d', 'range=24h', 'range=7d&endpoint=chat_assistant', 'range=7d&status=error', `range=7d&status=ok&served_entity=${GPT}`];
 /**
- * Shared filters a query cannot answer by design, each with the case that replaces it: latency and
- * token trends count successful requests only; logging codes are rare enough to need a month.
+ * Shared filters a query cannot answer by design, each with the case that replaces it: latency,
+ * token trends and side-by-side count successful requests only; logging codes are rare enough to need a month.
  */
 const REPLACED: Record<string, Record<string, string>> = {
   'ops-latency-histogram': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'ops-latency-over-time': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'compare-latency-histogram': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
   'finance-token-trends': { 'range=7d&status=error': 'range=7d&status=ok&endpoint=support_agent' },
+  // Side-by-side shows successful answers only.
+  'compare-side-by-side': { 'range=7d&status=error': 'range=30d&status=ok&endpoint=chat_assistant' },
   'ops-logging-codes': { 'range=24h': 'range=30d&endpoint=chat_assistant', 'range=7d&status=error': 'range=30d&status=ok' },
   // Answered requests reach the error views only by a failed trace span (the demo's support_agent traces).
   'ops-error-messages': { [`range=7d&status=ok&served_entity=${GPT}`]: 'range=7d&status=ok&endpoint=support_agent' },

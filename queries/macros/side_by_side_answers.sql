@@ -1,0 +1,41 @@
+-- side_by_side_answers(latest): the end of compare-side-by-side (both variants) over the relation
+-- latest (pick, endpoint_name, entities, asked_rows, served_entity_id, databricks_request_id: the
+-- request of each entity that answers each chosen question): those requests' bodies read by the
+-- one interpretation (payload_steps), then one row per question and entity, with its names.
+chosen_rows AS (
+  SELECT p.*
+  FROM {{payload}} p
+  WHERE {{filters(p)}}
+    AND p.databricks_request_id IN (SELECT databricks_request_id FROM @latest)
+),
+{{payload_steps(chosen_rows)}},
+read AS (
+  SELECT
+    k.databricks_request_id, k.request_time, k.execution_duration_ms,
+    greatest(k.rq_to, 1) AS n_messages,
+    k.last_user_text AS user_text,
+    k.answer_text,
+    get(k.tool_names, 0) AS tool_call,
+    k.tokens_out AS output_tokens
+  FROM (SELECT r.*, {{payload_fields(r)}} FROM read_output r) k
+)
+SELECT
+  l.pick,
+  l.endpoint_name,
+  l.entities,
+  l.asked_rows,
+  l.served_entity_id,
+  se.served_entity_name,
+  se.entity_name,
+  l.databricks_request_id,
+  r.request_time,
+  r.execution_duration_ms,
+  r.n_messages,
+  r.user_text,
+  r.answer_text,
+  r.tool_call,
+  r.output_tokens
+FROM @latest l
+JOIN read r ON r.databricks_request_id = l.databricks_request_id
+LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = l.served_entity_id
+ORDER BY l.pick, se.served_entity_name, l.served_entity_id
