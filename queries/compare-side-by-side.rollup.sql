@@ -5,7 +5,8 @@
 WITH asked AS (
   SELECT q.endpoint_name, q.served_entity_id, q.question_key,
     sum(q.sampled_rows) AS asked_rows,
-    max_by(q.latest_request_id, q.last_seen) AS databricks_request_id
+    max_by(q.latest_request_id, q.last_seen) AS databricks_request_id,
+    max(q.last_seen) AS request_time
   FROM {{questions_hourly}} q
   WHERE q.status_code < 400
     AND q.served_entity_id IS NOT NULL
@@ -25,7 +26,7 @@ chosen AS (
   WHERE pick <= :max_messages
 ),
 latest AS (
-  SELECT c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id, a.databricks_request_id
+  SELECT c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id, a.databricks_request_id, a.request_time
   FROM asked a
   JOIN chosen c ON c.endpoint_name = a.endpoint_name AND c.question_key = a.question_key
 ),

@@ -28,7 +28,8 @@ chosen AS (
 ),
 latest AS (
   SELECT c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id,
-    max_by(a.databricks_request_id, a.request_time) AS databricks_request_id
+    max_by(a.databricks_request_id, a.request_time) AS databricks_request_id,
+    max(a.request_time) AS request_time
   FROM asked a
   JOIN chosen c ON c.endpoint_name = a.endpoint_name AND c.question_key = a.question_key
   GROUP BY c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id

@@ -1,11 +1,15 @@
 -- side_by_side_answers(latest): the end of compare-side-by-side (both variants) over the relation
--- latest (pick, endpoint_name, entities, asked_rows, served_entity_id, databricks_request_id: the
--- request of each entity that answers each chosen question): those requests' bodies read by the
--- one interpretation (payload_steps), then one row per question and entity, with its names.
+-- latest (pick, endpoint_name, entities, asked_rows, served_entity_id, databricks_request_id and
+-- request_time: the request of each entity that answers each chosen question): those requests'
+-- bodies read by the one interpretation (payload_steps), then one row per question and entity,
+-- with its names. The latest answers are mostly recent: the scan starts at the oldest of them, so
+-- file and zone-map pruning skip the rest of the window's bodies.
 chosen_rows AS (
   SELECT p.*
   FROM {{payload}} p
   WHERE {{filters(p)}}
+    AND p.request_date >= (SELECT CAST(min(request_time) AS DATE) FROM @latest)
+    AND p.request_time >= (SELECT min(request_time) FROM @latest)
     AND p.databricks_request_id IN (SELECT databricks_request_id FROM @latest)
 ),
 {{payload_steps(chosen_rows)}},
