@@ -1,14 +1,14 @@
 -- Conversations in the window, by the thread rule of the request detail (thread_key: the
 -- conversation id, else the agent's, else client_request_id without its turn number, else
--- requester + endpoint + day + first user message): turns, first and last time, tokens (as the
--- list counts them) and cost (as finance prices it; NULL when no turn is priced). Only md5 of the
--- key leaves SQL (the history key holds message text). Most recent, most tokens or dearest first.
+-- requester + endpoint + day + first user message; request_text keeps its md5 as thread_id):
+-- turns, first and last time, tokens (as the list counts them) and cost (as finance prices it;
+-- NULL when no turn is priced). Only md5 of the key leaves SQL (the history key holds message
+-- text). Most recent, most tokens or dearest first.
 WITH keyed AS (
-  SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.requester,
-    {{thread_key(p, u)}} AS thread_key
-  FROM {{payload}} p
-  LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = p.databricks_request_id
-  WHERE {{filters(p)}}
+  SELECT t.endpoint_name, t.databricks_request_id, t.request_time, t.requester, t.thread_id, t.thread_source
+  FROM {{request_text}} t
+  WHERE {{filters(t)}}
+    AND t.thread_id IS NOT NULL
 ),
 priced AS (
   SELECT pr.databricks_request_id, pr.input_tokens, pr.output_tokens, CAST(pr.cost AS DOUBLE) AS cost
@@ -17,8 +17,8 @@ priced AS (
 ),
 conversations AS (
   SELECT
-    md5(k.thread_key) AS thread_id,
-    split_part(min(k.thread_key), ':', 1) AS thread_source,
+    k.thread_id,
+    min(k.thread_source) AS thread_source,
     count(*) AS turns,
     min(k.request_time) AS first_seen,
     max(k.request_time) AS last_seen,
@@ -31,8 +31,7 @@ conversations AS (
     max_by(k.endpoint_name, k.request_time) AS latest_endpoint
   FROM keyed k
   LEFT JOIN priced t ON t.databricks_request_id = k.databricks_request_id
-  WHERE k.thread_key IS NOT NULL
-  GROUP BY md5(k.thread_key)
+  GROUP BY k.thread_id
 )
 SELECT *
 FROM conversations

@@ -1,32 +1,38 @@
 -- The requests of one conversation, oldest first. The key is computed as in the request detail:
 -- usage_context.conversation_id, else the agent's context.conversation_id, else client_request_id
--- without a trailing turn number, else requester + endpoint + day + first user message.
--- Only md5 of the key leaves SQL (the history key holds message text). Without :thread, the
--- conversation of the newest request in the window. Its requests are read by the one
--- interpretation (payload_steps): the question, the answer, the turns the request carried.
+-- without a trailing turn number, else requester + endpoint + day + first user message
+-- (request_text keeps its md5 as thread_id). Only md5 of the key leaves SQL (the history key holds
+-- message text). Without :thread, the conversation of the newest request in the window. Only its
+-- requests' bodies are read (from its first turn on, so pruning skips the rest of the window), by
+-- the one interpretation (payload_steps): the question, the answer, the turns the request carried.
 WITH keyed AS (
-  SELECT
-    p.endpoint_name, p.databricks_request_id, p.request_time, p.status_code, p.execution_duration_ms,
-    p.served_entity_id, p.requester, p.request, p.response,
-    {{thread_key(p, u)}} AS thread_key
-  FROM {{payload}} p
-  LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = p.databricks_request_id
-  WHERE {{filters(p)}}
+  SELECT t.databricks_request_id, t.request_time, t.thread_id, t.thread_source
+  FROM {{request_text}} t
+  WHERE {{filters(t)}}
+    AND t.thread_id IS NOT NULL
 ),
 chosen AS (
-  SELECT coalesce(:thread, (SELECT md5(max_by(thread_key, request_time)) FROM keyed WHERE thread_key IS NOT NULL)) AS thread_id
+  SELECT coalesce(:thread, (SELECT max_by(thread_id, request_time) FROM keyed)) AS thread_id
 ),
-turns AS (
+turn_ids AS (
   SELECT k.*
   FROM keyed k
-  JOIN chosen c ON c.thread_id = md5(k.thread_key)
+  JOIN chosen c ON c.thread_id = k.thread_id
   ORDER BY k.request_time, k.databricks_request_id
   LIMIT 500
 ),
+turns AS (
+  SELECT p.*, i.thread_id, i.thread_source
+  FROM {{payload}} p
+  JOIN turn_ids i ON i.databricks_request_id = p.databricks_request_id
+  WHERE {{filters(p)}}
+    AND p.request_date >= (SELECT CAST(min(request_time) AS DATE) FROM turn_ids)
+    AND p.request_time >= (SELECT min(request_time) FROM turn_ids)
+),
 {{payload_steps(turns)}}
 SELECT
-  md5(k.thread_key) AS thread_id,
-  split_part(k.thread_key, ':', 1) AS thread_source,
+  k.thread_id,
+  k.thread_source,
   k.endpoint_name,
   k.databricks_request_id,
   k.request_time,

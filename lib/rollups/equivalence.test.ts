@@ -30,11 +30,11 @@ afterAll(async () => {
 /** Queries whose statement reads the request facts or texts (directly or through the token relations). */
 const FACT_QUERIES = Object.keys(CATALOGUE).filter((id) => renderStatement(loadSql(id), rawContext({ payload: [], endpointUsage: 'a.b.c', servedEntities: 'a.b.d' })).relations.some((r) => r.name === 'requests' || r.name === 'request_text'));
 /**
- * Queries that read bodies whatever the facts cover: the list for the page it shows, side-by-side
- * for the answers it shows (one request per question and entity), the conversations for the thread
- * rule (the agent's conversation id, the first user message), which the facts do not hold.
+ * Queries that read bodies whatever the facts cover, each only for the rows it shows: the list for
+ * its page, side-by-side for its answers (one request per question and entity), the thread for its
+ * turns.
  */
-const READS_BODIES = new Set(['inspector-requests', 'compare-side-by-side', 'inspector-conversations']);
+const READS_BODIES = new Set(['inspector-requests', 'compare-side-by-side', 'inspector-thread']);
 
 /** The demo's gpt-4o entity on chat_assistant: its real served_entity_id (a hash, as Databricks writes it). */
 const GPT = ENTITIES.gpt.id;

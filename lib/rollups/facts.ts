@@ -64,7 +64,7 @@ export const FACT_COLUMN_LIST = FACT_COLUMNS.map((c) => c.name).join(', ');
 /**
  * Request text: one row per logged request with the texts the one interpretation reads from its
  * bodies (queries/relations/request_text_rows.sql) — the question, the answer, the searchable
- * text — and the columns the shared filters and weights need. Kept apart from the facts, which
+ * text, the conversation it belongs to — and the columns the shared filters and weights need. Kept apart from the facts, which
  * charts and rollups read, so text views alone pay for text; built beside them.
  */
 export const TEXT_COLUMNS = [
@@ -82,6 +82,8 @@ export const TEXT_COLUMNS = [
   { name: 'answer_text', databricks: 'STRING' },
   { name: 'search_key', databricks: 'STRING' },
   { name: 'question_key', databricks: 'STRING' },
+  { name: 'thread_id', databricks: 'STRING' },
+  { name: 'thread_source', databricks: 'STRING' },
 ] as const;
 
 export const TEXT_COLUMN_LIST = TEXT_COLUMNS.map((c) => c.name).join(', ');
