@@ -3,42 +3,79 @@
 -- requester + endpoint + day + first user message; request_text keeps its md5 as thread_id):
 -- turns, first and last time, tokens (as the list counts them) and cost (as finance prices it;
 -- NULL when no turn is priced). Only md5 of the key leaves SQL (the history key holds message
--- text). Most recent, most tokens or dearest first.
+-- text). Most recent, most tokens or dearest first. Most recent first needs no tokens to choose:
+-- only the shown conversations' turns are priced then (pricing every request of a month took
+-- seconds at 10M); sorted by tokens or cost, every turn is.
 WITH keyed AS (
   SELECT t.endpoint_name, t.databricks_request_id, t.request_time, t.requester, t.thread_id, t.thread_source
   FROM {{request_text}} t
   WHERE {{filters(t)}}
     AND t.thread_id IS NOT NULL
 ),
+threads AS (
+  SELECT
+    thread_id,
+    min(thread_source) AS thread_source,
+    count(*) AS turns,
+    min(request_time) AS first_seen,
+    max(request_time) AS last_seen,
+    count(DISTINCT endpoint_name) AS endpoints,
+    max_by(requester, request_time) AS requester,
+    max_by(databricks_request_id, request_time) AS latest_request_id,
+    max_by(endpoint_name, request_time) AS latest_endpoint
+  FROM keyed
+  GROUP BY thread_id
+  HAVING count(*) >= :min_turns
+),
+recent AS (
+  SELECT thread_id FROM threads
+  WHERE :sort NOT IN ('tokens', 'cost')
+  ORDER BY last_seen DESC, thread_id
+  LIMIT :top_n
+),
+-- The turns whose tokens and cost are summed: every turn when the sort needs them all, else only
+-- the most recent conversations'.
+shown_turns AS (
+  SELECT k.thread_id, k.databricks_request_id
+  FROM keyed k
+  WHERE :sort IN ('tokens', 'cost')
+  UNION ALL
+  SELECT k.thread_id, k.databricks_request_id
+  FROM keyed k
+  WHERE :sort NOT IN ('tokens', 'cost')
+    AND k.thread_id IN (SELECT thread_id FROM recent)
+),
 priced AS (
+  -- Every turn when the sort needs them all; else only the shown conversations' turns.
   SELECT pr.databricks_request_id, pr.input_tokens, pr.output_tokens, CAST(pr.cost AS DOUBLE) AS cost
   FROM {{priced_requests}} pr
   WHERE {{filters(pr)}}
+    AND :sort IN ('tokens', 'cost')
+  UNION ALL
+  SELECT pr.databricks_request_id, pr.input_tokens, pr.output_tokens, CAST(pr.cost AS DOUBLE) AS cost
+  FROM {{priced_requests}} pr
+  WHERE {{filters(pr)}}
+    AND :sort NOT IN ('tokens', 'cost')
+    AND pr.databricks_request_id IN (SELECT databricks_request_id FROM shown_turns)
 ),
-conversations AS (
+spend AS (
   SELECT
-    k.thread_id,
-    min(k.thread_source) AS thread_source,
-    count(*) AS turns,
-    min(k.request_time) AS first_seen,
-    max(k.request_time) AS last_seen,
-    count(DISTINCT k.endpoint_name) AS endpoints,
-    max_by(k.requester, k.request_time) AS requester,
-    sum(coalesce(t.input_tokens, 0) + coalesce(t.output_tokens, 0)) AS tokens,
-    sum(t.cost) AS cost,
-    count(t.cost) AS priced_turns,
-    max_by(k.databricks_request_id, k.request_time) AS latest_request_id,
-    max_by(k.endpoint_name, k.request_time) AS latest_endpoint
-  FROM keyed k
-  LEFT JOIN priced t ON t.databricks_request_id = k.databricks_request_id
-  GROUP BY k.thread_id
+    u.thread_id,
+    sum(coalesce(p.input_tokens, 0) + coalesce(p.output_tokens, 0)) AS tokens,
+    sum(p.cost) AS cost,
+    count(p.cost) AS priced_turns
+  FROM shown_turns u
+  LEFT JOIN priced p ON p.databricks_request_id = u.databricks_request_id
+  GROUP BY u.thread_id
 )
-SELECT *
-FROM conversations
-WHERE turns >= :min_turns
+SELECT
+  t.thread_id, t.thread_source, t.turns, t.first_seen, t.last_seen, t.endpoints, t.requester,
+  s.tokens, s.cost, s.priced_turns, t.latest_request_id, t.latest_endpoint
+FROM threads t
+JOIN spend s ON s.thread_id = t.thread_id
 ORDER BY
-  CASE WHEN :sort = 'tokens' THEN tokens END DESC,
-  CASE WHEN :sort = 'cost' THEN coalesce(cost, -1.0) END DESC,
-  last_seen DESC,
-  thread_id
+  CASE WHEN :sort = 'tokens' THEN s.tokens END DESC,
+  CASE WHEN :sort = 'cost' THEN coalesce(s.cost, -1.0) END DESC,
+  t.last_seen DESC,
+  t.thread_id
 LIMIT :top_n

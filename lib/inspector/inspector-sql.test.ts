@@ -108,6 +108,25 @@ describe('detail SQL', () => {
     expect(dearest.rows.every((r) => (r.turns as number) >= 2)).toBe(true);
   });
 
+  it('most recent first prices only the shown conversations, to the same tokens and cost as a sort that prices them all', async () => {
+    const convDef = CATALOGUE['inspector-conversations']!;
+    const run = async (qs: string) => (await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config })).rows;
+    const recent = await run('range=7d&endpoint=chat_assistant&top_n=40');
+    const all = await run('range=7d&endpoint=chat_assistant&sort=tokens&top_n=500');
+    expect(recent).toHaveLength(40);
+    // More conversations than the recent page shows, so the recent page priced a part of them.
+    expect(all.length).toBeGreaterThan(recent.length);
+    const byId = new Map(all.map((r) => [r.thread_id, r]));
+    const priced = recent.filter((r) => (r.cost as number | null) !== null);
+    expect(priced.length).toBeGreaterThan(10);
+    for (const r of recent) {
+      const full = byId.get(r.thread_id);
+      if (!full) continue; // beyond the 500 most tokens
+      expect(r).toEqual(full);
+    }
+    expect(recent.filter((r) => byId.has(r.thread_id)).length).toBeGreaterThan(10);
+  });
+
   it('returns nothing for an unknown id and refuses a malformed one', async () => {
     expect((await runDetail(DETAIL_SQL, 'no-such-request')).rows).toEqual([]);
     expect(() => parseLookup("x' OR '1'='1", new URLSearchParams(), lake.config)).toThrow(InvalidParams);
