@@ -14,7 +14,11 @@ SELECT
   -- Lowercased once here, so a keyword search compares without lowercasing every row per call.
   lower(p.search_text) AS search_key,
   CASE WHEN p.asks_question THEN {{question_key(p.last_user_text)}} END AS question_key,
-  md5({{thread_key(p, u)}}) AS thread_id,
-  split_part({{thread_key(p, u)}}, ':', 1) AS thread_source
-FROM {{payload_facts}} p
-LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = p.databricks_request_id
+  md5(p.thread_key) AS thread_id,
+  split_part(p.thread_key, ':', 1) AS thread_source
+FROM (
+  -- The key is read once per row (it reads the body several times), then hashed and labelled.
+  SELECT f.*, {{thread_key(f, u)}} AS thread_key
+  FROM {{payload_facts}} f
+  LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = f.databricks_request_id
+) p
