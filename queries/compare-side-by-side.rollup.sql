@@ -12,22 +12,4 @@ WITH asked AS (
     AND q.served_entity_id IS NOT NULL
   GROUP BY q.endpoint_name, q.served_entity_id, q.question_key
 ),
-shared AS (
-  SELECT endpoint_name, question_key, count(*) AS entities, sum(asked_rows) AS asked_rows
-  FROM asked
-  GROUP BY endpoint_name, question_key
-  HAVING count(*) > 1
-),
-chosen AS (
-  SELECT * FROM (
-    SELECT s.*, row_number() OVER (ORDER BY s.entities DESC, s.asked_rows DESC, s.endpoint_name, s.question_key) AS pick
-    FROM shared s
-  ) ranked
-  WHERE pick <= :max_messages
-),
-latest AS (
-  SELECT c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id, a.databricks_request_id, a.request_time
-  FROM asked a
-  JOIN chosen c ON c.endpoint_name = a.endpoint_name AND c.question_key = a.question_key
-),
-{{side_by_side_answers(latest)}}
+{{side_by_side_answers(asked)}}

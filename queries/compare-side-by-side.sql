@@ -6,32 +6,16 @@
 -- the output tokens. The rollup variant (compare-side-by-side.rollup.sql) counts from the questions
 -- rollup instead of the request texts.
 WITH asked AS (
-  SELECT t.endpoint_name, t.served_entity_id, t.question_key, t.databricks_request_id, t.request_time
+  -- Per question and served entity: how often it was asked, and its latest request.
+  SELECT t.endpoint_name, t.served_entity_id, t.question_key,
+    count(*) AS asked_rows,
+    max_by(t.databricks_request_id, t.request_time) AS databricks_request_id,
+    max(t.request_time) AS request_time
   FROM {{request_text}} t
   WHERE {{filters(t)}}
     AND t.status_code < 400
     AND t.question_key IS NOT NULL
     AND t.served_entity_id IS NOT NULL
+  GROUP BY t.endpoint_name, t.served_entity_id, t.question_key
 ),
-shared AS (
-  SELECT endpoint_name, question_key, count(DISTINCT served_entity_id) AS entities, count(*) AS asked_rows
-  FROM asked
-  GROUP BY endpoint_name, question_key
-  HAVING count(DISTINCT served_entity_id) > 1
-),
-chosen AS (
-  SELECT * FROM (
-    SELECT s.*, row_number() OVER (ORDER BY s.entities DESC, s.asked_rows DESC, s.endpoint_name, s.question_key) AS pick
-    FROM shared s
-  ) ranked
-  WHERE pick <= :max_messages
-),
-latest AS (
-  SELECT c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id,
-    max_by(a.databricks_request_id, a.request_time) AS databricks_request_id,
-    max(a.request_time) AS request_time
-  FROM asked a
-  JOIN chosen c ON c.endpoint_name = a.endpoint_name AND c.question_key = a.question_key
-  GROUP BY c.pick, c.endpoint_name, c.entities, c.asked_rows, a.served_entity_id
-),
-{{side_by_side_answers(latest)}}
+{{side_by_side_answers(asked)}}
