@@ -26,6 +26,14 @@ import type { Params } from '../lib/warehouse/types';
 const ROOT = path.resolve(__dirname, '..');
 const log = (msg: string) => console.log(`bench: ${msg}`);
 
+/** How the run got its rollups: built, finished from an interrupted build, or reused. */
+function builtHow(r: NonNullable<RawEngine['rollups']>): string {
+  if (!r.built) return 'reused from an earlier build of this file';
+  if (!r.resumedFrom) return `built in ${r.seconds.toFixed(0)} s before the run`;
+  const f = r.resumedFrom;
+  return `built in ${(f.secondsBefore + r.seconds).toFixed(0)} s in all: an interrupted build had written ${f.partsDone} of its ${f.parts} parts in ${f.secondsBefore} s, this run the rest in ${r.seconds.toFixed(0)} s (peak memory below: this run's part)`;
+}
+
 async function ensureDemo(args: BenchArgs): Promise<string> {
   const file = path.join(ROOT, 'data', 'bench', demoFileName(args.rows, args.seed, args.days, args.replicate));
   if (fs.existsSync(file) && demoIsFresh(fs.statSync(file).mtimeMs, Date.now())) {
@@ -207,7 +215,7 @@ async function main() {
   // The rollups are built in this process: its peak resident memory is the build's.
   const buildPeakKb = process.resourceUsage().maxRSS;
   const notes: string[] = [];
-  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${raw.rollups.built ? `built in ${raw.rollups.seconds.toFixed(0)} s before the run` : 'reused from an earlier build of this file'}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
+  if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${builtHow(raw.rollups)}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
   else notes.push('Rollups off (ROLLUPS=off): every query read the raw tables.');
   notes.push(`Disk: the demo file ${fmtFileSize(demo)}, its rollups ${fmtFileSize(raw.rollupPath)}.`);
   const routes: RouteResult[] = [];

@@ -13,7 +13,7 @@ export interface RawEngine {
   /** The embedded rollup file the server attaches (its size is reported). */
   rollupPath: string;
   /** The rollups (lib/rollups) the server will reuse: built here first when missing or stale. */
-  rollups: { built: boolean; seconds: number; factRows: number } | null;
+  rollups: { built: boolean; seconds: number; factRows: number; resumedFrom?: { partsDone: number; parts: number; secondsBefore: number } } | null;
 }
 
 /** The embedded engine opened the way the server opens it (same config, macros, attached file), inside this process. */
@@ -24,7 +24,7 @@ export async function openRawEngine(demoPath: string): Promise<RawEngine> {
   // Built (or reused) before the server starts, which then finds them current and attaches them.
   const state = config.rollups.mode === 'auto' ? await prepareEmbeddedRollups(await instance, warehouse, config) : null;
   return {
-    rollups: state ? { built: state.built ?? false, seconds: state.seconds ?? 0, factRows: state.factRows } : null,
+    rollups: state ? { built: state.built ?? false, seconds: state.seconds ?? 0, factRows: state.factRows, ...(state.resumedFrom ? { resumedFrom: state.resumedFrom } : {}) } : null,
     memoryLimit: config.duckdb.memoryLimit,
     rollupPath: config.duckdb.rollupPath,
     threads: config.duckdb.threads === null ? 'DuckDB default (all cores)' : String(config.duckdb.threads),

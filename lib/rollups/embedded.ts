@@ -72,49 +72,82 @@ export function buildParts(first: Date | null, last: Date | null, days: number):
   return parts;
 }
 
+/** An unfinished embedded build's progress: which parts are in, for which source and definitions. */
+export const BUILD_PROGRESS_TABLE = 'gateway_lens_build_progress';
+
+/** The parts of a build as one string, so a resumed build knows it splits the source the same way. */
+export function partsKey(parts: BuildPart[]): string {
+  return parts.map((p) => `${p.since}/${p.until}`).join(',');
+}
+
 /**
  * The embedded build: part by part (oldest first), the payload rows read once (the one
  * interpretation, into a temporary table), then the facts and the texts from it, each part sorted
  * by time (so the tables are in time order and zone maps skip other days); then the aggregates
  * over the whole tables. Without parts (an empty source), one pass over everything.
+ *
+ * `setup` starts a new build file, `parts[i]` writes part i, `finish` the aggregates and the
+ * state. A part's rows and its progress are committed together, so a build that is stopped
+ * (a killed process, a full disk) resumes at its first missing part, and `finish` is one
+ * transaction: a file without its state table is never taken for a complete one.
  */
-export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): string[] {
+export function embeddedBuild(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): { setup: string[]; parts: string[][]; finish: string[] } {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
   const text = `${catalog}.${ROLLUP_TABLES.text}`;
+  const progress = `${catalog}.${BUILD_PROGRESS_TABLE}`;
   const read = 'lens_payload_read';
   const day = (d: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error('a build part day is not YYYY-MM-DD');
     return `CAST('${d}' AS DATE)`;
   };
+  if (!/^[0-9a-z]+$/i.test(fingerprint)) throw new Error('a build fingerprint is letters and digits');
   const passes: Array<{ since?: string; until?: string }> = parts.length ? parts.map((p) => ({ since: day(p.since), until: day(p.until) })) : [{}];
-  const statements: string[] = [textTableDdl(text)];
-  passes.forEach((bounds, i) => {
-    const into = (table: string, columns: string, select: string, alias: string) => (i === 0 && table !== text
-      ? `CREATE TABLE ${table} AS SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`
-      : `INSERT INTO ${table} SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`);
-    statements.push(
-      `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source, bounds)}`,
-      into(facts, FACT_COLUMN_LIST, factsSelect(source, { window: false, ...bounds, read }), 'f'),
-      into(text, TEXT_COLUMN_LIST, textSelect(source, { ...bounds, read }), 't'),
-      `DROP TABLE ${read}`,
-    );
-  });
-  return [
-    ...statements,
-    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
-    `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
+  return {
+    setup: [
+      textTableDdl(text),
+      `CREATE TABLE ${progress} AS SELECT '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, '${partsKey(parts)}' AS parts, ${passes.length} AS total, 0 AS done, CAST(0 AS DOUBLE) AS seconds`,
+    ],
+    parts: passes.map((bounds, i) => {
+      const into = (table: string, columns: string, select: string, alias: string) => (i === 0 && table !== text
+        ? `CREATE TABLE ${table} AS SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`
+        : `INSERT INTO ${table} SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`);
+      return [
+        `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source, bounds)}`,
+        'BEGIN TRANSACTION',
+        into(facts, FACT_COLUMN_LIST, factsSelect(source, { window: false, ...bounds, read }), 'f'),
+        into(text, TEXT_COLUMN_LIST, textSelect(source, { ...bounds, read }), 't'),
+        `UPDATE ${progress} SET done = ${i + 1}`,
+        'COMMIT',
+        `DROP TABLE ${read}`,
+      ];
+    }),
+    finish: [
+      'BEGIN TRANSACTION',
+      ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
+      `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
       CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
-  ];
+      `DROP TABLE ${progress}`,
+      'COMMIT',
+    ],
+  };
 }
 
-/** Temporary build files of processes that died mid-build (another live server's build is left alone). */
-function removeAbandonedBuilds(file: string): void {
+/** The whole build as one list of statements (setup, every part, finish). */
+export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): string[] {
+  const b = embeddedBuild(catalog, source, fingerprint, parts);
+  return [...b.setup, ...b.parts.flat(), ...b.finish];
+}
+
+/** The build files (`<file>.tmp-<pid>`) of processes no longer running (or of this one, from an earlier call). */
+function abandonedBuilds(file: string): string[] {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.tmp-`;
+  const found: string[] = [];
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    if (!name.startsWith(prefix) || name.endsWith('.wal')) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid)) continue;
     let alive = false;
     try {
       process.kill(pid, 0);
@@ -122,8 +155,55 @@ function removeAbandonedBuilds(file: string): void {
     } catch {
       // no such process: its build was abandoned
     }
-    if (!alive || pid === process.pid) fs.rmSync(path.join(dir, name), { force: true });
+    if (!alive || pid === process.pid) found.push(path.join(dir, name));
   }
+  return found;
+}
+
+const removeBuildFile = (f: string) => {
+  fs.rmSync(f, { force: true });
+  fs.rmSync(`${f}.wal`, { force: true });
+};
+
+/** How far an unfinished build file got, or null when it is not one (or unreadable). */
+async function readProgress(conn: DuckDBConnection, file: string): Promise<{ version: string; fingerprint: string; parts: string; total: number; done: number; seconds: number } | null> {
+  try {
+    await conn.run(`ATTACH ${sqlString(file)} AS lens_resume_probe (READ_ONLY)`);
+  } catch {
+    return null;
+  }
+  try {
+    const r = await conn.runAndReadAll(`SELECT version, fingerprint, parts, CAST(total AS DOUBLE) AS total, CAST(done AS DOUBLE) AS done, seconds FROM lens_resume_probe.${BUILD_PROGRESS_TABLE}`);
+    const row = r.getRowObjectsJS()[0];
+    return row ? { version: String(row.version), fingerprint: String(row.fingerprint), parts: String(row.parts), total: Number(row.total), done: Number(row.done), seconds: Number(row.seconds) } : null;
+  } catch {
+    return null;
+  } finally {
+    await conn.run('DETACH lens_resume_probe');
+  }
+}
+
+/**
+ * Takes over the furthest abandoned build of the same definitions, source and parts as `tmp`
+ * (its file and write-ahead log renamed), and removes every other abandoned build file.
+ * Returns how far the adopted build got, or null when there was none to resume.
+ */
+async function adoptAbandonedBuild(conn: DuckDBConnection, file: string, tmp: string, want: { version: string; fingerprint: string; parts: string }): Promise<{ done: number; total: number; seconds: number } | null> {
+  let best: { path: string; done: number; total: number; seconds: number } | null = null;
+  const candidates = abandonedBuilds(file);
+  for (const candidate of candidates) {
+    const p = await readProgress(conn, candidate);
+    const same = p && p.version === want.version && p.fingerprint === want.fingerprint && p.parts === want.parts;
+    if (same && p.done > 0 && (!best || p.done > best.done)) best = { path: candidate, done: p.done, total: p.total, seconds: p.seconds };
+  }
+  for (const candidate of candidates) if (candidate !== best?.path) removeBuildFile(candidate);
+  if (!best) return null;
+  if (best.path !== tmp) {
+    removeBuildFile(tmp);
+    fs.renameSync(best.path, tmp);
+    if (fs.existsSync(`${best.path}.wal`)) fs.renameSync(`${best.path}.wal`, `${tmp}.wal`);
+  }
+  return { done: best.done, total: best.total, seconds: best.seconds };
 }
 
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -131,8 +211,8 @@ const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
 /** Days per part of an embedded build (a day of a 300-QPM endpoint is about 430k requests). */
 export const BUILD_PART_DAYS = 2;
 
-/** The first and last day the source holds: payload rows and endpoint_usage rows alike. */
-async function sourceDays(conn: DuckDBConnection, source: FactsSource): Promise<[Date | null, Date | null]> {
+/** The first and last day the source holds: payload rows and endpoint_usage rows alike (exported for tests). */
+export async function sourceDays(conn: DuckDBConnection, source: FactsSource): Promise<[Date | null, Date | null]> {
   const usage = source.endpointUsage ? `UNION ALL SELECT min(request_time), max(request_time) FROM ${source.endpointUsage}` : '';
   const r = await conn.runAndReadAll(`SELECT min(lo) AS lo, max(hi) AS hi FROM (SELECT min(request_time) AS lo, max(request_time) AS hi FROM ${source.payload} p ${usage}) d`);
   const row = r.getRowObjectsJS()[0];
@@ -169,26 +249,55 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   const version = rollupVersion();
   const existing = opts.force || !fs.existsSync(file) ? null : await readState(instance, file);
   let built = false;
+  let resumedFrom: RollupState['resumedFrom'];
   let factRows = existing?.fact_rows ?? 0;
   const started = performance.now();
   if (!existing || existing.version !== version || existing.fingerprint !== fingerprint) {
     logger.info('rollups.build', { file, reason: !existing ? 'missing' : existing.version !== version ? 'definition changed' : 'source changed' });
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
-    removeAbandonedBuilds(file);
-    fs.rmSync(tmp, { force: true });
-    fs.rmSync(`${tmp}.wal`, { force: true });
     const conn = await instance.connect();
+    let attached = false;
+    let committed = 0;
     try {
-      await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
       // Written in Databricks SQL like every catalogue statement: the engine's dialect shim applies.
       const parts = buildParts(...(await sourceDays(conn, source)), BUILD_PART_DAYS);
-      for (const sql of embeddedStatements('lens_build', source, fingerprint, parts)) await conn.run(rewriteParams(sql).sql);
+      const plan = embeddedBuild('lens_build', source, fingerprint, parts);
+      const resumed = await adoptAbandonedBuild(conn, file, tmp, { version, fingerprint, parts: partsKey(parts) });
+      if (!resumed) removeBuildFile(tmp);
+      await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
+      attached = true;
+      committed = resumed?.done ?? 0;
+      let partSeconds = 0;
+      if (resumed) {
+        resumedFrom = { partsDone: resumed.done, parts: resumed.total, secondsBefore: Math.round(resumed.seconds) };
+        logger.info('rollups.resume', { file, ...resumedFrom });
+      } else {
+        for (const sql of plan.setup) await conn.run(rewriteParams(sql).sql);
+      }
+      for (let i = committed; i < plan.parts.length; i++) {
+        const t0 = performance.now();
+        for (const sql of plan.parts[i]!) {
+          // The part's time (read included) is committed with its rows.
+          if (sql === 'COMMIT') await conn.run(`UPDATE lens_build.${BUILD_PROGRESS_TABLE} SET seconds = seconds + ${((performance.now() - t0) / 1000).toFixed(3)}`);
+          await conn.run(rewriteParams(sql).sql);
+          if (sql === 'COMMIT') committed = i + 1;
+        }
+        partSeconds += (performance.now() - t0) / 1000;
+        const here = committed - (resumed?.done ?? 0);
+        logger.info('rollups.progress', { part: committed, parts: plan.parts.length, until: parts[i]?.until ?? null, seconds: Math.round(partSeconds), secondsLeft: Math.round((partSeconds / here) * (plan.parts.length - committed)) });
+      }
+      for (const sql of plan.finish) await conn.run(rewriteParams(sql).sql);
       const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
       factRows = Number(r.getRowObjectsJS()[0]?.n ?? 0);
       await conn.run('DETACH lens_build');
+      attached = false;
     } catch (err) {
-      fs.rmSync(tmp, { force: true });
+      await conn.run('ROLLBACK').catch(() => {});
+      if (attached) await conn.run('DETACH lens_build').catch(() => {});
+      // Parts already committed are kept: the next start resumes there (a definition or source change starts over).
+      if (committed > 0) logger.warn('rollups.build_stopped', { file: tmp, partsDone: committed, error: (err as Error).message, hint: 'the next start resumes this build' });
+      else removeBuildFile(tmp);
       throw err;
     } finally {
       conn.closeSync();
@@ -220,5 +329,6 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
     factRows,
     built,
     seconds,
+    ...(resumedFrom ? { resumedFrom } : {}),
   };
 }

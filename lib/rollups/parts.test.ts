@@ -1,11 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadRelation, resolveTables } from '@/lib/catalogue/tables';
 import { rewriteParams } from '@/lib/warehouse/compat';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES } from './build';
-import { ROLLUP_STORAGE_VERSION, buildParts, embeddedStatements } from './embedded';
+import { BUILD_PART_DAYS, BUILD_PROGRESS_TABLE, ROLLUP_STORAGE_VERSION, buildParts, embeddedBuild, embeddedStatements, ensureEmbeddedRollups, sourceDays, sourceFingerprint } from './embedded';
 
 describe('build parts', () => {
   it('cover every day from the first to the last, a few days each, oldest first', () => {
@@ -20,6 +22,21 @@ describe('build parts', () => {
     expect(() => buildParts(new Date('2026-10-23T00:00:00Z'), new Date('2026-10-24T00:00:00Z'), 0)).toThrow(/whole number of days/);
   });
 });
+
+/** Every rollup table of catalog `b` holds the same rows as in `a` (and `a` is not empty). */
+async function expectSameTables(conn: DuckDBConnection, whole: string, parted: string): Promise<void> {
+  const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjectsJS()[0]!.n);
+  for (const table of [ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ...ROLLUP_AGGREGATES.map((a) => a.name)]) {
+    const rows = await count(`SELECT count(*) AS n FROM ${whole}.${table}`);
+    expect(rows, table).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM ${parted}.${table}`), table).toBe(rows);
+    // Row for row (doubles summed in another order may differ in the last bits: rounded).
+    const cols = (await conn.runAndReadAll(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = '${whole}' AND table_name = '${table}' ORDER BY column_index`)).getRowObjectsJS();
+    const list = cols.map((c) => (c.data_type === 'DOUBLE' ? `round(${String(c.column_name)}, 6)` : String(c.column_name))).join(', ');
+    expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM ${whole}.${table} EXCEPT ALL SELECT ${list} FROM ${parted}.${table})`), table).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM ${parted}.${table} EXCEPT ALL SELECT ${list} FROM ${whole}.${table})`), table).toBe(0);
+  }
+}
 
 describe('an embedded build in parts', () => {
   let demo: DemoFixture;
@@ -43,17 +60,7 @@ describe('an embedded build in parts', () => {
       expect(parts.length).toBeGreaterThan(28);
       await build('whole', []);
       await build('parted', parts);
-      for (const table of [ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ...ROLLUP_AGGREGATES.map((a) => a.name)]) {
-        const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjectsJS()[0]!.n);
-        const rows = await count(`SELECT count(*) AS n FROM whole.${table}`);
-        expect(rows, table).toBeGreaterThan(0);
-        expect(await count(`SELECT count(*) AS n FROM parted.${table}`), table).toBe(rows);
-        // Row for row (doubles summed in another order may differ in the last bits: rounded).
-        const cols = (await conn.runAndReadAll(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'whole' AND table_name = '${table}' ORDER BY column_index`)).getRowObjectsJS();
-        const list = cols.map((c) => (c.data_type === 'DOUBLE' ? `round(${String(c.column_name)}, 6)` : String(c.column_name))).join(', ');
-        expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM whole.${table} EXCEPT ALL SELECT ${list} FROM parted.${table})`), table).toBe(0);
-        expect(await count(`SELECT count(*) AS n FROM (SELECT ${list} FROM parted.${table} EXCEPT ALL SELECT ${list} FROM whole.${table})`), table).toBe(0);
-      }
+      await expectSameTables(conn, 'whole', 'parted');
       // The message columns are kept ZSTD-compressed.
       const codecs = (await conn.runAndReadAll(`SELECT DISTINCT compression FROM pragma_storage_info('parted.${ROLLUP_TABLES.text}') WHERE column_name = 'search_key' AND segment_type = 'VARCHAR'`)).getRowObjectsJS().map((r) => String(r.compression));
       expect(codecs).toEqual(['ZSTD']);
@@ -63,4 +70,51 @@ describe('an embedded build in parts', () => {
       conn.closeSync();
     }
   });
+
+  it('resumes a stopped build at its first missing part and ends with the same tables', async () => {
+    const tables = await resolveTables(demo.config, demo.warehouse);
+    const source = { payload: payloadRelation(tables.payload, null), endpointUsage: tables.endpointUsage, servedEntities: tables.servedEntities };
+    const instance = await demo.instance;
+    const conn = await instance.connect();
+    // Build files of processes that cannot exist (above Linux's largest pid), as a killed build leaves them.
+    const file = demo.config.duckdb.rollupPath;
+    const stopped = `${file}.tmp-4194398`;
+    const other = `${file}.tmp-4194399`;
+    try {
+      const parts = buildParts(...(await sourceDays(conn, source)), BUILD_PART_DAYS);
+      expect(parts.length).toBeGreaterThan(3);
+      const fingerprint = sourceFingerprint(demo.config.duckdb);
+      const run = async (statements: string[]) => {
+        for (const sql of statements) await conn.run(rewriteParams(sql).sql);
+      };
+      // Two parts committed; the third stopped before its commit (its rows never reach the file).
+      await conn.run(`ATTACH '${stopped}' AS stopped (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
+      const plan = embeddedBuild('stopped', source, fingerprint, parts);
+      await run([...plan.setup, ...plan.parts[0]!, ...plan.parts[1]!, ...plan.parts[2]!.slice(0, plan.parts[2]!.indexOf('COMMIT'))]);
+      await conn.run('ROLLBACK');
+      await conn.run('DETACH stopped');
+      // A stopped build of another source: not resumed, removed.
+      await conn.run(`ATTACH '${other}' AS other (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
+      const otherPlan = embeddedBuild('other', source, 'f00d', parts);
+      await run([...otherPlan.setup, ...otherPlan.parts[0]!, ...otherPlan.parts[1]!, ...otherPlan.parts[2]!]);
+      await conn.run('DETACH other');
+
+      const state = await ensureEmbeddedRollups(instance, demo.config, source);
+      expect(state.built).toBe(true);
+      expect(state.resumedFrom).toMatchObject({ partsDone: 2, parts: parts.length });
+      expect(fs.existsSync(stopped) || fs.existsSync(other)).toBe(false);
+
+      await conn.run(`ATTACH '${path.join(demo.dir, 'one-pass.duckdb')}' AS one_pass (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
+      await run(embeddedStatements('one_pass', source, fingerprint, []));
+      await expectSameTables(conn, 'one_pass', 'lens');
+      const leftover = await conn.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = 'lens' AND table_name = '${BUILD_PROGRESS_TABLE}'`);
+      expect(Number(leftover.getRowObjectsJS()[0]!.n)).toBe(0);
+      // A second start finds the file complete and reuses it.
+      const again = await ensureEmbeddedRollups(instance, demo.config, source);
+      expect(again.built).toBe(false);
+      expect(again.factRows).toBe(state.factRows);
+    } finally {
+      conn.closeSync();
+    }
+  }, 120_000);
 });

@@ -14,7 +14,10 @@ export interface RollupState {
   factRows: number;
   /** Embedded: whether this process built them (false: reused a current file). */
   built?: boolean;
+  /** Seconds this process spent building (or reusing) them. */
   seconds?: number;
+  /** Embedded: the build took over an interrupted one, which had written these parts in these seconds. */
+  resumedFrom?: { partsDone: number; parts: number; secondsBefore: number };
 }
 
 const STATE_TTL_MS = 5 * 60_000;
