@@ -9,13 +9,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_USAGE, BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArgs, resultBaseName, type BenchArgs } from '../lib/bench/args';
+import { BENCH_USAGE, BenchUsageError, buildIsStale, demoFileName, demoIsReusable, expectedGeneratorVersion, parseBenchArgs, resultBaseName, type BenchArgs } from '../lib/bench/args';
 import { caseUrl, casesFor, DERIVED_ROUTES, pagePaths, pagesFromNav, routeMatcher, type BenchCase } from '../lib/bench/cases';
 import { launchBrowser, measurePage } from '../lib/bench/pages';
 import { runPlanMode } from '../lib/bench/plan-mode';
 import { openRawEngine, type RawEngine } from '../lib/bench/raw';
 import { parseServerTiming } from '../lib/bench/server-timing';
-import { replicateDemo } from '../lib/bench/replicate';
+import { readDemoGeneration, replicateDemo } from '../lib/bench/replicate';
+import { GENERATOR_VERSION } from '../lib/demo/catalog';
 import { renderMarkdown, type BenchReport, type PageResult, type RouteResult } from '../lib/bench/report';
 import { startServer, type BenchServer } from '../lib/bench/server';
 import { overheadRatio, summarise } from '../lib/bench/stats';
@@ -34,24 +35,28 @@ function builtHow(r: NonNullable<RawEngine['rollups']>): string {
   return `built in ${(f.secondsBefore + r.seconds).toFixed(0)} s in all: an interrupted build had written ${f.partsDone} of its ${f.parts} parts in ${f.secondsBefore} s, this run the rest in ${r.seconds.toFixed(0)} s (peak memory below: this run's part)`;
 }
 
-async function ensureDemo(args: BenchArgs): Promise<string> {
+/** The demo file the run measures (generated or copied unless a reusable one exists) and where its data ends. */
+async function ensureDemo(args: BenchArgs): Promise<{ file: string; end: Date }> {
   const file = path.join(ROOT, 'data', 'bench', demoFileName(args.rows, args.seed, args.days, args.replicate));
-  if (fs.existsSync(file) && demoIsFresh(fs.statSync(file).mtimeMs, Date.now())) {
-    log(`reusing ${path.relative(ROOT, file)}`);
-    return file;
+  const existing = await readDemoGeneration(file);
+  if (existing && demoIsReusable(existing, args.rows, expectedGeneratorVersion(GENERATOR_VERSION, args.replicate))) {
+    log(`reusing ${path.relative(ROOT, file)} (its data ends ${existing.end.toISOString()})`);
+    return { file, end: existing.end };
   }
   if (args.replicate > 1) {
     const source = await ensureDemo({ ...args, rows: args.rows / args.replicate, replicate: 1 });
-    log(`writing ${args.replicate} copies of ${path.relative(ROOT, source)} → ${path.relative(ROOT, file)}`);
+    log(`writing ${args.replicate} copies of ${path.relative(ROOT, source.file)} → ${path.relative(ROOT, file)}`);
     const t0 = performance.now();
-    await replicateDemo({ source, target: file, factor: args.replicate, onProgress: (m) => log(`  ${m}`) });
+    await replicateDemo({ source: source.file, target: file, factor: args.replicate, onProgress: (m) => log(`  ${m}`) });
     log(`demo ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    return file;
+    return { file, end: source.end };
   }
   log(`generating ${args.rows} requests over ${args.days} days (seed ${args.seed}) → ${path.relative(ROOT, file)}`);
   const r = await generateDemo({ path: file, rows: args.rows, days: args.days, seed: args.seed, onProgress: (m) => log(`  ${m}`) });
   log(`demo ready in ${r.seconds.toFixed(0)} s`);
-  return file;
+  const made = await readDemoGeneration(file);
+  if (!made) throw new Error(`the generated demo ${file} has no meta.generation row`);
+  return { file, end: made.end };
 }
 
 // The app's sources; lib/bench is the benchmark itself and not part of the build.
@@ -204,10 +209,12 @@ async function main() {
   }
   const started = new Date();
   const loadStart = os.loadavg();
-  const demo = await ensureDemo(args);
+  const { file: demo, end: demoEnd } = await ensureDemo(args);
+  // Relative ranges (7d, 30d) end where the demo's data ends, as they do on a live deployment.
+  const clockNow = demoEnd.toISOString();
   ensureBuild();
   if (args.plan) {
-    await runPlanMode({ root: ROOT, demo, out: path.resolve(ROOT, args.out), started, log });
+    await runPlanMode({ root: ROOT, demo, clockNow, out: path.resolve(ROOT, args.out), started, log });
     return;
   }
   log('opening the engine; building the rollups unless current (lib/rollups)');
@@ -217,12 +224,13 @@ async function main() {
   const notes: string[] = [];
   if (raw.rollups) notes.push(`Rollups (request facts and hourly tables, lib/rollups): ${raw.rollups.factRows.toLocaleString('en-US')} fact rows, ${builtHow(raw.rollups)}; peak resident memory of the benchmark process (the build, DuckDB memory_limit ${raw.memoryLimit}) ${(buildPeakKb / 1024 ** 2).toFixed(2)} GiB.`);
   else notes.push('Rollups off (ROLLUPS=off): every query read the raw tables.');
+  notes.push(`The server's clock is pinned to the demo's end (CLOCK_NOW=${clockNow}): 7d and 30d are the last 7 and 30 days of its data, as on a live deployment, whenever the run happens.`);
   notes.push(`Disk: the demo file ${fmtFileSize(demo)}, its rollups ${fmtFileSize(raw.rollupPath)}.`);
   const routes: RouteResult[] = [];
   let pages: PageResult[] = [];
 
   log('starting the production server (result cache off)');
-  const server = await startServer({ cwd: ROOT, demoPath: demo, queryCache: false });
+  const server = await startServer({ cwd: ROOT, demoPath: demo, queryCache: false, clockNow });
   let memory;
   try {
     const catalogue = await call(server, '/api/queries');
@@ -276,7 +284,7 @@ async function main() {
 
   if (args.cached) {
     log('starting the production server again with the result cache on');
-    const cached = await startServer({ cwd: ROOT, demoPath: demo, queryCache: true });
+    const cached = await startServer({ cwd: ROOT, demoPath: demo, queryCache: true, clockNow });
     try {
       for (const r of routes.filter((x) => x.status === 'ok')) {
         await call(cached, r.url);

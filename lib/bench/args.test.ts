@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BenchUsageError, buildIsStale, demoFileName, demoIsFresh, parseBenchArgs, resultBaseName } from './args';
+import { BenchUsageError, buildIsStale, demoFileName, demoIsReusable, expectedGeneratorVersion, parseBenchArgs, resultBaseName } from './args';
 
 describe('parseBenchArgs', () => {
   it('has defaults', () => {
@@ -54,10 +54,15 @@ describe('demo and results naming', () => {
 });
 
 describe('freshness', () => {
-  it('reuses a demo generated within a day', () => {
-    const now = Date.parse('2026-11-22T12:00:00Z');
-    expect(demoIsFresh(now - 23 * 3600_000, now)).toBe(true);
-    expect(demoIsFresh(now - 25 * 3600_000, now)).toBe(false);
+  it('reuses a demo of the same size and generator version, whatever its age', () => {
+    const meta = { rows: 1_000_000, end: new Date('2025-01-01T00:00:00Z'), generatorVersion: '1.1.0' };
+    expect(demoIsReusable(meta, 1_000_000, '1.1.0')).toBe(true);
+    expect(demoIsReusable(meta, 2_000_000, '1.1.0')).toBe(false);
+    expect(demoIsReusable(meta, 1_000_000, '1.2.0')).toBe(false);
+    expect(demoIsReusable({ ...meta, end: new Date(Number.NaN) }, 1_000_000, '1.1.0')).toBe(false);
+    expect(demoIsReusable(null, 1_000_000, '1.1.0')).toBe(false);
+    expect(expectedGeneratorVersion('1.1.0', 1)).toBe('1.1.0');
+    expect(expectedGeneratorVersion('1.1.0', 100)).toBe('1.1.0 replicated x100');
   });
 
   it('rebuilds when there is no build or a source is newer', () => {

@@ -80,9 +80,21 @@ export function demoFileName(rows: number, seed: number, days: number, replicate
   return `demo-${rows}-s${seed}${days === 30 ? '' : `-d${days}`}${replicate > 1 ? `-x${replicate}` : ''}.duckdb`;
 }
 
-/** A reused demo must end recently: relative ranges (7d, 30d) would otherwise cover less data. */
-export function demoIsFresh(mtimeMs: number, nowMs: number, maxAgeMs = 24 * 3600_000): boolean {
-  return nowMs - mtimeMs <= maxAgeMs;
+/** What a demo file says of itself (its `meta.generation` row). */
+export interface DemoGeneration { rows: number; end: Date; generatorVersion: string }
+
+/**
+ * A demo file is reused when it was made by this generator version with the rows asked for,
+ * whatever its age: the server runs with its clock at the demo's end (CLOCK_NOW), so relative
+ * ranges (7d, 30d) cover the same data on any day.
+ */
+export function demoIsReusable(meta: DemoGeneration | null, rows: number, generatorVersion: string): boolean {
+  return meta !== null && meta.rows === rows && meta.generatorVersion === generatorVersion && !Number.isNaN(meta.end.getTime());
+}
+
+/** The generator version a demo of `replicate` copies records (lib/bench/replicate.ts marks copies). */
+export function expectedGeneratorVersion(generatorVersion: string, replicate: number): string {
+  return replicate > 1 ? `${generatorVersion} replicated x${replicate}` : generatorVersion;
 }
 
 /** The build is stale when any source file changed after it was made. */

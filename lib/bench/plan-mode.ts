@@ -65,11 +65,11 @@ export function renderPlanMarkdown(r: PlanReport): string {
  * `npm run bench -- --plan`: draws every page once on the embedded demo to learn the API calls it
  * makes, then plans each call for Databricks (lib/bench/databricks-plan.ts) without a warehouse.
  */
-export async function runPlanMode(opts: { root: string; demo: string; out: string; started: Date; log: (m: string) => void }): Promise<PlanReport> {
+export async function runPlanMode(opts: { root: string; demo: string; clockNow?: string; out: string; started: Date; log: (m: string) => void }): Promise<PlanReport> {
   const config = loadConfig({ ...process.env, WAREHOUSE_ENGINE: 'duckdb' });
-  const server = await startServer({ cwd: opts.root, demoPath: opts.demo, queryCache: true });
+  const server = await startServer({ cwd: opts.root, demoPath: opts.demo, queryCache: true, clockNow: opts.clockNow });
   const pages: PagePlan[] = [];
-  const now = new Date();
+  const now = opts.clockNow ? new Date(opts.clockNow) : new Date();
   let endpoints: string[] = [];
   try {
     const options = await (await fetch(`${server.url}/api/queries/filter-options?range=30d`)).json() as { rows?: { endpoint_name: string }[] };

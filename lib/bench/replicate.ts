@@ -1,6 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DemoGeneration } from './args';
 
 const HEX = '0123456789abcdef';
 
@@ -25,6 +26,30 @@ export function copiedId(id: string, k: number): string {
 }
 
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/**
+ * A demo file's own account of itself (meta.generation), or null when it has none (not a demo,
+ * or an unfinished one). A file another process holds locked is an error, not a missing demo.
+ */
+export async function readDemoGeneration(file: string): Promise<DemoGeneration | null> {
+  if (!fs.existsSync(file)) return null;
+  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  try {
+    const con = await instance.connect();
+    try {
+      const r = await con.runAndReadAll(`SELECT CAST("rows" AS DOUBLE) AS n, end_time, generator_version FROM meta.generation LIMIT 1`);
+      const row = r.getRowObjectsJS()[0];
+      if (!row || !(row.end_time instanceof Date)) return null;
+      return { rows: Number(row.n), end: row.end_time, generatorVersion: String(row.generator_version) };
+    } catch {
+      return null;
+    } finally {
+      con.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
 
 /**
  * Writes a demo `factor` times the size of `source`: every request copied with a new id and its

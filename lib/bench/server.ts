@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
  * Starts the production server (scripts/start.mjs) on the embedded engine over `demoPath`, in its
  * own process group so stopping it ends next's children too, and samples its memory meanwhile.
  */
-export async function startServer(opts: { cwd: string; demoPath: string; queryCache: boolean }): Promise<BenchServer> {
+export async function startServer(opts: { cwd: string; demoPath: string; queryCache: boolean; clockNow?: string }): Promise<BenchServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -41,6 +41,8 @@ export async function startServer(opts: { cwd: string; demoPath: string; queryCa
     // timed calls (both are on by default for a demo served at the real clock).
     DEMO_LIVE: 'off',
     ALERTS_EVALUATOR: 'off',
+    // The dashboard's now (lib/time/clock.ts): the demo's end, so ranges cover its data at any age.
+    ...(opts.clockNow ? { CLOCK_NOW: opts.clockNow } : {}),
   };
   delete env.DATA_DIR;
   delete env.WAREHOUSE_FAULTS;
