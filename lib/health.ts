@@ -2,6 +2,7 @@ import type { AppConfig } from '@/lib/config';
 import { checkAllTables, resolveTables } from '@/lib/catalogue/tables';
 import { knownTableHealth, type TableStatus } from '@/lib/warehouse/table-health';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
+import { rollupBuildStatus, type RollupBuildStatus } from '@/lib/rollups/build-status';
 
 export interface HealthReport {
   /** ok; degraded: some table skipped or unavailable (named in `tables`); failing: nothing can be served. */
@@ -15,6 +16,8 @@ export interface HealthReport {
   problem?: string;
   /** Databricks without `deep`: tables are checked on first use, so a stopped warehouse is never woken. */
   checked: boolean;
+  /** Embedded: the rollups are being built (queries read the raw tables until they are). */
+  rollupBuild?: RollupBuildStatus;
 }
 
 /**
@@ -50,5 +53,6 @@ export async function healthReport(config: AppConfig, open: () => Promise<Wareho
   checked ||= tables.length > 0;
   const usable = tables.some((t) => t.role === 'payload' && t.status === 'ok');
   const status = checked && !usable ? 'failing' : tables.some((t) => t.status !== 'ok') ? 'degraded' : 'ok';
-  return { ...base, tables, checked, status, ...(status === 'failing' ? { problem: 'No payload table can be read; see tables.' } : {}) };
+  const building = config.engine === 'duckdb' ? rollupBuildStatus() : null;
+  return { ...base, tables, checked, status, ...(status === 'failing' ? { problem: 'No payload table can be read; see tables.' } : {}), ...(building ? { rollupBuild: building } : {}) };
 }

@@ -24,4 +24,16 @@ describe('healthNotice', () => {
       title: 'DATA_DIR does not exist. Run npm run doctor for details.', lines: [], tone: 'error',
     });
   });
+
+  it('says how far a rollup build is and what it means for the charts, after any disabled endpoint', () => {
+    const building = { part: 39, parts: 183, secondsLeft: 4_320, since: '2026-12-01T03:25:37Z' };
+    const notice = healthNotice({ status: 'ok', tables: [agent], rollupBuild: building });
+    expect(notice?.title).toBe('Building the rollups: part 39 of 183, about 1 h 12 min left.');
+    expect(notice?.tone).toBe('info');
+    expect(notice?.lines[0]).toMatch(/raw tables/);
+    expect(healthNotice({ status: 'ok', tables: [agent], rollupBuild: { ...building, part: 0, secondsLeft: null } })?.title).toBe('Building the rollups: part 0 of 183.');
+    expect(healthNotice({ status: 'ok', tables: [agent], rollupBuild: { ...building, secondsLeft: 100 } })?.title).toBe('Building the rollups: part 39 of 183, about 2 min left.');
+    expect(healthNotice({ status: 'ok', tables: [agent], rollupBuild: { ...building, secondsLeft: 7_200 } })?.title).toBe('Building the rollups: part 39 of 183, about 2 h left.');
+    expect(healthNotice({ status: 'degraded', tables: [chat, agent], rollupBuild: building })?.tone).toBe('warning');
+  });
 });

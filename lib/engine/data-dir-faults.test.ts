@@ -61,7 +61,7 @@ function configFor(dataDir: string, env: Record<string, string> = {}): AppConfig
   return loadConfig({ DATA_DIR: dataDir, ROLLUPS: 'off', ROLLUP_DB: path.join(demo.dir, `rollups-${path.basename(dataDir)}.duckdb`), ...env });
 }
 
-async function openOn(config: AppConfig, opts: { minCheckIntervalMs?: number } = {}) {
+async function openOn(config: AppConfig, opts: { minCheckIntervalMs?: number; backgroundBuildBytes?: number } = {}) {
   const wh = await openEmbeddedWarehouse(config, opts);
   open.push(wh);
   return wh;
@@ -301,6 +301,34 @@ describe('files changed under a running server', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the rollups were not rebuilt');
+  });
+
+  it('a big source is served at once from the raw tables while its rollups build, with the build in the health report', async () => {
+    const dataDir = await layout('big-source');
+    const config = withRollups(dataDir);
+    // Every source counts as big here: the first build goes to the background.
+    const wh = await openOn(config, { backgroundBuildBytes: 0 });
+    expect(wh.snapshot().rollups).toBe('rebuilding');
+    const seen: number[] = [];
+    const during = await requestsByEndpoint(wh, config);
+    expect(during.totals).toEqual(reference);
+    expect(during.sql).not.toContain('lens.');
+    for (let i = 0; i < 1200 && wh.snapshot().rollups === 'rebuilding'; i++) {
+      const health = await healthReport(config, async () => wh, { deep: false });
+      if (health.rollupBuild) seen.push(health.rollupBuild.parts);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(wh.snapshot().rollups).toBe('current');
+    // The build reported its parts while it ran, and nothing once it was done.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThan(1);
+    expect((await healthReport(config, async () => wh, { deep: false })).rollupBuild).toBeUndefined();
+    const after = await requestsByEndpoint(wh, config);
+    expect(after.sql).toContain('lens.');
+    expect(after.totals).toEqual(reference);
+    // Small sources (the default threshold) still build before the first answer.
+    const small = await openOn(withRollups(await layout('small-source')));
+    expect(small.snapshot().rollups).toBe('current');
   });
 
   it('a rollup file corrupted while running: panels answer from the raw tables, then the file is rebuilt', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AppConfig } from '@/lib/config';
 import { recordAttachProblems } from '@/lib/warehouse/table-health';
 import { logger } from '@/lib/logger';
-import { EMBEDDED_ROLLUP_CATALOG, sourceFingerprint } from '@/lib/rollups/embedded';
+import { BACKGROUND_BUILD_BYTES, EMBEDDED_ROLLUP_CATALOG, embeddedRollupsAreCurrent, sourceBytes, sourceFingerprint } from '@/lib/rollups/embedded';
 import { prepareEmbeddedRollups } from '@/lib/rollups/prepare';
 import { setRollupState } from '@/lib/rollups/state';
 import { attachDataDir, createDuckdbWarehouse, openDuckdb } from '@/lib/warehouse/duckdb';
@@ -29,7 +29,7 @@ export interface EmbeddedWarehouse extends Warehouse {
  */
 export async function openEmbeddedWarehouse(
   config: AppConfig,
-  opts: { now?: () => number; minCheckIntervalMs?: number; onChange?: () => void } = {},
+  opts: { now?: () => number; minCheckIntervalMs?: number; onChange?: () => void; backgroundBuildBytes?: number } = {},
 ): Promise<EmbeddedWarehouse> {
   const now = opts.now ?? (() => performance.now());
   const interval = opts.minCheckIntervalMs ?? 1_000;
@@ -45,7 +45,6 @@ export async function openEmbeddedWarehouse(
     const state = await prepareEmbeddedRollups(await instance, inner, config);
     rollups = state ? 'current' : 'failed';
   };
-  if (withRollups) await build();
 
   const rollupStamp = () => {
     try {
@@ -129,6 +128,20 @@ export async function openEmbeddedWarehouse(
     await refreshing;
     if (withRollups) rebuildRollups();
   };
+
+  if (withRollups) {
+    const bytes = sourceBytes(config.duckdb);
+    if (bytes >= (opts.backgroundBuildBytes ?? BACKGROUND_BUILD_BYTES) && !(await embeddedRollupsAreCurrent(await instance, config))) {
+      // A big source is served at once from its raw tables (slow on wide ranges, never wrong);
+      // the rollups are attached when built, and the health report shows the build's progress.
+      logger.info('snapshot.rollups_background', { sourceBytes: bytes, hint: 'charts read the raw tables until the rollups are built' });
+      rollups = 'rebuilding';
+      rebuildRollups();
+    } else {
+      await build();
+    }
+    rollupFile = rollupStamp();
+  }
 
   const rollupRef = new RegExp(`\\b${EMBEDDED_ROLLUP_CATALOG}\\.`);
   return {

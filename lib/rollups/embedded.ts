@@ -10,6 +10,8 @@ import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, TEXT_COLUMNS, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
+import { setRollupBuildStatus } from './build-status';
+import { now } from '@/lib/time/clock';
 import { parquetFiles } from '@/lib/warehouse/duckdb';
 
 /** The embedded rollup database is attached under this name, read-only once built. */
@@ -32,6 +34,26 @@ export function sourceFingerprint(duckdb: AppConfig['duckdb']): string {
     hash.update(`${duckdb.demoPath}\0${st.size}\0${Math.round(st.mtimeMs)}`);
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The bytes of the source the rollups are built from: the demo file, or every Parquet file of DATA_DIR. */
+export function sourceBytes(duckdb: AppConfig['duckdb']): number {
+  if (duckdb.dataDir) return fs.existsSync(duckdb.dataDir) ? parquetFiles(duckdb.dataDir).reduce((n, p) => n + fs.statSync(p).size, 0) : 0;
+  return fs.existsSync(duckdb.demoPath) ? fs.statSync(duckdb.demoPath).size : 0;
+}
+
+/**
+ * Sources at least this large (about a million requests: a build of a minute or more on two
+ * cores) are served from the raw tables at once while their rollups build in the background.
+ */
+export const BACKGROUND_BUILD_BYTES = 128 * 1024 ** 2;
+
+/** Whether the rollup file can be used as it is: built from this source by these definitions. */
+export async function embeddedRollupsAreCurrent(instance: DuckDBInstance, config: AppConfig): Promise<boolean> {
+  const file = config.duckdb.rollupPath;
+  if (!fs.existsSync(file)) return false;
+  const existing = await readState(instance, file);
+  return existing !== null && existing.version === rollupVersion() && existing.fingerprint === sourceFingerprint(config.duckdb);
 }
 
 /** A part of an embedded build: the days from `since` up to (not including) `until`, as YYYY-MM-DD. */
@@ -269,6 +291,8 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
       attached = true;
       committed = resumed?.done ?? 0;
       let partSeconds = 0;
+      const since = now().toISOString();
+      setRollupBuildStatus({ part: committed, parts: plan.parts.length, secondsLeft: null, since });
       if (resumed) {
         resumedFrom = { partsDone: resumed.done, parts: resumed.total, secondsBefore: Math.round(resumed.seconds) };
         logger.info('rollups.resume', { file, ...resumedFrom });
@@ -285,7 +309,9 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
         }
         partSeconds += (performance.now() - t0) / 1000;
         const here = committed - (resumed?.done ?? 0);
-        logger.info('rollups.progress', { part: committed, parts: plan.parts.length, until: parts[i]?.until ?? null, seconds: Math.round(partSeconds), secondsLeft: Math.round((partSeconds / here) * (plan.parts.length - committed)) });
+        const secondsLeft = Math.round((partSeconds / here) * (plan.parts.length - committed));
+        setRollupBuildStatus({ part: committed, parts: plan.parts.length, secondsLeft, since });
+        logger.info('rollups.progress', { part: committed, parts: plan.parts.length, until: parts[i]?.until ?? null, seconds: Math.round(partSeconds), secondsLeft });
       }
       for (const sql of plan.finish) await conn.run(rewriteParams(sql).sql);
       const r = await conn.runAndReadAll(`SELECT CAST(fact_rows AS DOUBLE) AS n FROM lens_build.${ROLLUP_TABLES.state}`);
@@ -301,6 +327,7 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
       throw err;
     } finally {
       conn.closeSync();
+      setRollupBuildStatus(null);
     }
     fs.renameSync(tmp, file);
     built = true;
