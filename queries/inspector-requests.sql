@@ -50,7 +50,10 @@ page AS (
     ON p.request_time = pk.request_time
     AND p.databricks_request_id = pk.databricks_request_id
     AND p.endpoint_name = pk.endpoint_name
+  -- The page lies in the window: its bounds (bound values) let zone maps skip the other hours of
+  -- the window's days (a newest-first slice is a few hours of them).
   WHERE p.request_date BETWEEN CAST(:start_date AS DATE) AND CAST(:end_date AS DATE)
+    AND p.request_time >= CAST(:start_time AS TIMESTAMP) AND p.request_time < CAST(:end_time AS TIMESTAMP)
 ),
 {{payload_steps(page)}},
 page_read AS (
