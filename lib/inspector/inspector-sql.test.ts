@@ -108,7 +108,7 @@ describe('detail SQL', () => {
     expect(dearest.rows.every((r) => (r.turns as number) >= 2)).toBe(true);
   });
 
-  it('most recent first prices only the shown conversations, to the same tokens and cost as a sort that prices them all', async () => {
+  it('most recent first groups and prices only the shown conversations, to the same rows as a sort that reads them all', async () => {
     const convDef = CATALOGUE['inspector-conversations']!;
     const run = async (qs: string) => (await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config })).rows;
     const recent = await run('range=7d&endpoint=chat_assistant&top_n=40');
