@@ -2,7 +2,7 @@ import type { AppConfig } from '@/lib/config';
 import { checkAllTables, resolveTables } from '@/lib/catalogue/tables';
 import { knownTableHealth, type TableStatus } from '@/lib/warehouse/table-health';
 import { WarehouseError, type Warehouse } from '@/lib/warehouse/types';
-import { rollupBuildStatus, type RollupBuildStatus } from '@/lib/rollups/build-status';
+import { rollupBuildStatus, type RollupBuildStatus } from '@/lib/warehouse/rollup-build';
 
 export interface HealthReport {
   /** ok; degraded: some table skipped or unavailable (named in `tables`); failing: nothing can be served. */

@@ -10,7 +10,7 @@ import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, TEXT_COLUMNS, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
-import { setRollupBuildStatus } from './build-status';
+import { setRollupBuildStatus } from '@/lib/warehouse/rollup-build';
 import { now } from '@/lib/time/clock';
 import { parquetFiles } from '@/lib/warehouse/duckdb';
 

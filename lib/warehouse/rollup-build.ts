@@ -1,7 +1,7 @@
 /**
- * Where an embedded rollup build stands, for the health report (and the page-wide notice): set
- * by the build as it goes, cleared when it ends. On globalThis like the rollup state: the
- * instrumentation bundle builds, the routes read.
+ * Where an embedded rollup build stands, for the health report (and the page-wide notice), kept
+ * beside the table health: set by the build as it goes, cleared when it ends. On globalThis like
+ * the rollup state: the instrumentation bundle builds, the routes read.
  */
 export interface RollupBuildStatus {
   /** Parts written (resumed parts included) and the parts in all. */
