@@ -14,7 +14,7 @@ test.describe('alerts, budgets and saved views', () => {
   test.beforeAll(async ({ request }) => clearState(request));
 
   test('"p95 of chat_assistant > 8 s over 5 minutes" from the latency chart, fired for the planted spike, with a link back to it', async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(330_000);
     const { latency_spike: spike } = incidents();
     await page.goto('/ops?range=7d&endpoint=chat_assistant');
     const latency = page.getByTestId('chart-latency');
@@ -39,7 +39,9 @@ test.describe('alerts, budgets and saved views', () => {
     // The server's clock is pinned (the evaluator is off): replay the last three days instead.
     await card.getByLabel('Replay period').selectOption({ label: 'last 3 days' });
     await card.getByRole('button', { name: 'Replay' }).click();
-    await expect(card.getByTestId('alert-result')).toContainText(/Replayed 864 evaluations in [\d.]+ s: \d+ firings?\./, { timeout: 150_000 });
+    // 864 evaluations take 1.5 min on a quiet 2-core machine and over 2.5 min beside other work: a
+    // slow machine must not fail the feature (tests never assert wall-clock times).
+    await expect(card.getByTestId('alert-result')).toContainText(/Replayed 864 evaluations in [\d.]+ s: \d+ firings?\./, { timeout: 300_000 });
     const links = card.getByTestId('alert-firing-link');
     await expect(links.first()).toBeVisible();
     // One firing covers the spike: its link opens Ops on chat_assistant around the spike's hours.
