@@ -52,8 +52,7 @@ export const BACKGROUND_BUILD_BYTES = 128 * 1024 ** 2;
 export async function embeddedRollupsAreCurrent(instance: DuckDBInstance, config: AppConfig): Promise<boolean> {
   const file = config.duckdb.rollupPath;
   if (!fs.existsSync(file)) return false;
-  const existing = await readState(instance, file);
-  return existing !== null && existing.version === rollupVersion() && existing.fingerprint === sourceFingerprint(config.duckdb);
+  return staleReason(await readState(instance, file), rollupVersion(), sourceFingerprint(config.duckdb)) === null;
 }
 
 /** A part of an embedded build: the days from `since` up to (not including) `until`, as YYYY-MM-DD. */
@@ -102,18 +101,21 @@ export function partsKey(parts: BuildPart[]): string {
   return parts.map((p) => `${p.since}/${p.until}`).join(',');
 }
 
+/** One part of an embedded build: its payload read into a temporary table, the writes from it, the drop. */
+export interface BuildPlanPart { read: string; write: string[]; drop: string }
+
 /**
  * The embedded build: part by part (oldest first), the payload rows read once (the one
  * interpretation, into a temporary table), then the facts and the texts from it, each part sorted
  * by time (so the tables are in time order and zone maps skip other days); then the aggregates
  * over the whole tables. Without parts (an empty source), one pass over everything.
  *
- * `setup` starts a new build file, `parts[i]` writes part i, `finish` the aggregates and the
- * state. A part's rows and its progress are committed together, so a build that is stopped
+ * `setup` starts a new build file, `parts[i]` is part i (run by partStatements), `finish` the
+ * aggregates and the state. A part's rows and its progress are committed together, so a build that is stopped
  * (a killed process, a full disk) resumes at its first missing part, and `finish` is one
  * transaction: a file without its state table is never taken for a complete one.
  */
-export function embeddedBuild(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): { setup: string[]; parts: string[][]; finish: string[] } {
+export function embeddedBuild(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): { setup: string[]; parts: BuildPlanPart[]; finish: string[] } {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
   const text = `${catalog}.${ROLLUP_TABLES.text}`;
   const progress = `${catalog}.${BUILD_PROGRESS_TABLE}`;
@@ -133,15 +135,14 @@ export function embeddedBuild(catalog: string, source: FactsSource, fingerprint:
       const into = (table: string, columns: string, select: string, alias: string) => (i === 0 && table !== text
         ? `CREATE TABLE ${table} AS SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`
         : `INSERT INTO ${table} SELECT ${columns} FROM (\n    ${select}\n) ${alias} ORDER BY request_time`);
-      return [
-        `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source, bounds)}`,
-        'BEGIN TRANSACTION',
-        into(facts, FACT_COLUMN_LIST, factsSelect(source, { window: false, ...bounds, read }), 'f'),
-        into(text, TEXT_COLUMN_LIST, textSelect(source, { ...bounds, read }), 't'),
-        `UPDATE ${progress} SET done = ${i + 1}`,
-        'COMMIT',
-        `DROP TABLE ${read}`,
-      ];
+      return {
+        read: `CREATE OR REPLACE TEMP TABLE ${read} AS ${readSelect(source, bounds)}`,
+        write: [
+          into(facts, FACT_COLUMN_LIST, factsSelect(source, { window: false, ...bounds, read }), 'f'),
+          into(text, TEXT_COLUMN_LIST, textSelect(source, { ...bounds, read }), 't'),
+        ],
+        drop: `DROP TABLE ${read}`,
+      };
     }),
     finish: [
       'BEGIN TRANSACTION',
@@ -155,10 +156,23 @@ export function embeddedBuild(catalog: string, source: FactsSource, fingerprint:
   };
 }
 
+/**
+ * Part `index` of a build in `catalog` as statements: its read, then its rows and its progress
+ * (parts done, seconds spent) in one transaction, then the read dropped.
+ */
+export function partStatements(catalog: string, part: BuildPlanPart, index: number, seconds = 0): string[] {
+  return [part.read, 'BEGIN TRANSACTION', ...part.write, progressUpdate(catalog, index, seconds), 'COMMIT', part.drop];
+}
+
+/** The progress a build records with part `index`'s rows: parts done, and `seconds` more spent. */
+function progressUpdate(catalog: string, index: number, seconds: number): string {
+  return `UPDATE ${catalog}.${BUILD_PROGRESS_TABLE} SET done = ${index + 1}, seconds = seconds + ${seconds.toFixed(3)}`;
+}
+
 /** The whole build as one list of statements (setup, every part, finish). */
 export function embeddedStatements(catalog: string, source: FactsSource, fingerprint: string, parts: BuildPart[] = []): string[] {
   const b = embeddedBuild(catalog, source, fingerprint, parts);
-  return [...b.setup, ...b.parts.flat(), ...b.finish];
+  return [...b.setup, ...b.parts.flatMap((p, i) => partStatements(catalog, p, i)), ...b.finish];
 }
 
 /** The build files (`<file>.tmp-<pid>`) of processes no longer running (or of this one, from an earlier call). */
@@ -187,22 +201,30 @@ const removeBuildFile = (f: string) => {
   fs.rmSync(`${f}.wal`, { force: true });
 };
 
-/** How far an unfinished build file got, or null when it is not one (or unreadable). */
-async function readProgress(conn: DuckDBConnection, file: string): Promise<{ version: string; fingerprint: string; parts: string; total: number; done: number; seconds: number } | null> {
+/**
+ * The first row `select` (given the alias the file is attached under) reads from a rollup file
+ * attached read-only for the purpose, or null when the file or its table cannot be read
+ * (unreadable, half-written or from an older layout).
+ */
+async function readFileRow(conn: DuckDBConnection, file: string, select: (alias: string) => string): Promise<Record<string, unknown> | null> {
   try {
-    await conn.run(`ATTACH ${sqlString(file)} AS lens_resume_probe (READ_ONLY)`);
+    await conn.run(`ATTACH ${sqlString(file)} AS lens_probe (READ_ONLY)`);
   } catch {
     return null;
   }
   try {
-    const r = await conn.runAndReadAll(`SELECT version, fingerprint, parts, CAST(total AS DOUBLE) AS total, CAST(done AS DOUBLE) AS done, seconds FROM lens_resume_probe.${BUILD_PROGRESS_TABLE}`);
-    const row = r.getRowObjectsJS()[0];
-    return row ? { version: String(row.version), fingerprint: String(row.fingerprint), parts: String(row.parts), total: Number(row.total), done: Number(row.done), seconds: Number(row.seconds) } : null;
+    return (await conn.runAndReadAll(select('lens_probe'))).getRowObjectsJS()[0] ?? null;
   } catch {
     return null;
   } finally {
-    await conn.run('DETACH lens_resume_probe');
+    await conn.run('DETACH lens_probe');
   }
+}
+
+/** How far an unfinished build file got, or null when it is not one (or unreadable). */
+async function readProgress(conn: DuckDBConnection, file: string): Promise<{ version: string; fingerprint: string; parts: string; total: number; done: number; seconds: number } | null> {
+  const row = await readFileRow(conn, file, (db) => `SELECT version, fingerprint, parts, CAST(total AS DOUBLE) AS total, CAST(done AS DOUBLE) AS done, seconds FROM ${db}.${BUILD_PROGRESS_TABLE}`);
+  return row ? { version: String(row.version), fingerprint: String(row.fingerprint), parts: String(row.parts), total: Number(row.total), done: Number(row.done), seconds: Number(row.seconds) } : null;
 }
 
 /**
@@ -245,19 +267,18 @@ export async function sourceDays(conn: DuckDBConnection, source: FactsSource): P
 async function readState(instance: DuckDBInstance, file: string): Promise<{ version: string; fingerprint: string; fact_rows: number } | null> {
   const conn = await instance.connect();
   try {
-    await conn.run(`ATTACH ${sqlString(file)} AS lens_probe (READ_ONLY)`);
-    try {
-      const r = await conn.runAndReadAll(`SELECT version, fingerprint, CAST(fact_rows AS DOUBLE) AS fact_rows FROM lens_probe.${ROLLUP_TABLES.state}`);
-      const row = r.getRowObjectsJS()[0];
-      return row ? { version: String(row.version), fingerprint: String(row.fingerprint), fact_rows: Number(row.fact_rows) } : null;
-    } finally {
-      await conn.run('DETACH lens_probe');
-    }
-  } catch {
-    return null; // unreadable, half-written or from an older layout: rebuild
+    const row = await readFileRow(conn, file, (db) => `SELECT version, fingerprint, CAST(fact_rows AS DOUBLE) AS fact_rows FROM ${db}.${ROLLUP_TABLES.state}`);
+    return row ? { version: String(row.version), fingerprint: String(row.fingerprint), fact_rows: Number(row.fact_rows) } : null;
   } finally {
     conn.closeSync();
   }
+}
+
+/** Why a rollup file's state does not fit this source and these definitions, or null when it does. */
+function staleReason(existing: { version: string; fingerprint: string } | null, version: string, fingerprint: string): string | null {
+  if (!existing) return 'missing';
+  if (existing.version !== version) return 'definition changed';
+  return existing.fingerprint !== fingerprint ? 'source changed' : null;
 }
 
 /**
@@ -274,8 +295,9 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   let resumedFrom: RollupState['resumedFrom'];
   let factRows = existing?.fact_rows ?? 0;
   const started = performance.now();
-  if (!existing || existing.version !== version || existing.fingerprint !== fingerprint) {
-    logger.info('rollups.build', { file, reason: !existing ? 'missing' : existing.version !== version ? 'definition changed' : 'source changed' });
+  const reason = staleReason(existing, version, fingerprint);
+  if (reason) {
+    logger.info('rollups.build', { file, reason });
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     const conn = await instance.connect();
@@ -300,13 +322,14 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
         for (const sql of plan.setup) await conn.run(rewriteParams(sql).sql);
       }
       for (let i = committed; i < plan.parts.length; i++) {
+        const part = plan.parts[i]!;
         const t0 = performance.now();
-        for (const sql of plan.parts[i]!) {
-          // The part's time (read included) is committed with its rows.
-          if (sql === 'COMMIT') await conn.run(`UPDATE lens_build.${BUILD_PROGRESS_TABLE} SET seconds = seconds + ${((performance.now() - t0) / 1000).toFixed(3)}`);
-          await conn.run(rewriteParams(sql).sql);
-          if (sql === 'COMMIT') committed = i + 1;
-        }
+        for (const sql of [part.read, 'BEGIN TRANSACTION', ...part.write]) await conn.run(rewriteParams(sql).sql);
+        // The progress (with the part's time, read included) commits with the part's rows.
+        await conn.run(progressUpdate('lens_build', i, (performance.now() - t0) / 1000));
+        await conn.run('COMMIT');
+        committed = i + 1;
+        await conn.run(rewriteParams(part.drop).sql);
         partSeconds += (performance.now() - t0) / 1000;
         const here = committed - (resumed?.done ?? 0);
         const secondsLeft = Math.round((partSeconds / here) * (plan.parts.length - committed));

@@ -7,7 +7,7 @@ import { rewriteParams } from '@/lib/warehouse/compat';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { ROLLUP_AGGREGATES } from './aggregates';
 import { ROLLUP_TABLES } from './build';
-import { BUILD_PART_DAYS, BUILD_PROGRESS_TABLE, ROLLUP_STORAGE_VERSION, buildParts, embeddedBuild, embeddedStatements, ensureEmbeddedRollups, sourceDays, sourceFingerprint } from './embedded';
+import { BUILD_PART_DAYS, BUILD_PROGRESS_TABLE, ROLLUP_STORAGE_VERSION, buildParts, embeddedBuild, embeddedStatements, ensureEmbeddedRollups, partStatements, sourceDays, sourceFingerprint } from './embedded';
 
 describe('build parts', () => {
   it('cover every day from the first to the last, a few days each, oldest first', () => {
@@ -90,13 +90,14 @@ describe('an embedded build in parts', () => {
       // Two parts committed; the third stopped before its commit (its rows never reach the file).
       await conn.run(`ATTACH '${stopped}' AS stopped (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
       const plan = embeddedBuild('stopped', source, fingerprint, parts);
-      await run([...plan.setup, ...plan.parts[0]!, ...plan.parts[1]!, ...plan.parts[2]!.slice(0, plan.parts[2]!.indexOf('COMMIT'))]);
+      const third = partStatements('stopped', plan.parts[2]!, 2);
+      await run([...plan.setup, ...partStatements('stopped', plan.parts[0]!, 0), ...partStatements('stopped', plan.parts[1]!, 1), ...third.slice(0, third.indexOf('COMMIT'))]);
       await conn.run('ROLLBACK');
       await conn.run('DETACH stopped');
       // A stopped build of another source: not resumed, removed.
       await conn.run(`ATTACH '${other}' AS other (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
       const otherPlan = embeddedBuild('other', source, 'f00d', parts);
-      await run([...otherPlan.setup, ...otherPlan.parts[0]!, ...otherPlan.parts[1]!, ...otherPlan.parts[2]!]);
+      await run([...otherPlan.setup, ...otherPlan.parts.slice(0, 3).flatMap((p, i) => partStatements('other', p, i))]);
       await conn.run('DETACH other');
 
       const state = await ensureEmbeddedRollups(instance, demo.config, source);
