@@ -31,7 +31,7 @@ export function ChartLineTokenTrends({ state, fin, onMetric }: { state: Dashboar
     <ChartCard
       testId="finance-trends"
       title={`${fin.tokens === 'input' ? 'Input' : 'Output'} tokens per request`}
-      subtitle={<>Successful requests per UTC day, by {dimensionLabel(fin)}: weighted average (solid) and p95 over the logged rows (dashed). A gap is a day without requests.<UtcDaysNote state={state} /></>}
+      subtitle={<>Successful requests per UTC day, by {dimensionLabel(fin)}: weighted average (solid) and p95 over the logged rows (dashed; read from ~2% token bins: exact for a bin of one or two counts, else within 2%). A gap is a day without requests.<UtcDaysNote state={state} /></>}
       query={query}
       headerExtra={toggle}
       csvHref={queryUrl('finance-token-trends', params, 'csv')}

@@ -75,6 +75,18 @@ export const ROLLUPS: readonly RollupSpec[] = [
     clusterBy: 'hour_date, context_key',
   },
   {
+    // Token counts of successful requests as ~2% histograms (token trends' p95), every request once
+    // (context_key NULL) and once more per usage_context key it carries.
+    table: 'gateway_lens_token_bins_hourly',
+    definition: 'token_bins_hourly_from_requests',
+    source: 'facts',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'requester', 'context_key', 'context_value', 'measure', 'bin'],
+    measures: ['row_count', 'weight_sum', 'w_tokens', 'min_tokens', 'max_tokens'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, context_key',
+  },
+  {
     // The questions asked per hour (top questions): one row per normalised question and group, so
     // repeated questions cost one row an hour however often they are asked.
     table: 'gateway_lens_questions_hourly',
@@ -88,7 +100,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   },
 ];
 
-export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_questions_hourly';
+export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_token_bins_hourly' | 'gateway_lens_questions_hourly';
 
 export const ROLLUP_TABLE_NAMES: readonly string[] = ROLLUPS.map((r) => r.table);
 

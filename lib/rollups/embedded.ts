@@ -7,7 +7,7 @@ import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { rewriteParams } from '@/lib/warehouse/compat';
 import { ROLLUP_AGGREGATES } from './aggregates';
-import { ROLLUP_TABLES, rollupVersion } from './build';
+import { ROLLUP_TABLES, factsVersion, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, TEXT_COLUMNS, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
 import { setRollupBuildStatus } from '@/lib/warehouse/rollup-build';
@@ -144,16 +144,38 @@ export function embeddedBuild(catalog: string, source: FactsSource, fingerprint:
         drop: `DROP TABLE ${read}`,
       };
     }),
-    finish: [
-      'BEGIN TRANSACTION',
-      ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
-      `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
-      '${rollupVersion()}' AS version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
-      CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
-      `DROP TABLE ${progress}`,
-      'COMMIT',
-    ],
+    finish: ['BEGIN TRANSACTION', ...aggregateStatements(catalog, fingerprint), `DROP TABLE ${progress}`, 'COMMIT'],
   };
+}
+
+/**
+ * The aggregate tables and the state table of a build in `catalog`, over its facts and texts: the
+ * end of a full build, and all of a rebuild that keeps the facts (aggregatesRebuild).
+ */
+function aggregateStatements(catalog: string, fingerprint: string): string[] {
+  const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
+  const text = `${catalog}.${ROLLUP_TABLES.text}`;
+  return [
+    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
+    `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
+      '${rollupVersion()}' AS version, '${factsVersion()}' AS facts_version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
+      CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
+  ];
+}
+
+/**
+ * A rebuild of the aggregates alone, for a file whose facts and texts were built from the same
+ * source by the same definitions (only an aggregate was added or changed): every table but the
+ * facts and texts dropped (`tables`, the file's tables now), the aggregates and the state made
+ * again, in one transaction.
+ */
+export function aggregatesRebuild(catalog: string, fingerprint: string, tables: string[]): string[] {
+  const kept = new Set<string>([ROLLUP_TABLES.facts, ROLLUP_TABLES.text]);
+  const drops = tables.filter((t) => !kept.has(t)).map((t) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(t)) throw new Error('a rollup file table name is not a plain identifier');
+    return `DROP TABLE ${catalog}.${t}`;
+  });
+  return ['BEGIN TRANSACTION', ...drops, ...aggregateStatements(catalog, fingerprint), 'COMMIT'];
 }
 
 /**
@@ -264,21 +286,56 @@ export async function sourceDays(conn: DuckDBConnection, source: FactsSource): P
   return [at(row?.lo), at(row?.hi)];
 }
 
-async function readState(instance: DuckDBInstance, file: string): Promise<{ version: string; fingerprint: string; fact_rows: number } | null> {
+interface FileState { version: string; factsVersion: string | null; fingerprint: string; fact_rows: number }
+
+async function readState(instance: DuckDBInstance, file: string): Promise<FileState | null> {
   const conn = await instance.connect();
   try {
-    const row = await readFileRow(conn, file, (db) => `SELECT version, fingerprint, CAST(fact_rows AS DOUBLE) AS fact_rows FROM ${db}.${ROLLUP_TABLES.state}`);
-    return row ? { version: String(row.version), fingerprint: String(row.fingerprint), fact_rows: Number(row.fact_rows) } : null;
+    // Every column: files built before facts_version existed have none (their facts are rebuilt).
+    const row = await readFileRow(conn, file, (db) => `SELECT * FROM ${db}.${ROLLUP_TABLES.state}`);
+    return row ? { version: String(row.version), factsVersion: row.facts_version == null ? null : String(row.facts_version), fingerprint: String(row.fingerprint), fact_rows: Number(row.fact_rows) } : null;
   } finally {
     conn.closeSync();
   }
 }
 
-/** Why a rollup file's state does not fit this source and these definitions, or null when it does. */
-function staleReason(existing: { version: string; fingerprint: string } | null, version: string, fingerprint: string): string | null {
+/**
+ * Why a rollup file's state does not fit this source and these definitions, or null when it does.
+ * 'aggregates changed': its facts and texts are current and only the aggregates over them are not.
+ */
+function staleReason(existing: Omit<FileState, 'fact_rows'> | null, version: string, fingerprint: string): string | null {
   if (!existing) return 'missing';
-  if (existing.version !== version) return 'definition changed';
-  return existing.fingerprint !== fingerprint ? 'source changed' : null;
+  if (existing.fingerprint !== fingerprint) return 'source changed';
+  if (existing.version === version) return null;
+  return existing.factsVersion === factsVersion() ? 'aggregates changed' : 'definition changed';
+}
+
+/**
+ * Makes `tmp` a copy of `file` with its aggregates built again over its facts and texts: minutes
+ * where reading the payloads again would take hours. The file is copied (its write-ahead log
+ * too) so the one in use is never written to.
+ */
+async function rebuildAggregates(conn: DuckDBConnection, file: string, tmp: string, fingerprint: string): Promise<void> {
+  removeBuildFile(tmp);
+  fs.copyFileSync(file, tmp);
+  if (fs.existsSync(`${file}.wal`)) fs.copyFileSync(`${file}.wal`, `${tmp}.wal`);
+  try {
+    await conn.run(`ATTACH ${sqlString(tmp)} AS lens_build`);
+    try {
+      const r = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'lens_build' ORDER BY table_name`);
+      const tables = r.getRowObjectsJS().map((row) => String(row.table_name));
+      for (const sql of aggregatesRebuild('lens_build', fingerprint, tables)) await conn.run(rewriteParams(sql).sql);
+      await conn.run('CHECKPOINT lens_build');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      await conn.run('DETACH lens_build').catch(() => {});
+    }
+  } catch (err) {
+    removeBuildFile(tmp);
+    throw err;
+  }
 }
 
 /**
@@ -296,7 +353,22 @@ export async function ensureEmbeddedRollups(instance: DuckDBInstance, config: Ap
   let factRows = existing?.fact_rows ?? 0;
   const started = performance.now();
   const reason = staleReason(existing, version, fingerprint);
-  if (reason) {
+  if (reason === 'aggregates changed') {
+    logger.info('rollups.build', { file, reason, kept: 'request facts and texts' });
+    const tmp = `${file}.tmp-${process.pid}`;
+    const conn = await instance.connect();
+    setRollupBuildStatus({ part: 0, parts: 1, secondsLeft: null, since: now().toISOString() });
+    try {
+      await rebuildAggregates(conn, file, tmp, fingerprint);
+    } finally {
+      conn.closeSync();
+      setRollupBuildStatus(null);
+    }
+    fs.rmSync(`${file}.wal`, { force: true });
+    fs.renameSync(tmp, file);
+    if (fs.existsSync(`${tmp}.wal`)) fs.renameSync(`${tmp}.wal`, `${file}.wal`);
+    built = true;
+  } else if (reason) {
     logger.info('rollups.build', { file, reason });
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;

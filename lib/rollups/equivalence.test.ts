@@ -84,6 +84,8 @@ const OWN: Record<string, string[]> = {
   'finance-breakdown': ['range=30d&dimension=context&context_key=project', 'range=30d&dimension=requester', `range=30d&requester=${STORM_SENDER}`],
   'finance-summary': [`range=7d&requester=${STORM_SENDER}&dimension=context&context_key=end_user_to_charge`, `range=30d&${ACME}&dimension=context&context_key=project`],
   'compare-latency-histogram': ['range=30d&group_by=context&context_key=a_b_test_group'],
+  // The token histograms per usage_context key ("(not set)" by subtraction), per priced model, every requester.
+  'finance-token-trends': ['range=30d&dimension=context&context_key=project&top_n=3', 'range=30d&dimension=model', 'range=7d&dimension=requester&top_n=0', `range=7d&${ACME}`],
 };
 
 type Ran = { rows: Row[]; sql: string; plan: QueryPlan };
@@ -174,6 +176,7 @@ const NOT_FROM_ROLLUPS: Record<string, RegExp> = {
   [`requests-over-time ?range=7d&split=served_entity&${ACME}`]: /gateway_lens_minutely has no usage_context/,
   [`ops-kpis ?range=7d&${ACME}`]: /gateway_lens_hourly has no usage_context/,
   [`finance-summary ?range=30d&${ACME}&dimension=context&context_key=project`]: /gateway_lens_tokens_hourly has no usage_context/,
+  [`finance-token-trends ?range=7d&${ACME}`]: /gateway_lens_token_bins_hourly has no usage_context/,
 };
 
 describe('hourly rollups: the variant over the rollup tables returns the rows of the raw query', () => {

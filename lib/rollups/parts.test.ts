@@ -6,7 +6,7 @@ import { payloadRelation, resolveTables } from '@/lib/catalogue/tables';
 import { rewriteParams } from '@/lib/warehouse/compat';
 import { openDemoFixture, type DemoFixture } from '@/lib/testing/demo-fixture';
 import { ROLLUP_AGGREGATES } from './aggregates';
-import { ROLLUP_TABLES } from './build';
+import { ROLLUP_TABLES, factsVersion, rollupVersion } from './build';
 import { BUILD_PART_DAYS, BUILD_PROGRESS_TABLE, ROLLUP_STORAGE_VERSION, buildParts, embeddedBuild, embeddedStatements, ensureEmbeddedRollups, partStatements, sourceDays, sourceFingerprint } from './embedded';
 
 describe('build parts', () => {
@@ -24,9 +24,9 @@ describe('build parts', () => {
 });
 
 /** Every rollup table of catalog `b` holds the same rows as in `a` (and `a` is not empty). */
-async function expectSameTables(conn: DuckDBConnection, whole: string, parted: string): Promise<void> {
+async function expectSameTables(conn: DuckDBConnection, whole: string, parted: string, tables: string[] = [ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ...ROLLUP_AGGREGATES.map((a) => a.name)]): Promise<void> {
   const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjectsJS()[0]!.n);
-  for (const table of [ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ...ROLLUP_AGGREGATES.map((a) => a.name)]) {
+  for (const table of tables) {
     const rows = await count(`SELECT count(*) AS n FROM ${whole}.${table}`);
     expect(rows, table).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) AS n FROM ${parted}.${table}`), table).toBe(rows);
@@ -118,4 +118,53 @@ describe('an embedded build in parts', () => {
       conn.closeSync();
     }
   }, 120_000);
+
+  it('builds only the aggregates again when the facts and texts are current, and everything when they are not', async () => {
+    const tables = await resolveTables(demo.config, demo.warehouse);
+    const source = { payload: payloadRelation(tables.payload, null), endpointUsage: tables.endpointUsage, servedEntities: tables.servedEntities };
+    const instance = await demo.instance;
+    const conn = await instance.connect();
+    const file = demo.config.duckdb.rollupPath;
+    const value = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {};
+    const marked = async () => Number((await value(`SELECT count(*) AS n FROM lens.${ROLLUP_TABLES.facts} WHERE client_request_id = 'kept-marker'`)).n);
+    // As a file of an earlier version leaves it: an aggregate missing, one no longer made, another
+    // version; a marked fact row tells whether the facts were kept or read again.
+    const age = async (facts: string) => {
+      await conn.run('DETACH DATABASE IF EXISTS lens');
+      await conn.run(`ATTACH '${file}' AS aged`);
+      const bins = 'gateway_lens_token_bins_hourly';
+      await conn.run(`DROP TABLE aged.${bins}`);
+      await conn.run('CREATE TABLE aged.gateway_lens_retired AS SELECT 1 AS x');
+      await conn.run(`UPDATE aged.${ROLLUP_TABLES.state} SET version = 'older', facts_version = '${facts}'`);
+      await conn.run(`UPDATE aged.${ROLLUP_TABLES.facts} SET client_request_id = 'kept-marker' WHERE databricks_request_id = (SELECT min(databricks_request_id) FROM aged.${ROLLUP_TABLES.facts})`);
+      await conn.run('DETACH aged');
+    };
+    try {
+      const first = await ensureEmbeddedRollups(instance, demo.config, source);
+      await age(factsVersion());
+      const kept = await ensureEmbeddedRollups(instance, demo.config, source);
+      expect(kept.built).toBe(true);
+      expect(kept.factRows).toBe(first.factRows);
+      expect(await marked()).toBe(1);
+      expect(await value(`SELECT version, facts_version FROM lens.${ROLLUP_TABLES.state}`)).toEqual({ version: rollupVersion(), facts_version: factsVersion() });
+      const names = (await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'lens' ORDER BY 1`)).getRowObjectsJS().map((r) => String(r.table_name));
+      expect(names).toEqual([ROLLUP_TABLES.facts, ROLLUP_TABLES.text, ROLLUP_TABLES.state, ...ROLLUP_AGGREGATES.map((a) => a.name)].sort());
+      expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      // The aggregates made again are those of a whole build.
+      await conn.run(`ATTACH '${path.join(demo.dir, 'fresh.duckdb')}' AS fresh (STORAGE_VERSION '${ROLLUP_STORAGE_VERSION}')`);
+      for (const sql of embeddedStatements('fresh', source, sourceFingerprint(demo.config.duckdb), buildParts(...(await sourceDays(conn, source)), BUILD_PART_DAYS))) await conn.run(rewriteParams(sql).sql);
+      await expectSameTables(conn, 'fresh', 'lens', ROLLUP_AGGREGATES.map((a) => a.name));
+      await conn.run('DETACH fresh');
+      expect((await ensureEmbeddedRollups(instance, demo.config, source)).built).toBe(false);
+
+      // Facts of other definitions: everything is read again (the marker is gone).
+      await age('0123456789abcdef');
+      const full = await ensureEmbeddedRollups(instance, demo.config, source);
+      expect(full.built).toBe(true);
+      expect(await marked()).toBe(0);
+      expect(full.factRows).toBe(first.factRows);
+    } finally {
+      conn.closeSync();
+    }
+  }, 180_000);
 });
