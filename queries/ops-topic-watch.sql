@@ -5,10 +5,15 @@
 -- counts the five keywords side by side (no join of every row to every keyword); keywords are
 -- bound values, never SQL text.
 WITH filtered AS (
+  -- Each keyword tested once per row (contains: a plain substring search, no position counted).
   SELECT
     {{time_bucket(t.request_time)}} AS bucket,
-    t.search_key AS body,
-    t.weight
+    t.weight,
+    contains(t.search_key, lower(:kw1)) AS m1,
+    contains(t.search_key, lower(:kw2)) AS m2,
+    contains(t.search_key, lower(:kw3)) AS m3,
+    contains(t.search_key, lower(:kw4)) AS m4,
+    contains(t.search_key, lower(:kw5)) AS m5
   FROM {{request_text}} t
   WHERE {{filters(t)}}
 ),
@@ -17,16 +22,16 @@ counted AS (
     f.bucket,
     sum(f.weight) AS all_requests,
     count(*) AS all_rows,
-    sum(CASE WHEN instr(f.body, lower(:kw1)) > 0 THEN f.weight ELSE 0 END) AS r1,
-    count_if(instr(f.body, lower(:kw1)) > 0) AS n1,
-    sum(CASE WHEN instr(f.body, lower(:kw2)) > 0 THEN f.weight ELSE 0 END) AS r2,
-    count_if(instr(f.body, lower(:kw2)) > 0) AS n2,
-    sum(CASE WHEN instr(f.body, lower(:kw3)) > 0 THEN f.weight ELSE 0 END) AS r3,
-    count_if(instr(f.body, lower(:kw3)) > 0) AS n3,
-    sum(CASE WHEN instr(f.body, lower(:kw4)) > 0 THEN f.weight ELSE 0 END) AS r4,
-    count_if(instr(f.body, lower(:kw4)) > 0) AS n4,
-    sum(CASE WHEN instr(f.body, lower(:kw5)) > 0 THEN f.weight ELSE 0 END) AS r5,
-    count_if(instr(f.body, lower(:kw5)) > 0) AS n5
+    sum(CASE WHEN f.m1 THEN f.weight ELSE 0 END) AS r1,
+    count_if(f.m1) AS n1,
+    sum(CASE WHEN f.m2 THEN f.weight ELSE 0 END) AS r2,
+    count_if(f.m2) AS n2,
+    sum(CASE WHEN f.m3 THEN f.weight ELSE 0 END) AS r3,
+    count_if(f.m3) AS n3,
+    sum(CASE WHEN f.m4 THEN f.weight ELSE 0 END) AS r4,
+    count_if(f.m4) AS n4,
+    sum(CASE WHEN f.m5 THEN f.weight ELSE 0 END) AS r5,
+    count_if(f.m5) AS n5
   FROM filtered f
   GROUP BY f.bucket
 ),

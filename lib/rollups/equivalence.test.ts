@@ -212,16 +212,20 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
   });
 
   it('a newest-first page found in the newest hours is the whole window\'s first page', async () => {
-    const def = CATALOGUE['inspector-requests']!;
-    const whole = { ...def, newestFirst: undefined };
-    const cases: Array<[string, RegExp]> = [
-      ['range=30d', /filled from the newest \d+ h/],
-      ['range=30d&q=refund&page_size=100', /filled from the newest \d+ h/],
+    const cases: Array<[string, string, RegExp]> = [
+      ['inspector-requests', 'range=30d', /filled from the newest \d+ h/],
+      ['inspector-requests', 'range=30d&q=refund&page_size=100', /filled from the newest \d+ h/],
       // Rare: no slice fills the page, so the whole window answers.
-      ['range=30d&q=nightingale', /whole window was read/],
-      ['range=7d&status=error&endpoint=support_agent', /newest/],
+      ['inspector-requests', 'range=30d&q=nightingale', /whole window was read/],
+      ['inspector-requests', 'range=7d&status=error&endpoint=support_agent', /newest/],
+      // Twenty per keyword: a common word fills from the newest hours, a rare one in the mix reads the window.
+      ['ops-topic-matches', 'range=30d&keywords=refund', /filled from the newest \d+ h/],
+      ['ops-topic-matches', 'range=30d&keywords=refund,nightingale', /whole window was read/],
+      ['ops-topic-matches', 'range=30d', /filled from the newest \d+ h/],
     ];
-    for (const [qs, reason] of cases) {
+    for (const [id, qs, reason] of cases) {
+      const def = CATALOGUE[id]!;
+      const whole = { ...def, newestFirst: undefined };
       for (const state of [built, null]) {
         if (state) setRollupState(state);
         else clearRollupState();
