@@ -16,6 +16,8 @@ export default defineQuery({
     context_key: input.context_key,
     context_path: `$.${input.context_key}`,
   }),
+  // The hourly token groups per usage_context key answer the whole hours (filter-context-values.rollup.sql).
+  rollups: { tables: ['gateway_lens_context_tokens_hourly'] },
   row: z.object({
     value: z.string(),
     requests: z.number().nonnegative(),
