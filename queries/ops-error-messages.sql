@@ -1,44 +1,20 @@
 -- The most frequent error messages, with ids, hex runs and numbers folded so one cause is one
--- line. The text is the true reason the one interpretation reads (a provider's own message,
--- decoded from nested JSON; an HTML page's text; a guardrail's findings; a non-JSON body itself).
--- Two example request ids per message for the inspector.
-WITH texts AS (
-  SELECT
-    category,
-    status_code,
-    request_time,
-    databricks_request_id,
-    endpoint_name,
-    weight,
-    CASE
-      WHEN category = 'trace_error' THEN 'A span of the agent trace failed (the request was answered)'
-      WHEN response_chars IS NULL THEN '(no response body logged)'
-      WHEN category = 'provider_error' THEN concat(coalesce(error_provider, 'provider'), ': ', coalesce(error_reason, error_code, 'no message'))
-      ELSE coalesce(error_reason, error_code, concat('HTTP ', CAST(status_code AS STRING)))
-    END AS text
-  FROM {{error_rows}}
-),
-normalised AS (
-  SELECT
-    *,
-    substr(regexp_replace(regexp_replace(regexp_replace(text,
-      '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<id>'),
-      '[0-9a-fA-F]{12,}', '<id>'),
-      '[0-9]+([.][0-9]+)?', '<n>'), 1, 300) AS message_pattern
-  FROM texts
-)
+-- line (message_pattern of error_message: the true reason the one interpretation reads — a
+-- provider's own message, decoded from nested JSON; an HTML page's text; a guardrail's findings;
+-- a non-JSON body itself). Two example request ids per message for the inspector. Merged from the
+-- hourly error message groups (the rollup table where it answers, else computed from requests).
 SELECT
-  message_pattern,
-  category,
-  sum(weight) AS requests,
-  count(*) AS sampled_rows,
-  min(request_time) AS first_seen,
-  max(request_time) AS last_seen,
-  min(databricks_request_id) AS example_request_id,
-  max(databricks_request_id) AS other_example_request_id,
-  min_by(endpoint_name, databricks_request_id) AS example_endpoint,
-  max_by(endpoint_name, databricks_request_id) AS other_example_endpoint
-FROM normalised
-GROUP BY message_pattern, category
-ORDER BY requests DESC, message_pattern
+  g.message_pattern,
+  g.category,
+  sum(g.requests) AS requests,
+  sum(g.sampled_rows) AS sampled_rows,
+  min(g.first_seen) AS first_seen,
+  max(g.last_seen) AS last_seen,
+  min(g.example_request_id) AS example_request_id,
+  max(g.other_example_request_id) AS other_example_request_id,
+  min_by(g.example_endpoint, g.example_request_id) AS example_endpoint,
+  max_by(g.other_example_endpoint, g.other_example_request_id) AS other_example_endpoint
+FROM {{error_messages_hourly}} g
+GROUP BY g.message_pattern, g.category
+ORDER BY requests DESC, g.message_pattern
 LIMIT 50

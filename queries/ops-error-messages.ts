@@ -11,6 +11,8 @@ export default defineQuery({
   description: 'The 50 most frequent error messages (ids and numbers folded) with counts, first/last seen and example request ids.',
   params: {},
   bind: (input, { window }) => filterParams(input, window),
+  // The hourly error message groups answer the whole hours (queries/relations/error_messages_hourly.sql).
+  rollups: { tables: ['gateway_lens_error_messages_hourly'] },
   row: z.object({
     message_pattern: z.string(),
     category: z.enum(ERROR_CATEGORIES),

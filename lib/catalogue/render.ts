@@ -258,6 +258,7 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   context_tokens_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   questions_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   token_bins: (ctx) => (ctx.aggregates ? null : 'computed'),
+  error_messages_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
 };
 
@@ -268,7 +269,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly', 'token_bins', 'questions_hourly']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly', 'token_bins', 'error_messages_hourly', 'questions_hourly']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro

@@ -75,6 +75,17 @@ export const ROLLUPS: readonly RollupSpec[] = [
     clusterBy: 'hour_date, context_key',
   },
   {
+    // Error messages per hour (ops top error messages): one row per folded message and group.
+    table: 'gateway_lens_error_messages_hourly',
+    definition: 'error_messages_hourly_from_requests',
+    source: 'facts',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'requester', 'category', 'message_pattern'],
+    measures: ['requests', 'sampled_rows', 'first_seen', 'last_seen', 'example_request_id', 'example_endpoint', 'other_example_request_id', 'other_example_endpoint'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
+  {
     // Token counts of successful requests as ~2% histograms (token trends' p95), every request once
     // (context_key NULL) and once more per usage_context key it carries.
     table: 'gateway_lens_token_bins_hourly',
@@ -100,7 +111,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
   },
 ];
 
-export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_token_bins_hourly' | 'gateway_lens_questions_hourly';
+export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_token_bins_hourly' | 'gateway_lens_error_messages_hourly' | 'gateway_lens_questions_hourly';
 
 export const ROLLUP_TABLE_NAMES: readonly string[] = ROLLUPS.map((r) => r.table);
 
