@@ -9,6 +9,8 @@ export default defineQuery({
   description: 'Estimated failed requests by category (guardrail, rate limit, provider, 5xx, 4xx), detail and status code, read from the response bodies.',
   params: {},
   bind: (input, { window }) => filterParams(input, window),
+  // The hourly error message groups answer the whole hours (queries/relations/error_messages_hourly.sql).
+  rollups: { tables: ['gateway_lens_error_messages_hourly'] },
   row: z.object({
     category: z.enum(ERROR_CATEGORIES),
     detail: z.string(),

@@ -75,12 +75,13 @@ export const ROLLUPS: readonly RollupSpec[] = [
     clusterBy: 'hour_date, context_key',
   },
   {
-    // Error messages per hour (ops top error messages): one row per folded message and group.
+    // Failed requests per hour (ops top error messages and error taxonomy): one row per folded
+    // message, taxonomy detail and group.
     table: 'gateway_lens_error_messages_hourly',
     definition: 'error_messages_hourly_from_requests',
     source: 'facts',
     grain: 'hour',
-    dimensions: [...HOUR_DIMS, 'requester', 'category', 'message_pattern'],
+    dimensions: [...HOUR_DIMS, 'requester', 'category', 'detail', 'message_pattern'],
     measures: ['requests', 'sampled_rows', 'first_seen', 'last_seen', 'example_request_id', 'example_endpoint', 'other_example_request_id', 'other_example_endpoint'],
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, endpoint_name',

@@ -1,4 +1,4 @@
--- error_message(e): the message of a request that did not end cleanly (error_rows): the true
+-- error_message(e): the message of a request that did not end cleanly (its outcome not ok): the true
 -- reason the one interpretation reads (a provider's own message, decoded from nested JSON; an
 -- HTML page's text; a guardrail's findings; a non-JSON body itself), folded by message_pattern.
 CASE
