@@ -26,7 +26,7 @@ export function ChartBarLatencyHistogram({ state }: { state: DashboardState }) {
     <ChartCard
       testId="chart-latency-histogram"
       title="Latency distribution"
-      subtitle={<>Successful requests per execution-time bin (log scale: each bin is ×1.78 wider), sampling-weighted.</>}
+      subtitle={<>Successful requests per execution-time bin (log scale: each bin is ×1.79 wider), sampling-weighted.</>}
       query={query}
       csvHref={queryUrl('ops-latency-histogram', params, 'csv')}
       isEmpty={(d) => d.rows.length === 0}
