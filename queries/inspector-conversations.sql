@@ -15,15 +15,18 @@ WITH keyed AS (
 ),
 threads_all AS (
   -- What choosing the most recent conversations needs (each one's turns and last time): a light
-  -- grouping of the window's turns; the full one below is only for the chosen conversations.
-  SELECT thread_id, max(request_time) AS last_seen
-  FROM keyed
-  WHERE :sort NOT IN ('tokens', 'cost')
-  GROUP BY thread_id
+  -- grouping of the window's turns, read straight from the text table (two columns); the full
+  -- one below is only for the chosen conversations.
+  SELECT t.thread_id, min(t.request_time) AS first_seen, max(t.request_time) AS last_seen
+  FROM {{request_text}} t
+  WHERE {{filters(t)}}
+    AND t.thread_id IS NOT NULL
+    AND :sort NOT IN ('tokens', 'cost')
+  GROUP BY t.thread_id
   HAVING count(*) >= :min_turns
 ),
 recent AS (
-  SELECT thread_id FROM threads_all
+  SELECT thread_id, first_seen FROM threads_all
   WHERE :sort NOT IN ('tokens', 'cost')
   ORDER BY last_seen DESC, thread_id
   LIMIT :top_n
@@ -34,9 +37,13 @@ threads_input AS (
   SELECT k.* FROM keyed k
   WHERE :sort IN ('tokens', 'cost')
   UNION ALL
-  SELECT k.* FROM keyed k
-  WHERE :sort NOT IN ('tokens', 'cost')
-    AND k.thread_id IN (SELECT thread_id FROM recent)
+  SELECT t.endpoint_name, t.databricks_request_id, t.request_time, t.requester, t.thread_id, t.thread_source
+  FROM {{request_text}} t
+  WHERE {{filters(t)}}
+    AND :sort NOT IN ('tokens', 'cost')
+    AND t.thread_id IN (SELECT thread_id FROM recent)
+    -- No turn of the chosen conversations is older than their first: the older text is skipped.
+    AND t.request_time >= (SELECT min(first_seen) FROM recent)
 ),
 threads AS (
   SELECT
@@ -55,7 +62,7 @@ threads AS (
 ),
 -- The turns whose tokens and cost are summed: the listed conversations' (threads_input).
 shown_turns AS (
-  SELECT thread_id, databricks_request_id FROM threads_input
+  SELECT thread_id, databricks_request_id, request_time FROM threads_input
 ),
 priced AS (
   -- Every turn when the sort needs them all; else only the shown conversations' turns.
@@ -64,11 +71,13 @@ priced AS (
   WHERE {{filters(pr)}}
     AND :sort IN ('tokens', 'cost')
   UNION ALL
+  -- Joined on the time too: the engine bounds the request facts it reads by the shown turns'
+  -- first and last time (a join filter), instead of reading the window's facts for their ids.
   SELECT pr.databricks_request_id, pr.input_tokens, pr.output_tokens, CAST(pr.cost AS DOUBLE) AS cost
   FROM {{priced_requests}} pr
+  JOIN shown_turns st ON st.databricks_request_id = pr.databricks_request_id AND st.request_time = pr.request_time
   WHERE {{filters(pr)}}
     AND :sort NOT IN ('tokens', 'cost')
-    AND pr.databricks_request_id IN (SELECT databricks_request_id FROM shown_turns)
 ),
 spend AS (
   SELECT
