@@ -14,16 +14,14 @@ WITH keyed AS (
     AND t.thread_id IS NOT NULL
 ),
 threads_all AS (
-  -- What choosing the most recent conversations needs (each one's turns and last time): a light
-  -- grouping of the window's turns, read straight from the text table (two columns); the full
-  -- one below is only for the chosen conversations.
-  SELECT t.thread_id, min(t.request_time) AS first_seen, max(t.request_time) AS last_seen
-  FROM {{request_text}} t
-  WHERE {{filters(t)}}
-    AND t.thread_id IS NOT NULL
-    AND :sort NOT IN ('tokens', 'cost')
-  GROUP BY t.thread_id
-  HAVING count(*) >= :min_turns
+  -- What choosing the most recent conversations needs (each one's turns, first and last time):
+  -- the hourly conversation groups (the rollup table for whole hours, else computed from the
+  -- texts); the full grouping below is only for the chosen conversations.
+  SELECT h.thread_id, min(h.first_seen) AS first_seen, max(h.last_seen) AS last_seen
+  FROM {{threads_hourly}} h
+  WHERE :sort NOT IN ('tokens', 'cost')
+  GROUP BY h.thread_id
+  HAVING sum(h.turns) >= :min_turns
 ),
 recent AS (
   SELECT thread_id, first_seen FROM threads_all

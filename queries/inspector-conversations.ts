@@ -19,6 +19,8 @@ export default defineQuery({
   },
   // Cost per request as finance prices it.
   bind: (input, { window }) => ({ ...filterParams(input, window), ...perRequestPriceParams(), sort: input.sort, min_turns: input.min_turns, top_n: input.top_n }),
+  // The hourly conversation groups choose the most recent conversations (queries/relations/threads_hourly.sql).
+  rollups: { tables: ['gateway_lens_threads_hourly'] },
   row: z.object({
     thread_id: z.string().regex(/^[0-9a-f]{32}$/),
     thread_source: z.string(),

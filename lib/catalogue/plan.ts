@@ -153,7 +153,7 @@ export function planQuery(input: PlanInput): Planned {
     endpoint: input.endpoint,
     scope: 'query',
     requests,
-    aggregates: aggregates && rollups ? { catalog: rollups.catalog, split } : null,
+    aggregates: aggregates && rollups && wanted ? { catalog: rollups.catalog, split, tables: [...wanted.tables] } : null,
     usage: input.usageUnreadable ? 'none' : 'read',
     servedEntities: input.servedEntitiesUnreadable ? 'none' : 'read',
     pageKeys: pageKeys ?? undefined,

@@ -27,7 +27,8 @@ export interface RenderContext {
   requests: RequestsSource;
   /** The catalog (or catalog.schema) of the hourly rollup tables answering whole hours; null: computed. */
   /** Rollup tables in force; `split`: an hour cut in two at :lens_agg_split (see QueryDefinition.rollups.splitAt). */
-  aggregates: { catalog: string; split?: boolean } | null;
+  /** The rollup tables in force: their catalog, whether an hour is split, and the tables the query declared (bare names). */
+  aggregates: { catalog: string; split?: boolean; tables?: string[] } | null;
   /** `none`: endpoint_usage cannot be read, tokens and usage_context come from payloads alone. */
   usage: 'read' | 'none';
   /** `none`: served_entities cannot be read: no entity names, and no endpoint for unlogged requests. */
@@ -249,7 +250,9 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   usage_rows: (ctx) => (ctx.usage === 'none' ? 'none' : null),
   unlogged_requests: (ctx) => (ctx.usage === 'none' || ctx.servedEntities === 'none' ? 'none' : null),
   served_entities_latest: (ctx) => (ctx.servedEntities === 'none' ? 'none' : null),
-  pricing_rows: (ctx) => (ctx.aggregates ? 'groups' : null),
+  // Hourly token groups only for a query that declared the token rollups (the conversations list reads the
+  // thread rollup and prices single requests).
+  pricing_rows: (ctx) => (ctx.aggregates && (ctx.aggregates.tables ?? ['gateway_lens_tokens_hourly']).includes('gateway_lens_tokens_hourly') ? 'groups' : null),
   billing_serving_daily: (ctx) => (ctx.tables.billing ? null : 'none'),
   hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   latency_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
@@ -257,6 +260,7 @@ const VARIANTS: Record<string, (ctx: RenderContext) => string | null> = {
   minutely: (ctx) => (ctx.aggregates ? null : 'computed'),
   context_tokens_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   questions_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
+  threads_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   token_bins: (ctx) => (ctx.aggregates ? null : 'computed'),
   error_messages_hourly: (ctx) => (ctx.aggregates ? null : 'computed'),
   key_rows: (ctx) => ctx.pageKeys ?? 'payload',
@@ -269,7 +273,7 @@ function relationFile(name: string, ctx: RenderContext): string | null {
 }
 
 /** Relations derived from inference-table data; a statement reading none of them reads system tables only. */
-const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly', 'token_bins', 'error_messages_hourly', 'questions_hourly']);
+const PAYLOAD_DATA = new Set(['payload', 'requests', 'request_text', 'key_rows', 'hourly', 'latency_hourly', 'minutely', 'tokens_hourly', 'context_token_groups', 'context_tokens_hourly', 'token_bins', 'error_messages_hourly', 'questions_hourly', 'threads_hourly']);
 
 /**
  * Renders a catalogue template: placeholders become identifiers from configuration, macro

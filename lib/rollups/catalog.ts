@@ -110,9 +110,21 @@ export const ROLLUPS: readonly RollupSpec[] = [
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, endpoint_name',
   },
+  {
+    // Conversations per hour (the conversations list, most recent first): one row per thread and
+    // group, so choosing the latest conversations reads a fraction of their turns.
+    table: 'gateway_lens_threads_hourly',
+    definition: 'threads_hourly_from_text',
+    source: 'text',
+    grain: 'hour',
+    dimensions: [...HOUR_DIMS, 'requester', 'thread_id'],
+    measures: ['turns', 'first_seen', 'last_seen'],
+    dateColumn: 'hour_date',
+    clusterBy: 'hour_date, endpoint_name',
+  },
 ];
 
-export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_token_bins_hourly' | 'gateway_lens_error_messages_hourly' | 'gateway_lens_questions_hourly';
+export type RollupTable = 'gateway_lens_hourly' | 'gateway_lens_latency_hourly' | 'gateway_lens_minutely' | 'gateway_lens_tokens_hourly' | 'gateway_lens_context_tokens_hourly' | 'gateway_lens_token_bins_hourly' | 'gateway_lens_error_messages_hourly' | 'gateway_lens_questions_hourly' | 'gateway_lens_threads_hourly';
 
 export const ROLLUP_TABLE_NAMES: readonly string[] = ROLLUPS.map((r) => r.table);
 
