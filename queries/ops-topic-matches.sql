@@ -6,11 +6,7 @@
 WITH flagged AS (
   SELECT
     t.databricks_request_id, t.endpoint_name, t.request_time, t.status_code, t.requester,
-    contains(t.search_key, lower(:kw1)) AS m1,
-    contains(t.search_key, lower(:kw2)) AS m2,
-    contains(t.search_key, lower(:kw3)) AS m3,
-    contains(t.search_key, lower(:kw4)) AS m4,
-    contains(t.search_key, lower(:kw5)) AS m5
+    {{keyword_flags(t)}}
   FROM {{request_text}} t
   WHERE {{filters(t)}}
 ),

@@ -5,15 +5,10 @@
 -- counts the five keywords side by side (no join of every row to every keyword); keywords are
 -- bound values, never SQL text.
 WITH filtered AS (
-  -- Each keyword tested once per row (contains: a plain substring search, no position counted).
   SELECT
     {{time_bucket(t.request_time)}} AS bucket,
     t.weight,
-    contains(t.search_key, lower(:kw1)) AS m1,
-    contains(t.search_key, lower(:kw2)) AS m2,
-    contains(t.search_key, lower(:kw3)) AS m3,
-    contains(t.search_key, lower(:kw4)) AS m4,
-    contains(t.search_key, lower(:kw5)) AS m5
+    {{keyword_flags(t)}}
   FROM {{request_text}} t
   WHERE {{filters(t)}}
 ),
