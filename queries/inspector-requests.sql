@@ -6,40 +6,10 @@
 -- and tokens are what the detail page shows; bodies never leave SQL. Keyword, tool and trace
 -- filters read the request text and facts (their tables when rollups cover the window). With a
 -- keyword, each row carries a snippet of its searchable text around the first match.
-WITH sort_values AS (
-  -- Tokens (in + out, as the list shows them) or cost (as finance prices it, per request) of each
-  -- request in the window, read only when the list sorts by them; NULL sorts last as -1.
-  SELECT s.databricks_request_id,
-    CASE WHEN :sort = 'tokens_desc' THEN
-      CASE WHEN s.input_tokens IS NULL AND s.output_tokens IS NULL THEN -1.0
-        ELSE CAST(coalesce(s.input_tokens, 0) + coalesce(s.output_tokens, 0) AS DOUBLE) END
-      ELSE coalesce(CAST(s.cost AS DOUBLE), -1.0) END AS sort_value
-  FROM {{priced_requests}} s
-  WHERE :sort IN ('tokens_desc', 'cost_desc') AND {{filters(s)}}
-),
-page_keys AS (
+WITH page_keys AS (
   SELECT p.endpoint_name, p.databricks_request_id, p.request_time, p.execution_duration_ms, p.sort_value
-  FROM (
-    SELECT kr.*, sv.sort_value
-    FROM {{key_rows}} kr
-    LEFT JOIN sort_values sv ON sv.databricks_request_id = kr.databricks_request_id
-  ) p
-  WHERE {{filters(p)}}
-    AND {{list_filters(p)}}
-    AND (:cursor_id IS NULL
-      OR (:sort = 'time_desc' AND (p.request_time < CAST(:cursor_time AS TIMESTAMP)
-        OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id < :cursor_id)))
-      OR (:sort = 'time_asc' AND (p.request_time > CAST(:cursor_time AS TIMESTAMP)
-        OR (p.request_time = CAST(:cursor_time AS TIMESTAMP) AND p.databricks_request_id > :cursor_id)))
-      OR (:sort = 'duration_desc' AND (coalesce(p.execution_duration_ms, -1) < :cursor_duration
-        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id < :cursor_id)))
-      OR (:sort = 'duration_asc' AND (coalesce(p.execution_duration_ms, -1) > :cursor_duration
-        OR (coalesce(p.execution_duration_ms, -1) = :cursor_duration AND p.databricks_request_id > :cursor_id)))
-      OR (:sort IN ('tokens_desc', 'cost_desc') AND (coalesce(p.sort_value, -1.0) < :cursor_value
-        OR (coalesce(p.sort_value, -1.0) = :cursor_value AND p.databricks_request_id < :cursor_id))))
-  ORDER BY
-    {{list_order(p)}}
-  LIMIT :page_limit
+  FROM {{list_keys}} p
+  {{list_page(p)}}
 ),
 page AS (
   SELECT
@@ -79,6 +49,7 @@ page_cost AS (
 counted AS (
   -- Usage rows of the window only (an hour either side), so the engines skip the rest.
   SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out, pc.cost,
+    length(k.request) AS request_chars, length(k.response) AS response_chars,
     -- 80 characters before the match and 120 after it, with an ellipsis where the text goes on.
     CASE WHEN m.at > 0 THEN concat(
       CASE WHEN m.at > 81 THEN '…' ELSE '' END,
@@ -90,32 +61,7 @@ counted AS (
   LEFT JOIN page_cost pc ON pc.databricks_request_id = k.databricks_request_id
 )
 SELECT
-  k.endpoint_name,
-  k.databricks_request_id,
-  k.client_request_id,
-  k.request_time,
-  CAST(k.request_time AS STRING) AS cursor_time,
-  k.status_code,
-  k.execution_duration_ms,
-  k.served_entity_id,
-  se.served_entity_name,
-  k.requester,
-  {{token_count(k, usage_in, tokens_in, est_tokens_in)}} AS input_tokens,
-  {{token_count(k, usage_out, tokens_out, est_tokens_out)}} AS output_tokens,
-  {{token_origin(k)}} AS token_source,
-  k.cost,
-  coalesce(k.sort_value, -1.0) AS sort_value,
-  k.kind,
-  k.has_tool_calls,
-  k.trace_error,
-  left(k.last_user_text, 300) AS last_user_message,
-  left({{answer_preview(k)}}, 300) AS answer_preview,
-  k.match_snippet,
-  length(k.request) AS request_chars,
-  length(k.response) AS response_chars,
-  {{json_path_column(k, x1)}} AS x1,
-  {{json_path_column(k, x2)}} AS x2,
-  {{json_path_column(k, x3)}} AS x3
+  {{list_row(k)}}
 FROM counted k
 LEFT JOIN {{served_entities_latest}} se ON se.served_entity_id = k.served_entity_id
 ORDER BY

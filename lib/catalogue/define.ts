@@ -58,6 +58,12 @@ export interface QueryDefinition<Extra extends z.ZodRawShape = z.ZodRawShape, Ro
   newestFirst?: (params: Params) => number | null;
   /** Whether the query may choose its page of keys from request facts (no bodies needed). */
   pageKeys?: (params: Params) => boolean;
+  /**
+   * Whether these parameters can be answered by the variant `queries/<id>.facts.sql`, which reads
+   * the request facts and text tables instead of interpreting bodies: the plan uses it when those
+   * tables cover the whole window (lib/rollups/equivalence.test.ts holds it to the same rows).
+   */
+  factsVariant?: (params: Params) => boolean;
   /** Optional server-side pass over validated rows before they leave the server (e.g. masking personal data). */
   post?: (rows: z.infer<z.ZodObject<RowShape>>[]) => z.infer<z.ZodObject<RowShape>>[];
   /**

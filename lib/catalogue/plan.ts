@@ -126,7 +126,9 @@ export function planQuery(input: PlanInput): Planned {
     reasons.push(pageKeys === 'facts' ? 'the page of keys comes from request facts: no keyword or tool filter reads bodies' : 'the page of keys comes from payload rows');
   }
 
-  const file = aggregates && input.hasVariant(`${def.id}.rollup`) ? `${def.id}.rollup` : def.id;
+  const factsVariant = !aggregates && requests.mode === 'facts' && Boolean(def.factsVariant?.(params)) && input.hasVariant(`${def.id}.facts`);
+  if (factsVariant) reasons.push('the rows are read from the request facts and text tables: no body is interpreted');
+  const file = aggregates && input.hasVariant(`${def.id}.rollup`) ? `${def.id}.rollup` : factsVariant ? `${def.id}.facts` : def.id;
   if (input.usageUnreadable) reasons.push(`${input.tables.endpointUsage} is not readable with this identity: tokens and usage_context come from payloads`);
   if (input.servedEntitiesUnreadable) reasons.push(`${input.tables.servedEntities} is not readable with this identity: served entities are shown by id, and requests only endpoint_usage counted cannot be given an endpoint`);
   for (const t of input.skippedPayload ?? []) reasons.push(`${t} is not readable with this identity: its endpoint is left out`);

@@ -22,7 +22,13 @@ const usageUnreadable: RenderContext = rawContext(production, null, 'none');
 
 describe('the SQL catalogue', () => {
   it('has a definition for every .sql file and a .sql file for every definition', () => {
-    expect(files.filter((f) => !f.endsWith('.rollup.sql')).map((f) => f.replace(/\.sql$/, ''))).toEqual(Object.keys(CATALOGUE).sort());
+    expect(files.filter((f) => !f.endsWith('.rollup.sql') && !f.endsWith('.facts.sql')).map((f) => f.replace(/\.sql$/, ''))).toEqual(Object.keys(CATALOGUE).sort());
+  });
+
+  it('has facts variants exactly for definitions that declare one', () => {
+    const variants = files.filter((f) => f.endsWith('.facts.sql')).map((f) => f.replace(/\.facts\.sql$/, '')).sort();
+    expect(variants).toEqual(Object.keys(CATALOGUE).filter((id) => CATALOGUE[id]!.factsVariant).sort());
+    expect(variants).toContain('inspector-requests');
   });
 
   it('has rollup variants only for definitions that declare rollups', () => {

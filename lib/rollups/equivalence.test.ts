@@ -71,7 +71,7 @@ const OWN: Record<string, string[]> = {
   'ops-kpis': [`range=7d&${ACME}`],
   'ops-errors-over-time': ['range=7d&tz=Europe/Paris', 'range=30d&tz=America/New_York', 'range=7d&tz=Asia/Kolkata', `range=7d&requester=${STORM_SENDER}`],
   'ops-logging-nulls': ['range=30d&tz=Europe/Paris'],
-  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project', 'range=7d&sort=tokens_desc', 'range=7d&sort=cost_desc&q=refund'],
+  'inspector-requests': [`range=7d&sort=duration_desc&${ACME}`, 'range=7d&q=refund', 'range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=30d&trace_failed=yes', 'range=7d&min_duration_ms=2000&usage_key=project', 'range=7d&sort=tokens_desc', 'range=7d&sort=cost_desc&q=refund', 'range=7d&sort=cost_desc&endpoint=support_agent', `range=7d&x1=${encodeURIComponent('request:$.messages[-1].content')}&x2=${encodeURIComponent('response:$.model')}&x3=${encodeURIComponent('response:$.usage.total_tokens')}`],
   'inspector-match-count': ['range=7d&q=refund', 'range=30d&has_tools=yes'],
   'inspector-conversations': ['range=7d&sort=cost', 'range=7d&sort=tokens&endpoint=support_agent'],
   'inspector-top-questions': ['range=30d&min_count=1', 'range=7d&endpoint=support_agent&min_count=1'],
@@ -209,6 +209,19 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
       expect(r.plan.relations.map((x) => x.name), qs).not.toContain('payload_facts');
     }
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
+  });
+
+  it('the inspector list reads its rows from the facts and text tables when they cover the window and no keyword asks for a snippet', async () => {
+    for (const qs of ['range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=7d&sort=cost_desc']) {
+      const r = await rowsWith('inspector-requests', qs, built);
+      expect(r.plan.file, qs).toBe('queries/inspector-requests.facts.sql');
+      expect(r.plan.relations.map((x) => x.name), qs).not.toContain('payload_facts');
+      expect(r.sql, qs).not.toMatch(/payload_steps|read_output/);
+    }
+    // A keyword's snippet, and a window the tables cover only in part, read the bodies.
+    expect((await rowsWith('inspector-requests', 'range=7d&q=refund', built)).plan.file).toBe('queries/inspector-requests.sql');
+    const middle = new Date(demo.end.getTime() - 3 * 3_600_000);
+    expect((await rowsWith('inspector-requests', 'range=7d', { ...built, facts: { ...built.facts, coversEnd: middle } })).plan.file).toBe('queries/inspector-requests.sql');
   });
 
   it('a newest-first page found in the newest hours is the whole window\'s first page', async () => {

@@ -1,0 +1,30 @@
+-- list_row(k): the columns of one row of the inspector list from its counted row k (the page's
+-- keys and facts, its texts, token counts from endpoint_usage, cost, snippet, body sizes and the
+-- JSON-path columns' documents), the same from the bodies (inspector-requests.sql) and from the
+-- facts and text tables (inspector-requests.facts.sql); the served entity's name from `se`.
+  @k.endpoint_name,
+  @k.databricks_request_id,
+  @k.client_request_id,
+  @k.request_time,
+  CAST(@k.request_time AS STRING) AS cursor_time,
+  @k.status_code,
+  @k.execution_duration_ms,
+  @k.served_entity_id,
+  se.served_entity_name,
+  @k.requester,
+  {{token_count(@k, usage_in, tokens_in, est_tokens_in)}} AS input_tokens,
+  {{token_count(@k, usage_out, tokens_out, est_tokens_out)}} AS output_tokens,
+  {{token_origin(@k)}} AS token_source,
+  @k.cost,
+  coalesce(@k.sort_value, -1.0) AS sort_value,
+  @k.kind,
+  @k.has_tool_calls,
+  @k.trace_error,
+  left(@k.last_user_text, 300) AS last_user_message,
+  left({{answer_preview(@k)}}, 300) AS answer_preview,
+  @k.match_snippet,
+  @k.request_chars,
+  @k.response_chars,
+  {{json_path_column(@k, x1)}} AS x1,
+  {{json_path_column(@k, x2)}} AS x2,
+  {{json_path_column(@k, x3)}} AS x3
