@@ -4,7 +4,8 @@ import path from 'node:path';
 
 /**
  * The SQL of the catalogue lives in files under queries/: one per query (`<id>.sql`, and
- * `<id>.rollup.sql` when it has a variant over the rollup tables), the shared relations
+ * `<id>.rollup.sql` when it has a variant over the rollup tables, `<id>.facts.sql` when it has one
+ * over the request facts and text tables alone), the shared relations
  * (`relations/<name>[.<variant>].sql`) and the SQL macros (`macros/<name>.sql`). Each is read once
  * per process in production; in development every read sees the file as it is now.
  */
