@@ -69,6 +69,20 @@ describe('renderStatement', () => {
     expect(duck).toContain('payload AS NOT MATERIALIZED (');
     expect(duck).toContain('p.status_code = $s');
   });
+
+  it('has the embedded engine compute the payload reading once where a statement reads it twice, and inline it where once', () => {
+    const twice = renderStatement('SELECT * FROM {{request_facts}} f JOIN {{request_text}} t ON t.databricks_request_id = f.databricks_request_id', raw);
+    expect(twice.reads.request_facts).toContain('payload_facts');
+    expect(twice.sql).toContain('payload_facts AS /* relation, computed once */ (');
+    const duck = rewriteParams(twice.sql).sql;
+    expect(duck).toContain('payload_facts AS MATERIALIZED (');
+    // Every other relation stays inlined where it is read.
+    expect(duck).toContain('request_facts AS NOT MATERIALIZED (');
+    expect(duck.match(/ AS MATERIALIZED \(/g)).toHaveLength(1);
+    const once = rewriteParams(renderSql('SELECT * FROM {{request_facts}} f', raw)).sql;
+    expect(once).toContain('payload_facts AS NOT MATERIALIZED (');
+    expect(once).not.toContain(' AS MATERIALIZED (');
+  });
 });
 
 describe('time_bucket', () => {

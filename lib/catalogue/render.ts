@@ -6,7 +6,7 @@ import { priceBookValuesSql } from '@/lib/finance/sql';
 import { FACT_COLUMN_LIST, FACT_COLUMNS, TEXT_COLUMN_LIST } from '@/lib/rollups/facts';
 import { ROLLUP_TABLE_NAMES } from '@/lib/rollups/catalog';
 import { rollupEdgesSql, sharedFiltersSql, usageMapFilterSql } from './filters';
-import { RELATION_MARKER } from '@/lib/warehouse/compat';
+import { COMPUTED_ONCE_MARKER, RELATION_MARKER } from '@/lib/warehouse/compat';
 import { hasSql, loadSql, splitLeadingComments } from './sql-files';
 import type { ResolvedTables } from './tables';
 
@@ -325,7 +325,7 @@ export function renderStatement(template: string, ctx: RenderContext): RenderedS
   const top = new Set<string>();
   const expanded = expand(body, [], top);
   reads[''] = [...top];
-  const sql = assemble(comments, expanded, relations);
+  const sql = assemble(comments, expanded, relations, computedOnce(reads));
   // Every placeholder must be one this module knows, in its exact form; nothing passes through.
   const left = /\{\{[^}]*\}\}/.exec(sql);
   if (left) throw new Error(`Unknown placeholder ${left[0]} in a catalogue query`);
@@ -350,11 +350,36 @@ export function renderSql(template: string, ctx: RenderContext): string {
 const indent = (text: string) => text.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
 
 /**
+ * Relations the embedded engine computes once per statement when the statement reads them more
+ * than once: the payload reading (payload_facts) is tens of thousands of characters of SQL, and
+ * DuckDB plans each inlined copy of it again (in the inspector list over the raw tables, read by
+ * both request_facts and request_text, copying it took more planning than the rest of the
+ * statement; computed once, the list ran about twice as fast, and in less memory, at 30k–300k rows).
+ */
+const COMPUTE_ONCE = new Set(['payload_facts']);
+
+/** The COMPUTE_ONCE relations that more than one path of reads reaches from the query. */
+function computedOnce(reads: Record<string, string[]>): Set<string> {
+  const paths = new Map<string, number>();
+  const count = (name: string): number => {
+    if (name === '') return 1;
+    const known = paths.get(name);
+    if (known !== undefined) return known;
+    let n = 0;
+    for (const [reader, read] of Object.entries(reads)) if (read.includes(name)) n += count(reader);
+    paths.set(name, n);
+    return n;
+  };
+  return new Set([...COMPUTE_ONCE].filter((name) => name in reads && count(name) > 1));
+}
+
+/**
  * Joins the relations and the query: `WITH <relations>, <the query's own CTEs> SELECT …`.
  * Relation CTEs carry the marker `/* relation *\/`, by which the embedded engine inlines them
- * as the warehouse does (lib/warehouse/compat.ts), instead of materialising a relation read twice.
+ * as the warehouse does (lib/warehouse/compat.ts), instead of materialising a relation read twice;
+ * those in `once` carry `/* relation, computed once *\/`, by which it computes them once.
  */
-function assemble(comments: string[], body: string, relations: Map<string, { body: string; source: string; comments: string[] }>): string {
+function assemble(comments: string[], body: string, relations: Map<string, { body: string; source: string; comments: string[] }>, once: Set<string>): string {
   const head = comments.length ? `${comments.join('\n')}\n` : '';
   if (relations.size === 0) return `${head}${body}`;
   const own = /^\s*WITH\s+/i.exec(body);
@@ -364,7 +389,7 @@ function assemble(comments: string[], body: string, relations: Map<string, { bod
   const ctes = [...relations].map(([name, r]) => [
     `-- ${name}: ${r.source}`,
     ...r.comments,
-    `${name} AS ${RELATION_MARKER} (`,
+    `${name} AS ${once.has(name) ? COMPUTED_ONCE_MARKER : RELATION_MARKER} (`,
     indent(r.body.trim()),
     ')',
   ].join('\n'));

@@ -1,5 +1,5 @@
 import { SparkSQL } from 'dt-sql-parser';
-import { RELATION_MARKER } from '@/lib/warehouse/compat';
+import { COMPUTED_ONCE_MARKER, RELATION_MARKER } from '@/lib/warehouse/compat';
 
 const spark = new SparkSQL();
 
@@ -42,16 +42,17 @@ export function grammarErrors(sql: string): string[] {
  * reads it (the payload reading is tens of thousands of characters).
  */
 export function statementErrors(sql: string): string[] {
-  const marker = `AS ${RELATION_MARKER} (`;
+  const marker = new RegExp(`AS (?:${[RELATION_MARKER, COMPUTED_ONCE_MARKER].map((m) => m.replace(/[*/]/g, '\\$&')).join('|')}) \\(`, 'g');
   const errors: string[] = [];
   let skeleton = '';
   let from = 0;
-  for (let at = sql.indexOf(marker); at >= 0; at = sql.indexOf(marker, from)) {
-    const open = at + marker.length - 1;
+  for (let m = marker.exec(sql); m; m = marker.exec(sql)) {
+    const open = m.index + m[0].length - 1;
     const close = closing(sql, open);
     errors.push(...grammarErrors(sql.slice(open + 1, close)).map((e) => `in a relation: ${e}`));
     skeleton += `${sql.slice(from, open + 1)}SELECT 1`;
     from = close;
+    marker.lastIndex = close;
   }
   return [...errors, ...grammarErrors(skeleton + sql.slice(from))];
 }

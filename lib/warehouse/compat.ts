@@ -16,6 +16,11 @@ export interface RewrittenSql {
 
 /** The comment that marks a shared relation's CTE: `name AS /* relation *\/ (`. */
 export const RELATION_MARKER = '/* relation */';
+/**
+ * The comment that marks a shared relation's CTE the embedded engine computes once however often
+ * the statement reads it: `name AS /* relation, computed once *\/ (` (lib/catalogue/render.ts).
+ */
+export const COMPUTED_ONCE_MARKER = '/* relation, computed once */';
 
 /**
  * Functions taking a lambda, named as Databricks names them, and DuckDB's name for each. A macro
@@ -25,7 +30,8 @@ const LAMBDA_FUNCTIONS: Record<string, string> = { transform: 'list_transform' }
 
 /**
  * Rewrites `:name` → `$name`, Databricks' lambda functions to DuckDB's (`transform(` →
- * `list_transform(`) and shared relations' CTEs to `AS NOT MATERIALIZED`, leaving `::` casts, string literals ('…', "…" — Spark's quoting
+ * `list_transform(`) and shared relations' CTEs to `AS NOT MATERIALIZED` (`AS MATERIALIZED` where
+ * marked computed once), leaving `::` casts, string literals ('…', "…" — Spark's quoting
  * rules, with backslash and doubled-quote escapes), backtick identifiers and comments untouched.
  */
 export function rewriteParams(sql: string): RewrittenSql {
@@ -36,8 +42,14 @@ export function rewriteParams(sql: string): RewrittenSql {
       return `$${name}`;
     },
     // A shared relation's CTE (lib/catalogue/render.ts): inlined where it is read, as the
-    // warehouse does, instead of materialised whole when it is read twice.
-    comment: (comment, before) => (comment === RELATION_MARKER && /\bAS\s+$/i.test(before) ? 'NOT MATERIALIZED' : comment),
+    // warehouse does, instead of materialised whole when it is read twice; the payload reading,
+    // where a statement reads it more than once, computed once (DuckDB would plan every copy).
+    comment: (comment, before) => {
+      if (!/\bAS\s+$/i.test(before)) return comment;
+      if (comment === RELATION_MARKER) return 'NOT MATERIALIZED';
+      if (comment === COMPUTED_ONCE_MARKER) return 'MATERIALIZED';
+      return comment;
+    },
   });
   return { sql: out, params };
 }
