@@ -65,6 +65,22 @@ test.describe('request inspector', () => {
     await expect(page.getByTestId('sql-text')).not.toContainText('$.messages[last]');
   });
 
+  test('each row\'s three-line snippet shows its first match, however deep in the text it is', async ({ page }) => {
+    await page.goto('/inspector?range=30d&q=refund');
+    const snippets = page.getByTestId('request-row').getByTestId('match-snippet').locator('span.line-clamp-3');
+    await expect(snippets.first().locator('mark').first()).toHaveText(/^refund$/i);
+    const count = Math.min(await snippets.count(), 10);
+    expect(count).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      const shown = snippets.nth(i);
+      // The whole snippet, with 80 characters before the match, stays in the cell's title.
+      expect((await shown.getAttribute('title'))!.toLowerCase()).toContain('refund');
+      const [box, mark] = [await shown.boundingBox(), await shown.locator('mark').first().boundingBox()];
+      expect(mark!.y, `row ${i}`).toBeGreaterThanOrEqual(box!.y);
+      expect(mark!.y + mark!.height, `row ${i}`).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    }
+  });
+
   test('add a column from the list, sort by duration and page by keyset', async ({ page }) => {
     await page.goto('/inspector?range=7d&endpoint=chat_assistant');
     await page.getByLabel('Column JSON path').fill('$.model');

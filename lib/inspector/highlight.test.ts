@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMatches } from './highlight';
+import { fromFirstMatch, splitMatches } from './highlight';
 
 describe('splitMatches', () => {
   it('marks every occurrence case-insensitively and keeps the text as written', () => {
@@ -28,5 +28,30 @@ describe('splitMatches', () => {
 
   it('does not mark at shifted offsets when lowercasing changes the length', () => {
     expect(splitMatches('İstanbul refund', 'refund')).toEqual([{ text: 'İstanbul refund', match: false }]);
+  });
+});
+
+describe('fromFirstMatch', () => {
+  // The snippet the list query returns: 80 characters before the first match, 120 after it.
+  const snippet = '…orded after the renewal date, so the renewal went through. I have issued a full refund for this period; it will appear on your statement.';
+
+  it('starts shortly before the first match, at a word, so a three-line cell shows it', () => {
+    const shown = fromFirstMatch(snippet, 'Refund');
+    expect(shown).toBe('…I have issued a full refund for this period; it will appear on your statement.');
+    expect(shown.toLowerCase().indexOf('refund')).toBeLessThanOrEqual(31);
+    expect(snippet.endsWith(shown.slice(1))).toBe(true);
+  });
+
+  it('cuts inside a word only when no word starts within the lead', () => {
+    expect(fromFirstMatch(`${'x'.repeat(60)}refund`, 'refund', 10)).toBe(`…${'x'.repeat(10)}refund`);
+  });
+
+  it('keeps the text as it is when the match is near its start, or cannot be placed', () => {
+    expect(fromFirstMatch('a full refund', 'refund')).toBe('a full refund');
+    expect(fromFirstMatch(snippet, undefined)).toBe(snippet);
+    expect(fromFirstMatch(snippet, '  ')).toBe(snippet);
+    expect(fromFirstMatch(snippet, 'jane@example.org')).toBe(snippet);
+    const shifted = `İ${'x'.repeat(50)} refund`;
+    expect(fromFirstMatch(shifted, 'refund')).toBe(shifted);
   });
 });

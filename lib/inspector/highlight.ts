@@ -21,3 +21,23 @@ export function splitMatches(text: string, term: string | undefined): Segment[] 
   if (from < text.length) out.push({ text: text.slice(from), match: false });
   return out;
 }
+
+/**
+ * The text from shortly before the first case-insensitive occurrence of `term` (at most `lead`
+ * characters, from a word start where one is near), with '…' where text was cut: a cell that
+ * shows only its first lines then shows the match, not the context before it. The text as it is
+ * when the term is missing, absent, or lowercasing would shift offsets.
+ */
+export function fromFirstMatch(text: string, term: string | undefined, lead = 30): string {
+  const needle = term?.trim().toLowerCase();
+  if (!needle) return text;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return text;
+  const at = lower.indexOf(needle);
+  if (at <= lead) return text;
+  let start = at - lead;
+  // Start at a word where one begins within the lead, so no word is shown cut.
+  const space = text.slice(start, at).search(/\s\S/);
+  if (space >= 0) start += space + 1;
+  return `…${text.slice(start)}`;
+}
