@@ -2,15 +2,24 @@
 export interface Segment { text: string; match: boolean }
 
 /**
+ * The lowercased term and text to find its occurrences in, or null when there is no term or
+ * lowercasing would move offsets (it does for a few characters such as 'İ'): then nothing is placed.
+ */
+function caseless(text: string, term: string | undefined): { needle: string; lower: string } | null {
+  const needle = term?.trim().toLowerCase();
+  if (!needle) return null;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? { needle, lower } : null;
+}
+
+/**
  * Splits (already masked) text at every case-insensitive occurrence of `term`, keeping the text
  * as written: the view wraps the matches in <mark> as text nodes, never as HTML.
  */
 export function splitMatches(text: string, term: string | undefined): Segment[] {
-  const needle = term?.trim().toLowerCase();
-  if (!needle) return text ? [{ text, match: false }] : [];
-  const lower = text.toLowerCase();
-  // Lowercasing must keep every offset (it does not for a few characters such as 'İ'): else no highlight.
-  if (lower.length !== text.length) return [{ text, match: false }];
+  const search = caseless(text, term);
+  if (!search) return text ? [{ text, match: false }] : [];
+  const { needle, lower } = search;
   const out: Segment[] = [];
   let from = 0;
   for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
@@ -29,11 +38,9 @@ export function splitMatches(text: string, term: string | undefined): Segment[] 
  * when the term is missing, absent, or lowercasing would shift offsets.
  */
 export function fromFirstMatch(text: string, term: string | undefined, lead = 30): string {
-  const needle = term?.trim().toLowerCase();
-  if (!needle) return text;
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return text;
-  const at = lower.indexOf(needle);
+  const search = caseless(text, term);
+  if (!search) return text;
+  const at = search.lower.indexOf(search.needle);
   if (at <= lead) return text;
   let start = at - lead;
   // Start at a word where one begins within the lead, so no word is shown cut.
