@@ -1,7 +1,7 @@
--- The inspector list where the request facts and text tables cover the window and no keyword asks
--- for a snippet: the rows of inspector-requests.sql, read from what the one interpretation wrote
--- into those tables when they were built (kind, tools, trace flag, error, token counts, body sizes,
--- last user message, answer), so no body is interpreted per call: planning the interpretation
+-- The inspector list where the request facts and text tables cover the window: the rows of
+-- inspector-requests.sql, read from what the one interpretation wrote into those tables when they
+-- were built (kind, tools, trace flag, error, token counts, body sizes, last user message, answer,
+-- and the searchable text a keyword's snippet is cut from), so no body is interpreted per call: planning the interpretation
 -- takes DuckDB about 230 ms of every call, and running it over a page 50-100 ms more. Bodies are
 -- read only for the JSON-path columns (x1…x3), raw, by (request_time, id) like the page's.
 WITH page_keys AS (
@@ -15,7 +15,10 @@ WITH page_keys AS (
   {{list_page(p)}}
 ),
 page_text AS (
-  SELECT t.databricks_request_id, t.last_user_text, t.answer_text
+  -- With a keyword, where it first occurs in the searchable text (search_key is search_text
+  -- lowercased, as inspector-requests.sql lowercases its own reading).
+  SELECT t.databricks_request_id, t.last_user_text, t.answer_text, t.search_text,
+    CASE WHEN :q_text IS NOT NULL THEN instr(t.search_key, :q_text) END AS at
   FROM {{request_text}} t
   JOIN page_keys pk
     ON t.request_time = pk.request_time
@@ -46,7 +49,7 @@ page_cost AS (
 counted AS (
   -- Token counts from endpoint_usage as it is now (as inspector-requests.sql reads them).
   SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out, pc.cost,
-    t.last_user_text, t.answer_text, b.x1_doc, b.x2_doc, b.x3_doc, CAST(NULL AS STRING) AS match_snippet
+    t.last_user_text, t.answer_text, b.x1_doc, b.x2_doc, b.x3_doc, {{match_snippet(t)}} AS match_snippet
   FROM page_keys k
   LEFT JOIN page_text t ON t.databricks_request_id = k.databricks_request_id
   LEFT JOIN page_bodies b ON b.databricks_request_id = k.databricks_request_id

@@ -50,11 +50,7 @@ counted AS (
   -- Usage rows of the window only (an hour either side), so the engines skip the rest.
   SELECT k.*, u.input_token_count AS usage_in, u.output_token_count AS usage_out, pc.cost,
     length(k.request) AS request_chars, length(k.response) AS response_chars,
-    -- 80 characters before the match and 120 after it, with an ellipsis where the text goes on.
-    CASE WHEN m.at > 0 THEN concat(
-      CASE WHEN m.at > 81 THEN '…' ELSE '' END,
-      substring(m.search_text, greatest(1, m.at - 80), least(m.at - 1, 80) + length(:q_text) + 120),
-      CASE WHEN m.at + length(:q_text) + 120 <= length(m.search_text) THEN '…' ELSE '' END) END AS match_snippet
+    {{match_snippet(m)}} AS match_snippet
   FROM page_read k
   LEFT JOIN {{usage_rows}} u ON u.databricks_request_id = k.databricks_request_id
   LEFT JOIN matched m ON m.databricks_request_id = k.databricks_request_id

@@ -20,9 +20,9 @@ export default defineQuery({
   pageKeys: () => true,
   // Newest first, the page (and the one row that says another follows) can come from the newest hours alone.
   newestFirst: (params) => (params.sort === 'time_desc' ? Number(params.page_limit) : null),
-  // Without a keyword (whose snippet keeps the text's own case, which the text table does not),
-  // every column is in the request facts and text tables (queries/inspector-requests.facts.sql).
-  factsVariant: (params) => params.q_text == null,
+  // Every column is in the request facts and text tables (queries/inspector-requests.facts.sql),
+  // a keyword's snippet too (the text table keeps the searchable text in its own case).
+  factsVariant: () => true,
   row: z.object({
     endpoint_name: z.string(),
     databricks_request_id: z.string(),

@@ -206,10 +206,14 @@ describe('top questions', () => {
 });
 
 describe('list parameters', () => {
-  it('escapes LIKE wildcards in the keyword and binds it', async () => {
+  it('matches the keyword as a bound, literal substring: quotes and wildcards are text', async () => {
     const r = await list(`range=30d&q=${encodeURIComponent("100%' OR 1=1 --")}`);
-    expect(r.params.q_pattern).toBe("%100!%' or 1=1 --%");
+    expect(r.params.q_text).toBe("100%' or 1=1 --");
+    expect(r.sql).not.toContain('1=1');
     expect(r.rows).toEqual([]);
+    // LIKE's wildcards are plain characters: read as wildcards these would match "refund".
+    for (const wild of ['r_fund', 're%nd']) expect((await list(`range=30d&q=${encodeURIComponent(wild)}`)).rows, wild).toEqual([]);
+    expect((await list('range=30d&q=refund')).rows.length).toBeGreaterThan(0);
     // The same search path finds a keyword the data has, so the empty answer above is the escape's doing.
     expect((await list('range=30d&q=Nightingale')).rows.length).toBeGreaterThan(0);
   });

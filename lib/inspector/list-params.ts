@@ -52,19 +52,14 @@ export type ListInput = ListFilterInput & {
   x1?: string; x2?: string; x3?: string;
 };
 
-/** `%word%` for LIKE, lowercased, with LIKE's own wildcards escaped by `!` (one escape that both engines read the same). */
-export function likePattern(q: string | undefined): string | null {
-  if (!q) return null;
-  return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
-
 /** The keyword is matched against the bodies: a personal-data-shaped one needs permission to reveal. */
 export const keywordSearchTerms = { q: (v: unknown) => (typeof v === 'string' ? [v] : []) };
 
 /** The parameters of the list's own filters (list_filters), shared by the page and its match count. */
 export function listFilterBind(input: ListFilterInput) {
   return {
-    q_pattern: likePattern(input.q),
+    // The keyword as the list matches it: lowercased, a plain substring (no wildcard is special).
+    q_text: input.q ? input.q.toLowerCase() : null,
     usage_key: input.usage_key ?? null,
     usage_value: input.usage_key ? input.usage_value ?? null : null,
     min_duration_ms: input.min_duration_ms ?? null,
@@ -105,8 +100,6 @@ export function listBind(input: ListInput, window: TimeWindow, base: Record<stri
   return {
     ...narrowed,
     ...listFilterBind(input),
-    // The keyword as the list matches it (lowercased), to find its first occurrence for the snippet.
-    q_text: input.q ? input.q.toLowerCase() : null,
     sort: input.sort,
     cursor_time: input.cursor_id ? input.cursor_time ?? null : null,
     cursor_duration: input.cursor_id ? input.cursor_duration ?? null : null,

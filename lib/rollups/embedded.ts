@@ -64,7 +64,7 @@ const DAY_MS = 86_400_000;
 export const ROLLUP_STORAGE_VERSION = 'v1.5.0';
 
 /** Text columns: long, repetitive messages, which ZSTD keeps in a fraction of the default codecs' space. */
-const ZSTD_TEXT = new Set(['last_user_text', 'answer_text', 'search_key']);
+const ZSTD_TEXT = new Set(['last_user_text', 'answer_text', 'search_key', 'search_text']);
 const DUCKDB_TYPES: Record<string, string> = { STRING: 'VARCHAR', INT: 'INTEGER', BIGINT: 'BIGINT', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN', DATE: 'DATE', TIMESTAMP: 'TIMESTAMP' };
 
 /** The text table's DDL for the embedded engine, its message columns ZSTD-compressed. */

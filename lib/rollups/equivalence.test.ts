@@ -211,15 +211,21 @@ describe('hourly rollups: the variant over the rollup tables returns the rows of
     expect((await rowsWith('inspector-requests', 'range=7d', null)).plan.pageKeys).toBe('payload');
   });
 
-  it('the inspector list reads its rows from the facts and text tables when they cover the window and no keyword asks for a snippet', async () => {
-    for (const qs of ['range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=7d&sort=cost_desc']) {
+  it('the inspector list reads its rows from the facts and text tables when they cover the window, a keyword\'s snippets included', async () => {
+    for (const qs of ['range=7d&sort=duration_desc', 'range=30d&has_tools=yes', 'range=7d&sort=cost_desc', 'range=7d&q=refund', 'range=7d&sort=cost_desc&q=refund']) {
       const r = await rowsWith('inspector-requests', qs, built);
       expect(r.plan.file, qs).toBe('queries/inspector-requests.facts.sql');
       expect(r.plan.relations.map((x) => x.name), qs).not.toContain('payload_facts');
       expect(r.sql, qs).not.toMatch(/payload_steps|read_output/);
     }
-    // A keyword's snippet, and a window the tables cover only in part, read the bodies.
-    expect((await rowsWith('inspector-requests', 'range=7d&q=refund', built)).plan.file).toBe('queries/inspector-requests.sql');
+    // The snippets are cut from the stored text in its own case, around the first match, as the bodies' reading cuts them.
+    const found = await rowsWith('inspector-requests', 'range=7d&q=refund', built);
+    const snippets = found.rows.map((r) => String(r.match_snippet ?? ''));
+    expect(snippets.length).toBeGreaterThan(10);
+    for (const s of snippets) expect(s.toLowerCase()).toContain('refund');
+    expect(snippets.some((s) => /[A-Z]/.test(s))).toBe(true);
+    expectSameRows(found.rows, (await rawRows('inspector-requests', 'range=7d&q=refund')).rows);
+    // A window the tables cover only in part reads the bodies.
     const middle = new Date(demo.end.getTime() - 3 * 3_600_000);
     expect((await rowsWith('inspector-requests', 'range=7d', { ...built, facts: { ...built.facts, coversEnd: middle } })).plan.file).toBe('queries/inspector-requests.sql');
   });

@@ -81,6 +81,7 @@ export const TEXT_COLUMNS = [
   { name: 'last_user_text', databricks: 'STRING' },
   { name: 'answer_text', databricks: 'STRING' },
   { name: 'search_key', databricks: 'STRING' },
+  { name: 'search_text', databricks: 'STRING' },
   { name: 'question_key', databricks: 'STRING' },
   { name: 'thread_id', databricks: 'STRING' },
   { name: 'thread_source', databricks: 'STRING' },
