@@ -127,6 +127,27 @@ describe('detail SQL', () => {
     expect(recent.filter((r) => byId.has(r.thread_id)).length).toBeGreaterThan(10);
   });
 
+  it('most tokens or dearest first, chosen from the hourly conversation groups, are the conversations their turns rank first', async () => {
+    const convDef = CATALOGUE['inspector-conversations']!;
+    const run = async (qs: string) => (await runQuery(convDef, parseQueryInput(convDef, new URLSearchParams(qs), demo.end, lake.config), { warehouse: lake.warehouse, config: lake.config })).rows;
+    // Every conversation of the window (fewer than the 500 a page may hold), each summed turn by turn.
+    const every = await run('range=7d&endpoint=chat_assistant&min_turns=2&top_n=500');
+    expect(every.length).toBeGreaterThan(40);
+    expect(every.length).toBeLessThan(500);
+    const keys: Record<string, (r: (typeof every)[number]) => number> = {
+      tokens: (r) => r.tokens as number,
+      cost: (r) => (r.cost === null ? -1 : Math.round((r.cost as number) * 1e9)),
+    };
+    for (const [sort, key] of Object.entries(keys)) {
+      const ranked = [...every].sort((a, b) => key(b) - key(a) || Date.parse(String(b.last_seen)) - Date.parse(String(a.last_seen)) || (String(a.thread_id) < String(b.thread_id) ? -1 : 1));
+      const top = await run(`range=7d&endpoint=chat_assistant&min_turns=2&sort=${sort}&top_n=15`);
+      expect(top.map((r) => r.thread_id), sort).toEqual(ranked.slice(0, 15).map((r) => r.thread_id));
+      expect(top, sort).toEqual(ranked.slice(0, 15));
+      // Not the most recent ones: the choice really is by size.
+      expect(top.map((r) => r.thread_id), sort).not.toEqual(every.slice(0, 15).map((r) => r.thread_id));
+    }
+  });
+
   it('returns nothing for an unknown id and refuses a malformed one', async () => {
     expect((await runDetail(DETAIL_SQL, 'no-such-request')).rows).toEqual([]);
     expect(() => parseLookup("x' OR '1'='1", new URLSearchParams(), lake.config)).toThrow(InvalidParams);

@@ -14,10 +14,19 @@ export interface RollupAggregate {
   /** Column the incremental refresh deletes by (a DATE). */
   dateColumn: string;
   clusterBy: string;
-  /** Which relation the table is computed from: the request facts or the request text. */
-  source: 'facts' | 'text';
-  /** The statement computing the table's rows from that relation (a table, or a subquery in parentheses). */
-  select: (relation: string) => string;
+  /** Which relations the table is computed from: the request facts, the request text, or both. */
+  source: 'facts' | 'text' | 'text and facts';
+  /** The statement computing the table's rows from those relations (tables, or subqueries in parentheses). */
+  select: (from: AggregateInput) => string;
+}
+
+/** The request facts and text an aggregate is computed from: tables, or subqueries in parentheses. */
+export interface AggregateInput { facts: string; text: string }
+
+/** The facts and text tables of a catalog, each as it is or limited to the days from `since` (a SQL DATE expression). */
+export function aggregateInput(facts: string, text: string, since?: string): AggregateInput {
+  if (since === undefined) return { facts, text };
+  return { facts: `(SELECT * FROM ${facts} WHERE request_date >= ${since})`, text: `(SELECT * FROM ${text} WHERE request_date >= ${since})` };
 }
 
 const unusedTables = { payload: [], endpointUsage: 'unused.unused.unused', servedEntities: 'unused.unused.unused' };
@@ -27,13 +36,15 @@ export const ROLLUP_AGGREGATES: readonly RollupAggregate[] = ROLLUPS.map((r) => 
   dateColumn: r.dateColumn,
   clusterBy: r.clusterBy,
   source: r.source,
-  select: (relation: string) => renderSql(`SELECT * FROM {{${r.definition}}}`, {
+  select: (from: AggregateInput) => renderSql(`SELECT * FROM {{${r.definition}}}`, {
     tables: unusedTables,
     endpoint: null,
     scope: 'build',
-    requests: r.source === 'facts'
-      ? { mode: 'facts', table: relation, textTable: 'unused.unused.unused' }
-      : { mode: 'facts', table: 'unused.unused.unused', textTable: relation },
+    requests: {
+      mode: 'facts',
+      table: r.source === 'text' ? 'unused.unused.unused' : from.facts,
+      textTable: r.source === 'facts' ? 'unused.unused.unused' : from.text,
+    },
     aggregates: null,
     usage: 'read',
   }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statementErrors } from '@/lib/testing/spark-grammar';
 import { payloadRelation } from '@/lib/catalogue/tables';
-import { ROLLUP_AGGREGATES } from './aggregates';
+import { ROLLUP_AGGREGATES, type AggregateInput } from './aggregates';
 import { ROLLUP_TABLES, databricksStateSql, databricksStatements, rollupVersion } from './build';
 import type { FactsSource } from './facts';
 
@@ -152,7 +152,7 @@ describe('rollupVersion', () => {
     const current = rollupVersion();
     expect(await versionWith((list) => list)).toBe(current);
     expect(await versionWith((list) => list.slice(0, -1))).not.toBe(current);
-    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (f: string) => a.select(f).replace('sum(f.weight) AS requests', 'sum(f.weight * 1) AS requests') } : a)));
+    const changed = await versionWith((list) => list.map((a, i) => (i === 0 ? { ...a, select: (from: AggregateInput) => a.select(from).replace('sum(f.weight) AS requests', 'sum(f.weight * 1) AS requests') } : a)));
     expect(changed).toMatch(/^[0-9a-f]{16}$/);
     expect(changed).not.toBe(current);
   });

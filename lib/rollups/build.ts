@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { SCHEMA_NAME } from '@/lib/identifiers';
 import { FACT_COLUMN_LIST, TEXT_COLUMN_LIST, factsSelect, textSelect, type FactsSource } from './facts';
-import { ROLLUP_AGGREGATES } from './aggregates';
+import { ROLLUP_AGGREGATES, aggregateInput } from './aggregates';
 
 /** Table names inside the rollup schema (Databricks) or the attached `lens` database (embedded). */
 export const ROLLUP_TABLES = {
@@ -30,7 +30,7 @@ export function factsVersion(): string {
  * never read (Databricks) or is rebuilt (embedded), so a changed definition cannot mix with old rows.
  */
 export function rollupVersion(): string {
-  return hash16([factsVersion(), ...ROLLUP_AGGREGATES.map((a) => `${a.name}:${a.select('F')}`)].join('\n'));
+  return hash16([factsVersion(), ...ROLLUP_AGGREGATES.map((a) => `${a.name}:${a.select({ facts: 'F', text: 'T' })}`)].join('\n'));
 }
 
 /**
@@ -82,13 +82,13 @@ export function databricksStatements(b: DatabricksBuild): string[] {
     statements.push(`CREATE OR REPLACE TABLE ${facts} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f`);
     statements.push(`CREATE OR REPLACE TABLE ${text} CLUSTER BY (request_date, endpoint_name) AS\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f`);
     for (const a of ROLLUP_AGGREGATES) {
-      statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(a.source === 'text' ? text : facts)}`);
+      statements.push(`CREATE OR REPLACE TABLE ${t(a.name)} CLUSTER BY (${a.clusterBy}) AS\n${a.select(aggregateInput(facts, text))}`);
     }
   } else {
     statements.push(`INSERT INTO ${facts} REPLACE WHERE request_date >= ${since}\nSELECT ${FACT_COLUMN_LIST} FROM (\n    ${select}\n) f WHERE f.request_date >= ${since}`);
     statements.push(`INSERT INTO ${text} REPLACE WHERE request_date >= ${since}\nSELECT ${TEXT_COLUMN_LIST} FROM (\n    ${textRows}\n) f WHERE f.request_date >= ${since}`);
     for (const a of ROLLUP_AGGREGATES) {
-      statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(`(SELECT * FROM ${a.source === 'text' ? text : facts} WHERE request_date >= ${since})`)}\n) a WHERE a.${a.dateColumn} >= ${since}`);
+      statements.push(`INSERT INTO ${t(a.name)} REPLACE WHERE ${a.dateColumn} >= ${since}\nSELECT * FROM (\n${a.select(aggregateInput(facts, text, since))}\n) a WHERE a.${a.dateColumn} >= ${since}`);
     }
   }
   statements.push(`CREATE OR REPLACE TABLE ${t(ROLLUP_TABLES.state)} AS

@@ -11,8 +11,8 @@ export interface RollupSpec {
   table: string;
   /** The relation (queries/relations/<definition>.sql) computing the table's rows from requests. */
   definition: string;
-  /** What it is built from: the request facts, or the request text (the questions asked). */
-  source: 'facts' | 'text';
+  /** What it is built from: the request facts, the request text (the questions asked), or both (conversations and their tokens). */
+  source: 'facts' | 'text' | 'text and facts';
   grain: Grain;
   dimensions: readonly string[];
   measures: readonly string[];
@@ -111,14 +111,14 @@ export const ROLLUPS: readonly RollupSpec[] = [
     clusterBy: 'hour_date, endpoint_name',
   },
   {
-    // Conversations per hour (the conversations list, most recent first): one row per thread and
-    // group, so choosing the latest conversations reads a fraction of their turns.
+    // Conversations per hour (the conversations list): one row per thread and group with its
+    // turns, latest request and tokens, so the list reads no turn.
     table: 'gateway_lens_threads_hourly',
     definition: 'threads_hourly_from_text',
-    source: 'text',
+    source: 'text and facts',
     grain: 'hour',
     dimensions: [...HOUR_DIMS, 'requester', 'thread_id'],
-    measures: ['turns', 'first_seen', 'last_seen'],
+    measures: ['thread_source', 'turns', 'first_seen', 'last_seen', 'latest_request_id', 'tokens', 'tokened_turns', 'cost_in', 'cost_cached', 'cost_out', 'cost_reasoning'],
     dateColumn: 'hour_date',
     clusterBy: 'hour_date, endpoint_name',
   },

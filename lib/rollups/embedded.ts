@@ -6,7 +6,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { AppConfig } from '@/lib/config';
 import { logger } from '@/lib/logger';
 import { rewriteParams } from '@/lib/warehouse/compat';
-import { ROLLUP_AGGREGATES } from './aggregates';
+import { ROLLUP_AGGREGATES, aggregateInput } from './aggregates';
 import { ROLLUP_TABLES, factsVersion, rollupVersion } from './build';
 import { FACT_COLUMN_LIST, TEXT_COLUMNS, TEXT_COLUMN_LIST, factsSelect, readSelect, textSelect, type FactsSource } from './facts';
 import type { RollupState } from './state';
@@ -156,7 +156,7 @@ function aggregateStatements(catalog: string, fingerprint: string): string[] {
   const facts = `${catalog}.${ROLLUP_TABLES.facts}`;
   const text = `${catalog}.${ROLLUP_TABLES.text}`;
   return [
-    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(a.source === 'text' ? text : facts)}\n) a ORDER BY hour`),
+    ...ROLLUP_AGGREGATES.map((a) => `CREATE TABLE ${catalog}.${a.name} AS SELECT * FROM (\n${a.select(aggregateInput(facts, text))}\n) a ORDER BY hour`),
     `CREATE TABLE ${catalog}.${ROLLUP_TABLES.state} AS SELECT
       '${rollupVersion()}' AS version, '${factsVersion()}' AS facts_version, '${fingerprint}' AS fingerprint, current_timestamp AS built_at,
       CAST(NULL AS TIMESTAMP) AS covers_end, (SELECT count(*) FROM ${facts}) AS fact_rows`,
