@@ -51,6 +51,20 @@ export const QUERY_BENCH: Record<string, QueryBench> = {
       { label: '30d, search "Nightingale"', kind: 'search', params: { range: '30d', q: 'Nightingale' } },
     ],
   },
+  // The list's header counts a keyword's matches beside the page (every match of the window).
+  'inspector-match-count': {
+    extra: [
+      { label: '7d, search "refund"', kind: 'search', params: { range: '7d', q: 'refund' } },
+      { label: '30d, search "Nightingale"', kind: 'search', params: { range: '30d', q: 'Nightingale' } },
+    ],
+  },
+  // The conversations tab sorted by size or spend ranks every conversation of the window.
+  'inspector-conversations': {
+    extra: [
+      { label: '30d, most tokens', kind: 'chart', params: { range: '30d', sort: 'tokens' } },
+      { label: '30d, dearest', kind: 'chart', params: { range: '30d', sort: 'cost' } },
+    ],
+  },
 };
 
 export function casesFor(queryId: string): BenchCase[] {
