@@ -1,9 +1,10 @@
 -- The inspector list where the request facts and text tables cover the window: the rows of
 -- inspector-requests.sql, read from what the one interpretation wrote into those tables when they
 -- were built (kind, tools, trace flag, error, token counts, body sizes, last user message, answer,
--- and the searchable text a keyword's snippet is cut from), so no body is interpreted per call: planning the interpretation
--- takes DuckDB about 230 ms of every call, and running it over a page 50-100 ms more. Bodies are
--- read only for the JSON-path columns (x1…x3), raw, by (request_time, id) like the page's.
+-- and the searchable text a keyword's snippet is cut from), so no body is interpreted per call:
+-- planning the interpretation takes DuckDB about 230 ms of every call, and running it over a page
+-- 50-100 ms more. Bodies are read only for the JSON-path columns (x1…x3), raw, by
+-- (request_time, id) like the page's.
 WITH page_keys AS (
   -- The page as inspector-requests.sql chooses it, with the facts the list shows.
   SELECT

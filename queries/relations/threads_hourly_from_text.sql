@@ -1,10 +1,11 @@
 -- The conversations rollup (gateway_lens_threads_hourly): per hour, endpoint, served entity,
 -- status and requester, each conversation's turns (thread_id, as request_text keeps it) with its
--- first and last time and latest request, and the tokens of those turns as the conversations list counts them: their
--- sum, the turns that have counts, and the four terms spend is made of (priced_requests), whose
--- price depends only on the served entity and the day, so a group is priced exactly. Counts,
--- sums, minima and maxima merge over hours (the latest request is the group's with the latest
--- time): the conversations list is answered from it alone, without reading a turn.
+-- first and last time and latest request, and the tokens of those turns as the conversations
+-- list counts them: their sum, the turns that have counts, and the four terms spend is made of
+-- (priced_requests), whose price depends only on the served entity and the day, so a group is
+-- priced exactly. Counts, sums, minima and maxima merge over hours (the latest request is the
+-- group's with the latest time): the conversations list is answered from it alone, without
+-- reading a turn.
 SELECT
   {{rollup_hour(t.request_time)}} AS hour,
   CAST(date_trunc('hour', t.request_time) AS DATE) AS hour_date,
