@@ -7,14 +7,14 @@
 -- conversation groups (threads_hourly: per conversation, hour, endpoint, served entity, status
 -- and requester, its turns, first and last time, latest request, tokens and the terms spend is
 -- made of), so no turn is read: reading and pricing every turn of a month took 2.7 s at 10M.
-WITH groups AS (
+WITH thread_groups AS (
   SELECT * FROM {{threads_hourly}}
 ),
 group_prices AS (
   -- The price of each served entity on each day the groups hold: a group is one of each, so it
   -- has one price (looked up once per pair, not once per group).
   SELECT p.served_entity_id, p.request_date, {{price_columns()}}
-  FROM (SELECT DISTINCT served_entity_id, hour_date AS request_date FROM groups) p
+  FROM (SELECT DISTINCT served_entity_id, hour_date AS request_date FROM thread_groups) p
   {{price_joins(p)}}
 ),
 priced_groups AS (
@@ -28,7 +28,7 @@ priced_groups AS (
       + g.cost_reasoning * coalesce(pr.reasoning_per_1m, pr.output_per_1m)
     ) / 1000000.0 END AS cost,
     CASE WHEN pr.price_model IS NULL THEN 0 ELSE g.tokened_turns END AS priced_turns
-  FROM groups g
+  FROM thread_groups g
   LEFT JOIN group_prices pr ON pr.served_entity_id = g.served_entity_id AND pr.request_date = g.hour_date
 ),
 totals AS (
