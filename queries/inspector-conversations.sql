@@ -21,12 +21,7 @@ priced_groups AS (
   -- Each group priced as priced_requests prices its turns one by one; NULL when unpriced or when
   -- no turn has counts.
   SELECT g.*,
-    CASE WHEN pr.price_model IS NULL OR g.tokened_turns = 0 THEN NULL ELSE (
-      g.cost_in * pr.input_per_1m
-      + g.cost_cached * coalesce(pr.cached_input_per_1m, pr.input_per_1m)
-      + g.cost_out * pr.output_per_1m
-      + g.cost_reasoning * coalesce(pr.reasoning_per_1m, pr.output_per_1m)
-    ) / 1000000.0 END AS cost,
+    CASE WHEN pr.price_model IS NULL OR g.tokened_turns = 0 THEN NULL ELSE {{spend(g, pr)}} END AS cost,
     CASE WHEN pr.price_model IS NULL THEN 0 ELSE g.tokened_turns END AS priced_turns
   FROM thread_groups g
   LEFT JOIN group_prices pr ON pr.served_entity_id = g.served_entity_id AND pr.request_date = g.hour_date

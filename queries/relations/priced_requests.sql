@@ -5,12 +5,7 @@
 -- queries sum weight * cost and row_count.
 SELECT
   pr.*,
-  CASE WHEN pr.price_model IS NULL OR (pr.input_tokens IS NULL AND pr.output_tokens IS NULL) THEN NULL ELSE (
-    pr.cost_in * pr.input_per_1m
-    + pr.cost_cached * coalesce(pr.cached_input_per_1m, pr.input_per_1m)
-    + pr.cost_out * pr.output_per_1m
-    + pr.cost_reasoning * coalesce(pr.reasoning_per_1m, pr.output_per_1m)
-  ) / 1000000.0 END AS cost
+  CASE WHEN pr.price_model IS NULL OR (pr.input_tokens IS NULL AND pr.output_tokens IS NULL) THEN NULL ELSE {{spend(pr, pr)}} END AS cost
 FROM (
   SELECT t.*, {{price_columns()}}
   FROM {{pricing_rows}} t
