@@ -17,6 +17,15 @@ const config = [
     },
   },
   {
+    // Links prefetch on intent (components/intent-link.tsx), not on sight: a dashboard page shows
+    // dozens of links, and prefetching them all competes with the page's own queries.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/intent-link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use IntentLink from @/components/intent-link: it prefetches on hover or focus, not when the link scrolls into view.' }] }],
+    },
+  },
+  {
     ignores: ['node_modules/**', '.next/**', 'data/**', 'bench-results/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
 ];

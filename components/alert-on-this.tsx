@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { usePathname, useSearchParams } from 'next/navigation';
 
 /**
@@ -14,8 +14,8 @@ export function AlertOnThis({ queryId, input }: { queryId: string; input?: Recor
   const params = Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean').map(([k, v]) => [k, String(v)]));
   const href = `/alerts?${new URLSearchParams({ new: queryId, params: JSON.stringify(params), page: pathname, search: search.toString() })}`;
   return (
-    <Link href={href} data-testid="alert-on-this" title="Create an alert rule on this chart's query" className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">
+    <IntentLink href={href} data-testid="alert-on-this" title="Create an alert rule on this chart's query" className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100">
       Alert on this
-    </Link>
+    </IntentLink>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { pageHref } from '@/lib/client/drill';
@@ -27,7 +27,7 @@ export function AppShell({ children, engineLabel }: { children: ReactNode; engin
       <a href="#main" className="sr-only rounded bg-slate-900 px-3 py-2 text-sm text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">Skip to content</a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight">Gateway Lens</Link>
+          <IntentLink href="/" className="text-lg font-semibold tracking-tight">Gateway Lens</IntentLink>
           <button
             type="button"
             className="ml-auto rounded border border-slate-300 px-3 py-1.5 text-sm md:hidden"
@@ -65,7 +65,7 @@ function Nav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
         // The shared filters travel; each page comes back with its own settings as last seen.
         const href = item.href === '/api-reference' ? item.href : pageHref(item.href, search, remembered[item.href]);
         return (
-          <Link
+          <IntentLink
             key={item.href}
             href={href}
             onClick={onNavigate}
@@ -73,7 +73,7 @@ function Nav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
             className={`rounded px-3 py-1.5 text-sm ${active ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
           >
             {item.label}
-          </Link>
+          </IntentLink>
         );
       })}
     </nav>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { pageHref } from '@/lib/client/drill';
@@ -10,5 +10,5 @@ import { useRememberedSettings } from '@/lib/client/page-memory';
 export function PageLink({ path, hash, children, className }: { path: string; hash?: string; children: ReactNode; className?: string }) {
   const search = useSearchParams();
   const remembered = useRememberedSettings();
-  return <Link href={`${pageHref(path, search, remembered[path])}${hash ? `#${hash}` : ''}`} className={className}>{children}</Link>;
+  return <IntentLink href={`${pageHref(path, search, remembered[path])}${hash ? `#${hash}` : ''}`} className={className}>{children}</IntentLink>;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { requestHref } from '@/lib/client/links';
 import { useHere } from '@/lib/client/use-here';
 
@@ -8,8 +8,8 @@ import { useHere } from '@/lib/client/use-here';
 export function RequestLink({ id, endpoint, at }: { id: string; endpoint: string; at?: string | null }) {
   const here = useHere();
   return (
-    <Link prefetch={false} href={requestHref(id, endpoint, at, here)} className="font-mono text-xs text-sky-700 hover:underline" title="Open in the request inspector">
+    <IntentLink href={requestHref(id, endpoint, at, here)} className="font-mono text-xs text-sky-700 hover:underline" title="Open in the request inspector">
       {id.slice(0, 13)}…
-    </Link>
+    </IntentLink>
   );
 }

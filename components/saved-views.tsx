@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { alertsApi, useChange, useViews, type SavedView } from '@/lib/alerts/client';
 import { PAGE_PATHS } from '@/lib/alerts/constants';
@@ -37,7 +37,7 @@ export function SavedViews() {
             {views.data?.views.length === 0 && <li className="text-slate-500">No saved views yet.</li>}
             {views.data?.views.map((v) => (
               <li key={v.id} className="flex flex-wrap items-baseline gap-2 border-t border-slate-100 pt-2" data-testid="saved-view">
-                <Link href={href(v)} onClick={() => setOpen(false)} className="font-medium text-sky-700 hover:underline">{v.name}</Link>
+                <IntentLink href={href(v)} onClick={() => setOpen(false)} className="font-medium text-sky-700 hover:underline">{v.name}</IntentLink>
                 <span className="text-xs text-slate-500">{v.path} · {v.owner} · {formatUtc(v.createdAt)}</span>
                 <span className="ml-auto flex gap-2 text-xs">
                   <button type="button" className="text-slate-600 hover:underline" onClick={() => { void navigator.clipboard?.writeText(`${window.location.origin}/views/${v.id}`); setCopied(v.id); }}>{copied === v.id ? 'Link copied' : 'Copy link'}</button>

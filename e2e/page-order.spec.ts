@@ -70,4 +70,25 @@ test.describe('the order a page asks for its charts', () => {
     // Logging health (now on screen) went before latency (scrolled past, higher up the page).
     expect(Math.max(...logging), JSON.stringify(order)).toBeLessThan(Math.min(...latency));
   });
+
+  test('links prefetch the page they open on hover or focus, not while the page loads', async ({ page }) => {
+    // A prefetch is a fetch of a page's server components (Next.js sends it with these headers).
+    const prefetched: string[] = [];
+    page.on('request', (req) => {
+      const h = req.headers();
+      if (h['next-router-prefetch'] || h['rsc']) prefetched.push(new URL(req.url()).pathname);
+    });
+    await page.goto('/ops?range=7d');
+    await hydrated(page);
+    await settled(page);
+    // Next.js prefetches links in view once the page is idle: give it the time to.
+    await page.waitForTimeout(1500);
+    expect(prefetched, 'pages prefetched while /ops loaded').toEqual([]);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Finance' }).hover();
+    await expect.poll(() => prefetched).toContain('/finance');
+    await nav.getByRole('link', { name: 'Compare' }).focus();
+    await expect.poll(() => prefetched).toContain('/compare');
+    expect(prefetched.filter((p) => p !== '/finance' && p !== '/compare'), 'only the pages pointed at').toEqual([]);
+  });
 });

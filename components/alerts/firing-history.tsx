@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { formatUtc, formatValue, momentHref, unitOf, windowMinutes } from '@/lib/alerts/format';
 import type { Firing, Rule } from '@/lib/alerts/client';
 
@@ -22,9 +22,9 @@ export function FiringHistory({ rule, firings, currency }: { rule: Rule; firings
         {firings.map((f) => (
           <tr key={f.id} className="border-t border-slate-100" data-testid="alert-firing">
             <td className="py-1 pr-3">
-              <Link href={momentHref(rule.page, { start: f.windowStart, end: f.windowEnd }, windowMinutes(rule.window))} className="text-sky-700 hover:underline" data-testid="alert-firing-link">
+              <IntentLink href={momentHref(rule.page, { start: f.windowStart, end: f.windowEnd }, windowMinutes(rule.window))} className="text-sky-700 hover:underline" data-testid="alert-firing-link">
                 {formatUtc(f.windowStart)} – {formatUtc(f.windowEnd).slice(11)}
-              </Link>
+              </IntentLink>
               {f.detail && <span className="ml-2 text-xs text-slate-500">{f.detail}</span>}
             </td>
             <td className="py-1 pr-3 tabular-nums">{formatValue(f.peakValue, unit, currency)} <span className="text-xs text-slate-500">({rule.condition.op} {formatValue(f.threshold, unit, currency)})</span></td>

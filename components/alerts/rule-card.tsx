@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { alertsApi, useChange, type Evaluation, type RuleItem } from '@/lib/alerts/client';
 import { formatUtc, formatValue, unitOf } from '@/lib/alerts/format';
 import { FiringHistory } from './firing-history';
@@ -43,7 +43,7 @@ export function RuleCard({ item, now, currency, onEdit }: { item: RuleItem; now:
           <p className="text-sm text-slate-600">{item.summary}</p>
           <p className="text-xs text-slate-500">
             Query {rule.query} · every {rule.everyMinutes} min · by {rule.owner}
-            {rule.budget && <> · evaluated for a budget (<Link className="text-sky-700 hover:underline" href={`/finance?${rule.page.search}`}>change it on Finance</Link>)</>}
+            {rule.budget && <> · evaluated for a budget (<IntentLink className="text-sky-700 hover:underline" href={`/finance?${rule.page.search}`}>change it on Finance</IntentLink>)</>}
           </p>
           <p className="text-xs text-slate-600" data-testid="alert-last-evaluation">
             {status

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { useState } from 'react';
 
 /** One bar of a bar chart and where it leads. */
@@ -20,7 +20,7 @@ export function BarLinks({ bars, label }: { bars: BarLink[]; label: string }) {
                 <tr key={b.label} className="border-t border-slate-100">
                   <td className="px-2 py-1">{b.label}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{b.value}</td>
-                  <td className="px-2 py-1">{b.href && <Link href={b.href} className="text-sky-700 hover:underline">Requests</Link>}</td>
+                  <td className="px-2 py-1">{b.href && <IntentLink href={b.href} className="text-sky-700 hover:underline">Requests</IntentLink>}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { requestsHref } from '@/lib/client/drill';
 import { useFilterOptions } from '@/lib/client/use-filter-options';
@@ -73,7 +73,7 @@ function BreakdownTable({ lines, currency, label, focus, onFocus, hrefOf }: { li
                     </div>}
                 {l.cost !== null && l.unpriced_tokens > 0 && <div className="text-xs text-amber-800">+ {formatTokens(l.unpriced_tokens, true)} unpriced tokens</div>}
               </td>
-              <td className="px-2 text-right tabular-nums">{l.drillable && hrefOf(l.value) ? <Link href={hrefOf(l.value)!} className="text-sky-700 hover:underline" title={`Open the requests of ${l.value}`} data-testid="breakdown-requests">{formatCount(l.requests)}</Link> : formatCount(l.requests)}</td>
+              <td className="px-2 text-right tabular-nums">{l.drillable && hrefOf(l.value) ? <IntentLink href={hrefOf(l.value)!} className="text-sky-700 hover:underline" title={`Open the requests of ${l.value}`} data-testid="breakdown-requests">{formatCount(l.requests)}</IntentLink> : formatCount(l.requests)}</td>
               <td className="px-2 text-right tabular-nums">{formatTokens(l.input_tokens, true)} · {formatTokens(l.output_tokens, true)}</td>
               <td className="px-2 text-right tabular-nums">{formatShare(l.estimatedShare)}</td>
               <td className="pl-2 text-right tabular-nums">{l.costPer1k === null ? '–' : formatMoney(l.costPer1k, currency)}</td>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { sampleText, type PointLine } from '@/lib/charts/point-lines';
@@ -131,15 +131,15 @@ function BucketMenu({ drill, span, bucket, tz, lines, x, y, width, onZoom, onClo
         <button type="button" aria-label="Close" onClick={onClose} className="ml-auto rounded px-1 text-slate-500 hover:bg-slate-100">×</button>
       </div>
       <button type="button" onClick={() => onZoom(span)} className="block w-full rounded px-2 py-1 text-left text-sky-800 hover:bg-sky-50">Zoom the page to this {bucket}</button>
-      <Link href={links.all} className="block rounded px-2 py-1 text-sky-800 hover:bg-sky-50" data-testid="bucket-requests">Open its {drill.what ?? 'requests'}</Link>
+      <IntentLink href={links.all} className="block rounded px-2 py-1 text-sky-800 hover:bg-sky-50" data-testid="bucket-requests">Open its {drill.what ?? 'requests'}</IntentLink>
       {links.lines.length > 1 || (links.lines[0] && links.lines[0].label !== 'All requests') ? (
         <ul className="mt-1 max-h-56 overflow-auto border-t border-slate-100 pt-1">
           {links.lines.map((l) => (
             <li key={l.label} className="flex items-center gap-2 px-2 py-0.5">
               <span className="inline-block h-2 w-2 shrink-0 rounded-full" style={{ background: l.color }} aria-hidden />
-              {l.href ? <Link href={l.href} className="min-w-0 flex-1 truncate text-sky-800 hover:underline" data-testid="bucket-series">{l.label}</Link> : <span className="min-w-0 flex-1 truncate">{l.label}</span>}
+              {l.href ? <IntentLink href={l.href} className="min-w-0 flex-1 truncate text-sky-800 hover:underline" data-testid="bucket-series">{l.label}</IntentLink> : <span className="min-w-0 flex-1 truncate">{l.label}</span>}
               <span className="tabular-nums text-slate-600">{l.value}</span>
-              {l.also && <Link href={l.also} className="whitespace-nowrap text-xs text-sky-700 hover:underline" data-testid="bucket-also">{drill.also!.label}</Link>}
+              {l.also && <IntentLink href={l.also} className="whitespace-nowrap text-xs text-sky-700 hover:underline" data-testid="bucket-also">{drill.also!.label}</IntentLink>}
             </li>
           ))}
         </ul>
@@ -185,7 +185,7 @@ function RowLinks({ drill, span, lines, onZoom }: { drill: Drill; span: Span; li
     <>
       <button type="button" onClick={() => onZoom(span)} className="text-sky-700 hover:underline">Zoom</button>
       {' · '}
-      <Link href={links.all} className="text-sky-700 hover:underline">Requests</Link>
+      <IntentLink href={links.all} className="text-sky-700 hover:underline">Requests</IntentLink>
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { requestsHref } from '@/lib/client/drill';
 import { useHere } from '@/lib/client/use-here';
@@ -81,7 +81,7 @@ export function EntityTable({ state, compare }: { state: DashboardState; compare
 function Cell({ main, sub, href }: { main: string; sub?: string; href?: string | null }) {
   return (
     <td className="px-2 py-2 text-right tabular-nums">
-      <div>{href ? <Link href={href} className="text-sky-700 hover:underline" title="Open these requests in the inspector">{main}</Link> : main}</div>
+      <div>{href ? <IntentLink href={href} className="text-sky-700 hover:underline" title="Open these requests in the inspector">{main}</IntentLink> : main}</div>
       {sub && <div className="text-xs text-slate-500">{sub}</div>}
     </td>
   );

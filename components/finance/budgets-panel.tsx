@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { alertsApi, useBudgets, useChange, type Budget } from '@/lib/alerts/client';
 import { budgetQueryParams, dailyStatus, monthlyStatus, type BudgetState } from '@/lib/alerts/budgets';
 import type { DashboardState } from '@/lib/client/search-params';
@@ -30,7 +30,7 @@ export function BudgetsPanel({ state, fin }: { state: DashboardState; fin: Finan
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="budgets" aria-labelledby="budgets-title">
       <header className="mb-2 flex flex-wrap items-baseline gap-3">
         <h2 id="budgets-title" className="text-base font-semibold">Budgets</h2>
-        <p className="text-sm text-slate-500">A monthly or daily limit on the spend of an endpoint, a usage_context value or a requester; evaluated as alerts (<Link href="/alerts" className="text-sky-700 hover:underline">Alerts</Link>).</p>
+        <p className="text-sm text-slate-500">A monthly or daily limit on the spend of an endpoint, a usage_context value or a requester; evaluated as alerts (<IntentLink href="/alerts" className="text-sky-700 hover:underline">Alerts</IntentLink>).</p>
       </header>
       {budgets.error && <p role="alert" className="text-sm text-red-700">{budgets.error.message}</p>}
       <div className="flex flex-col gap-2">

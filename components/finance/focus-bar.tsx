@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { requestsHref } from '@/lib/client/drill';
 import type { DashboardState } from '@/lib/client/search-params';
 import { useFilterOptions } from '@/lib/client/use-filter-options';
@@ -19,7 +19,7 @@ export function FocusBar({ state, fin, onClear }: { state: DashboardState; fin: 
         Drilled into <span className="font-medium">{dimensionLabel(fin)}</span> = <span className="font-semibold" data-testid="focus-value">{fin.focus}</span>:
         totals, daily spend and token trends below are for this value only.
       </span>
-      {href && <Link href={href} className="text-sky-800 underline">Their requests in the inspector</Link>}
+      {href && <IntentLink href={href} className="text-sky-800 underline">Their requests in the inspector</IntentLink>}
       <button type="button" onClick={onClear} className="ml-auto rounded border border-sky-300 bg-white px-2 py-1 text-xs font-medium hover:bg-sky-100">Show everyone</button>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { formatCost, formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
@@ -59,7 +59,7 @@ export function Conversations({ shared, sort, onSort }: { shared: DashboardState
                 <td className={`${cell} max-w-40 truncate`} title={r.requester ?? ''}>{r.requester ?? '–'}</td>
                 <td className={cell}>{SOURCE[r.thread_source] ?? r.thread_source}</td>
                 <td className={`${cell} whitespace-nowrap`}>
-                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint, r.last_seen, here)} className="text-sky-700 hover:underline">Open latest turn</Link>
+                  <IntentLink href={requestHref(r.latest_request_id, r.latest_endpoint, r.last_seen, here)} className="text-sky-700 hover:underline">Open latest turn</IntentLink>
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { TRANSIENT_KEYS } from '@/lib/client/drill';
 import { sharedParams } from '@/lib/client/search-params';
 import { formatSpec, locationKey, parseSpec, type Match, type ParseResult } from '@/lib/inspector/json-path';
@@ -33,7 +33,7 @@ export function JsonPathBox({ path, onPath, body, result, matches, parsedOk, bac
             ))}
           </ul>
           {asColumn?.ok ? (
-            <Link href={`/inspector?${listQs}`} className="mt-1 inline-block text-sky-700 hover:underline">Add as a column of the request list</Link>
+            <IntentLink href={`/inspector?${listQs}`} className="mt-1 inline-block text-sky-700 hover:underline">Add as a column of the request list</IntentLink>
           ) : asColumn && <p className="mt-1 text-slate-500">{asColumn.error}</p>}
         </div>
       )}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
@@ -38,7 +38,7 @@ export function RequestDetailView({ id }: { id: string }) {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={returnTo.href} className="text-sm text-sky-700 hover:underline" data-testid="back-link">{returnTo.label}</Link>
+        <IntentLink href={returnTo.href} className="text-sm text-sky-700 hover:underline" data-testid="back-link">{returnTo.label}</IntentLink>
         <h1 className="text-xl font-semibold">Request <span className="font-mono text-base">{id}</span></h1>
         {row && <span className="text-sm text-slate-500">{String(row.endpoint_name)} · {formatBytes(chars)} of payload</span>}
         {model?.trace?.hasError && (

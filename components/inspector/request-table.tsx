@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { formatCost, formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
@@ -78,7 +78,7 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.endpoint_name}/${r.databricks_request_id}`} className="border-b border-slate-100 hover:bg-slate-50" data-testid="request-row">
-                      <td className={`${cell} whitespace-nowrap font-mono`}><Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</Link></td>
+                      <td className={`${cell} whitespace-nowrap font-mono`}><IntentLink href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="text-sky-700 underline-offset-2 hover:underline">{formatUtc(r.request_time).replace(' UTC', '')}</IntentLink></td>
                       <td className={cell}><div>{r.endpoint_name}</div><div className="text-slate-500">{r.served_entity_name ?? r.served_entity_id ?? '–'}</div></td>
                       <td className={cell}>
                         <StatusBadge code={r.status_code} />

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { queryUrl } from '@/lib/client/api';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
@@ -42,7 +42,7 @@ export function ThreadTimeline({ threadId, source, current, endpoint, at, back }
                 <span className={`absolute -left-1.5 mt-1 h-3 w-3 rounded-full ${here ? 'bg-sky-600' : 'bg-slate-300'}`} />
                 <div className="flex flex-wrap items-center gap-2 text-xs">
                   <span className="font-semibold">Turn {k + 1}</span>
-                  {here ? <span className="font-mono">{formatUtc(r.request_time)}</span> : <Link href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="font-mono text-sky-700 hover:underline">{formatUtc(r.request_time)}</Link>}
+                  {here ? <span className="font-mono">{formatUtc(r.request_time)}</span> : <IntentLink href={requestHref(r.databricks_request_id, r.endpoint_name, r.request_time, back)} className="font-mono text-sky-700 hover:underline">{formatUtc(r.request_time)}</IntentLink>}
                   <StatusBadge code={r.status_code} />
                   <span className="text-slate-500">{formatDuration(r.execution_duration_ms)}</span>
                 </div>

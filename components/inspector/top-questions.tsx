@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { formatCount } from '@/lib/charts/format';
 import { queryUrl } from '@/lib/client/api';
@@ -46,7 +46,7 @@ export function TopQuestions({ shared, onSearch }: { shared: DashboardState; onS
                 <td className={`${cell} text-right tabular-nums`}>{formatCount(r.requesters)}</td>
                 <td className={`${cell} whitespace-nowrap font-mono`}>{formatUtc(r.first_seen).replace(' UTC', '')}<br />{formatUtc(r.last_seen).replace(' UTC', '')}</td>
                 <td className={`${cell} whitespace-nowrap`}>
-                  <Link href={requestHref(r.latest_request_id, r.latest_endpoint, null, here)} className="text-sky-700 hover:underline">Latest</Link>
+                  <IntentLink href={requestHref(r.latest_request_id, r.latest_endpoint, null, here)} className="text-sky-700 hover:underline">Latest</IntentLink>
                   <button type="button" className="ml-3 text-sky-700 hover:underline" onClick={() => onSearch(r.example.slice(0, 80))}>Find all</button>
                 </td>
               </tr>

@@ -8,7 +8,7 @@ import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { CATEGORY_COLOR, CATEGORY_LABEL, taxonomyNarrowing } from '@/lib/ops/error-categories';
 import { requestsHref } from '@/lib/client/drill';
 import { useHere } from '@/lib/client/use-here';
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { formatZonedShort } from '@/lib/time/zone';
 
 
@@ -41,7 +41,7 @@ export function ErrorTaxonomyTable({ state }: { state: DashboardState }) {
                   <td className="py-1 pr-3 whitespace-nowrap"><span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: CATEGORY_COLOR[r.category] }} />{CATEGORY_LABEL[r.category]}</td>
                   <td className="pr-3">{r.detail}</td>
                   <td className="pr-3 text-right tabular-nums">{r.status_code}</td>
-                  <td className="pr-3 text-right tabular-nums"><Link href={requestsHref(state, taxonomyNarrowing(r), here)} className="text-sky-700 hover:underline" title="Open these requests in the inspector" data-testid="taxonomy-requests">{formatCount(r.requests)}</Link></td>
+                  <td className="pr-3 text-right tabular-nums"><IntentLink href={requestsHref(state, taxonomyNarrowing(r), here)} className="text-sky-700 hover:underline" title="Open these requests in the inspector" data-testid="taxonomy-requests">{formatCount(r.requests)}</IntentLink></td>
                   <td className="pr-3 whitespace-nowrap tabular-nums">{ts(r.first_seen)}</td>
                   <td className="whitespace-nowrap tabular-nums">{ts(r.last_seen)}</td>
                 </tr>

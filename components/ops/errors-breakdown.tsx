@@ -11,7 +11,7 @@ import { usePrincipalNames } from '@/lib/client/principals';
 import { ContextKeyInput } from './context-key-input';
 import { requestsHref, type Narrowing } from '@/lib/client/drill';
 import { useHere } from '@/lib/client/use-here';
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { Select } from '@/components/select';
 
 const BY_LABEL: Record<OpsState['errorsBy'], string> = { requester: 'Requester', usage_context: 'usage_context', input_size: 'Input size' };
@@ -61,7 +61,7 @@ export function ErrorsBreakdown({ state, ops, setOps }: { state: DashboardState;
                 <tr key={r.group_value} className="border-t border-slate-100">
                   <td className="max-w-64 truncate py-1 pr-3" title={r.group_value}>{ops.errorsBy === 'requester' ? <Principal id={r.group_value} names={names} /> : r.group_value}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.requests)}</td>
-                  <td className="pr-3 text-right tabular-nums">{failedHref(r.group_value) ? <Link href={failedHref(r.group_value)!} className="text-sky-700 hover:underline" title="Open these failed requests" data-testid="breakdown-failed">{formatCount(r.errors)}</Link> : formatCount(r.errors)}</td>
+                  <td className="pr-3 text-right tabular-nums">{failedHref(r.group_value) ? <IntentLink href={failedHref(r.group_value)!} className="text-sky-700 hover:underline" title="Open these failed requests" data-testid="breakdown-failed">{formatCount(r.errors)}</IntentLink> : formatCount(r.errors)}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.rate_limited)}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.server_errors)}</td>
                   <td className="pr-3 text-right tabular-nums">{formatCount(r.unlogged_errors)}</td>
