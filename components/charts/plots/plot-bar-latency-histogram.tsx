@@ -12,7 +12,7 @@ export function PlotBarLatencyHistogram({ bars, onBar }: { bars: HistogramBar[];
       <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grid} />
         <XAxis dataKey="label" fontSize={11} minTickGap={8} />
-        <YAxis tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'requests', angle: -90, position: 'insideLeft', fontSize: 11, fill: CHART_COLORS.axisLabel }} />
+        <YAxis interval={0} tickFormatter={(v: number) => formatCount(v)} width={56} fontSize={12} label={{ value: 'requests', angle: -90, position: 'insideLeft', fontSize: 11, fill: CHART_COLORS.axisLabel }} />
         <Tooltip labelFormatter={(_l, p) => String(p?.[0]?.payload?.range ?? '')} formatter={(v) => [formatCount(Number(v)), 'requests']} contentStyle={{ fontSize: 12 }} />
         <Bar dataKey="requests" fill={CHART_COLORS.single} isAnimationActive={false} onClick={(_d: unknown, index: number) => onBar?.(index)} />
       </BarChart>
