@@ -131,11 +131,13 @@ test.describe('every payload shape read right in the inspector list', () => {
       }
       const next = page.getByRole('button', { name: 'Next page' });
       if (rows.size >= corpus.length || !(await next.isEnabled())) break;
-      const first = read[0]?.href;
+      const requestOf = (href: string | null | undefined) => (href ?? '').split('?')[0];
+      const first = requestOf(read[0]?.href);
       await next.click();
       await expect(page).toHaveURL(/after_id=/);
-      // The next page is drawn once its first row is another request.
-      await expect(table.getByTestId('request-row').first().locator('a').first()).not.toHaveAttribute('href', first ?? '');
+      // The next page is drawn once its first row is another request. Only the link's path names
+      // the request: its query carries the page's own address (Back), which changes at once.
+      await expect.poll(async () => requestOf(await table.getByTestId('request-row').first().locator('a').first().getAttribute('href'))).not.toBe(first);
     }
     const problems: string[] = [];
     for (const row of corpus) {
