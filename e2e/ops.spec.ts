@@ -60,7 +60,9 @@ test.describe('ops', () => {
     await expect(taxonomy).toContainText('External provider error');
     await expect(taxonomy).toContainText('Input guardrail');
     await expect(taxonomy).toContainText('invalid keywords');
-    await expect(page.getByTestId('chart-errors').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    // A week of hourly buckets: each category's bars are one stepped outline (plot-time-chart.tsx).
+    await expect(page.getByTestId('chart-errors').locator('.recharts-area-area').first()).toBeVisible();
+    await expect(page.getByTestId('chart-errors').locator('.recharts-legend-wrapper')).toContainText('External provider error');
   });
 
   test('rate-limit storm: 429s peak at the planted time, the service principal tops the requesters, most 429s were not logged', async ({ page }) => {
