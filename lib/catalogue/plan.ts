@@ -63,7 +63,7 @@ export interface PlanInput {
 
 export interface Planned {
   plan: QueryPlan;
-  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end, :lens_agg_split). */
+  /** The bound parameters, with the plan's own (:lens_covers_end, :lens_agg_start, :lens_agg_end, :lens_agg_split and its hour's :lens_agg_split_from/_to). */
   params: Params;
   render: RenderContext;
 }
@@ -80,6 +80,20 @@ function cannotAnswer(table: string, params: Params): string | null {
 }
 
 /** Turns a query and its bound parameters into a plan: a pure function of its input. */
+/**
+ * The part of the split instant's hour that lies within the whole hours the rollup tables answer
+ * ([span.start, span.end)), as :lens_agg_split_from/_to: start <= from <= to <= end, so the edges'
+ * condition in {{edges}} (render.ts) is the AND of two ORs of comparisons, which DuckDB prunes by.
+ */
+export function splitHourWithin(span: { start: Date; end: Date }, splitAt: Date): { from: Date; to: Date } {
+  const HOUR = 3_600_000;
+  const lo = span.start.getTime();
+  const hi = Math.max(lo, span.end.getTime());
+  const clamp = (t: number) => new Date(Math.min(Math.max(t, lo), hi));
+  const hour = Math.floor(splitAt.getTime() / HOUR) * HOUR;
+  return { from: clamp(hour), to: clamp(hour + HOUR) };
+}
+
 export function planQuery(input: PlanInput): Planned {
   const { def, window, rollups } = input;
   const reasons: string[] = [];
@@ -109,7 +123,8 @@ export function planQuery(input: PlanInput): Planned {
       // A split inside an hour: that hour comes from requests, each row labelled by its side.
       const splitAt = wanted.splitAt ? parseSqlTimestamp(params[wanted.splitAt]) : null;
       if (splitAt && splitAt.getTime() % 3_600_000 !== 0) {
-        params = { ...params, lens_agg_split: sqlTimestamp(splitAt) };
+        const hour = splitHourWithin(span, splitAt);
+        params = { ...params, lens_agg_split: sqlTimestamp(splitAt), lens_agg_split_from: sqlTimestamp(hour.from), lens_agg_split_to: sqlTimestamp(hour.to) };
         split = true;
         reasons.push(`the hour of ${splitAt.toISOString()} (where :${wanted.splitAt} splits the rows) comes from requests`);
       }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteParams } from '@/lib/warehouse/compat';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { aggregateSpan } from '@/lib/rollups/aggregates';
+import { createDuckdbWarehouse } from '@/lib/warehouse/duckdb';
+import { sqlTimestamp } from './filters';
+import { splitHourWithin } from './plan';
 import { rawContext, renderSql, renderStatement, type RenderContext } from './render';
 
 const tables = { payload: [{ endpoint: 'chat', table: 'main.gw.chat_payload' }], endpointUsage: 'system.serving.endpoint_usage', servedEntities: 'system.serving.served_entities' };
@@ -92,5 +97,41 @@ describe('time_bucket', () => {
     expect(sql).toContain("date_trunc('hour', from_utc_timestamp(u.request_time, :tz))");
     expect(sql).not.toContain('{{');
     expect(() => renderSql('SELECT {{time_bucket(now())}}', raw)).toThrow(/Unknown placeholder/);
+  });
+});
+
+describe('{{edges}} with a split hour', () => {
+  // The rows an hourly query computes from requests: the partial hours at the window's edges and
+  // the hour its two periods meet in. The macro writes that set as comparisons DuckDB prunes by;
+  // evaluated here on a grid of instants against its plain definition.
+  const warehouse = createDuckdbWarehouse(DuckDBInstance.create(':memory:'));
+  const split: RenderContext = { ...raw, requests: { mode: 'facts', table: 'main.lens.gateway_lens_request_facts', textTable: 'main.lens.gateway_lens_request_text' }, aggregates: { catalog: 'main.lens', split: true } };
+  const grid = "WITH grid AS (SELECT range AS request_time FROM range(TIMESTAMP '2026-10-31 20:00:00', TIMESTAMP '2026-11-03 04:00:00', INTERVAL 7 MINUTE))";
+  const definition = "(p.request_time < CAST(:lens_agg_start AS TIMESTAMP) OR p.request_time >= CAST(:lens_agg_end AS TIMESTAMP) OR date_trunc('hour', p.request_time) = date_trunc('hour', CAST(:lens_agg_split AS TIMESTAMP)))";
+  const instants = async (where: string, params: Record<string, string>) => {
+    const { rows } = await warehouse.run(`${grid} SELECT CAST(p.request_time AS VARCHAR) AS t FROM grid p WHERE ${where} ORDER BY 1`, params);
+    return rows.map((r) => String(r.t));
+  };
+
+  it.each([
+    ['inside the whole hours', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-01 18:25:00'],
+    ['in the first partial hour', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-01 10:40:00'],
+    ['in the first whole hour', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-01 11:05:00'],
+    ['in the last whole hour', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-02 11:59:00'],
+    ['in the last partial hour', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-02 12:10:00'],
+    ['before the window', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-01 02:30:00'],
+    ['after the window', '2026-11-01 10:13:00', '2026-11-02 12:34:00', '2026-11-02 20:30:00'],
+    ['in a window without a whole hour', '2026-11-01 10:13:00', '2026-11-01 10:50:00', '2026-11-01 10:30:00'],
+  ])('keeps exactly the edge hours and the split hour when the split is %s', async (_, start, end, at) => {
+    const span = aggregateSpan({ start: new Date(`${start}Z`), end: new Date(`${end}Z`) }, null);
+    const hour = splitHourWithin(span, new Date(`${at}Z`));
+    const params = { lens_agg_start: sqlTimestamp(span.start), lens_agg_end: sqlTimestamp(span.end), lens_agg_split: at, lens_agg_split_from: sqlTimestamp(hour.from), lens_agg_split_to: sqlTimestamp(hour.to) };
+    const edges = renderSql('{{edges(p)}}', split);
+    expect(edges).not.toContain('date_trunc');
+    const got = await instants(edges, params);
+    const want = await instants(definition, params);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThan(577);
+    expect(got).toEqual(want);
   });
 });
