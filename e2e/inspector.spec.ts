@@ -42,6 +42,34 @@ test.describe('request inspector', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('the keyword’s match count says it is on its way, and says so when it fails', async ({ page }) => {
+    // The count is held back (then answered), and on a second search refused as the server
+    // refuses a failed statement: the list of rows does not wait for it either way.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/queries/inspector-match-count?*', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('q') === 'refund') {
+        await held;
+        await route.continue();
+      } else {
+        await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'The query failed in the embedded engine', kind: 'engine', requestId: 'req-count-1' }) });
+      }
+    });
+    await page.goto('/inspector?range=7d');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await search(page, 'refund');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await expect(page.getByTestId('match-count-pending')).toHaveText('Counting the requests that match “refund” in this range…');
+    await expect(page.getByTestId('match-count')).toHaveCount(0);
+    release();
+    await expect(page.getByTestId('match-count')).toHaveText(/^[\d,.K]+ logged requests? match(es)? “refund” in this range\./);
+    await expect(page.getByTestId('match-count-pending')).toHaveCount(0);
+    await search(page, 'Nightingale');
+    await expect(page.getByTestId('match-count-error')).toContainText('request id req-count-1');
+    await expect(page.getByTestId('request-row').first()).toBeVisible();
+    await expect(page.getByTestId('match-count')).toHaveCount(0);
+  });
+
   test('evaluate a JSON path live, then add it as a list column', async ({ page }) => {
     await page.goto('/inspector?range=24h&endpoint=chat_assistant&status=ok');
     await page.getByTestId('request-row').first().getByRole('link').first().click();

@@ -3,7 +3,7 @@
 import { IntentLink } from '@/components/intent-link';
 import { ChartCard } from '@/components/chart-card';
 import { formatCost, formatCount } from '@/lib/charts/format';
-import { queryUrl } from '@/lib/client/api';
+import { ApiError, queryUrl } from '@/lib/client/api';
 import { apiFilters, type DashboardState } from '@/lib/client/search-params';
 import { useCatalogueQuery } from '@/lib/client/use-catalogue-query';
 import { useHere } from '@/lib/client/use-here';
@@ -33,7 +33,11 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
   const query = useCatalogueQuery('inspector-requests', params);
   const filters = { ...apiFilters(shared), ...inspectorFilterParams(state) };
   // How many requests the filters match over the window: shown when the list is narrowed by any of its own filters.
-  const matches = useCatalogueQuery('inspector-match-count', filters, { enabled: Object.values(inspectorFilterParams(state)).some(Boolean) });
+  const counting = Object.values(inspectorFilterParams(state)).some(Boolean);
+  const matches = useCatalogueQuery('inspector-match-count', filters, { enabled: counting });
+  // A keyword's count reads every text of the range (seconds at 30 days on millions of requests),
+  // while the page of rows comes from the newest part: say it is on its way, or that it failed.
+  const countError = counting && matches.isError ? matches.error : null;
   const exportParams = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && !e[0].startsWith('cursor_'));
   const exportHref = `/api/inspector/export?${new URLSearchParams(exportParams)}`;
   const back = useHere();
@@ -44,6 +48,8 @@ export function RequestTable({ shared, state, onChange }: { shared: DashboardSta
       title="Requests"
       subtitle={<>
         {matches.data?.rows[0] && <span className="font-medium text-slate-700" data-testid="match-count">{formatCount(matches.data.rows[0].matches)} logged {matches.data.rows[0].matches === 1 ? 'request matches' : 'requests match'}{state.q ? ` “${state.q}”` : ' the filters'} in this range. </span>}
+        {counting && !matches.data && matches.isFetching && <span className="text-slate-500" data-testid="match-count-pending">Counting the requests that match{state.q ? ` “${state.q}”` : ' the filters'} in this range… </span>}
+        {countError && <span className="text-red-700" data-testid="match-count-error">The count of matching requests failed{countError instanceof ApiError && countError.requestId ? ` (request id ${countError.requestId})` : ''}; the list below does not depend on it. </span>}
         Logged requests, {sortLabel(state.sort)}, {PAGE_SIZE} per page; times in UTC; previews masked for personal data.
       </>}
       query={query}
