@@ -79,7 +79,6 @@ function cannotAnswer(table: string, params: Params): string | null {
   return null;
 }
 
-/** Turns a query and its bound parameters into a plan: a pure function of its input. */
 /**
  * The part of the split instant's hour that lies within the whole hours the rollup tables answer
  * ([span.start, span.end)), as :lens_agg_split_from/_to: start <= from <= to <= end, so the edges'
@@ -94,6 +93,7 @@ export function splitHourWithin(span: { start: Date; end: Date }, splitAt: Date)
   return { from: clamp(hour), to: clamp(hour + HOUR) };
 }
 
+/** Turns a query and its bound parameters into a plan: a pure function of its input. */
 export function planQuery(input: PlanInput): Planned {
   const { def, window, rollups } = input;
   const reasons: string[] = [];
