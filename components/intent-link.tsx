@@ -9,8 +9,8 @@ import { useState, type ComponentProps } from 'react';
  *
  * Next.js prefetches every visible link by default. Here every chart card carries an "Alert on
  * this" link and the header links to each page (again when the remembered settings change its
- * address), so opening /ops asked the server to render 14 other pages while the page's own 20
- * queries were waiting for the same two cores. A link prefetched on intent still opens at once.
+ * address), so opening /ops sent the server 23 page prefetches while the page's own 20 queries
+ * were waiting for the same two cores. A link prefetched on intent still opens at once.
  */
 export function IntentLink({ onMouseEnter, onFocus, onTouchStart, ...props }: Omit<ComponentProps<typeof Link>, 'prefetch'>) {
   const [intent, setIntent] = useState(false);

@@ -112,6 +112,8 @@ test.describe('every payload shape read right in the inspector list', () => {
   const corpus = readCorpus();
   const prefix = (text: string) => Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, 60).join('');
   const shown = (text: string | null | undefined) => (text ? prefix(maskText(Array.from(text).slice(0, 300).join(''))) : null);
+  // The request a row's link opens: its path (the query carries the page's own address, for Back).
+  const requestOf = (href: string | null | undefined) => (href ?? '').split('?')[0];
 
   test(`each of the ${corpus.length} shapes has its row with the question, the answer and its flags`, async ({ page }) => {
     expect(corpus.length).toBeGreaterThan(40);
@@ -131,7 +133,6 @@ test.describe('every payload shape read right in the inspector list', () => {
       }
       const next = page.getByRole('button', { name: 'Next page' });
       if (rows.size >= corpus.length || !(await next.isEnabled())) break;
-      const requestOf = (href: string | null | undefined) => (href ?? '').split('?')[0];
       const first = requestOf(read[0]?.href);
       await next.click();
       await expect(page).toHaveURL(/after_id=/);

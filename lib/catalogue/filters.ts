@@ -163,9 +163,18 @@ export function usageMapFilterSql(alias: string): string {
   return `${pair(1)}\n    AND ${pair(2)}`;
 }
 
-/** Rows outside the whole hours a rollup table answers: the partial hours at a window's edges. */
-export function rollupEdgesSql(alias: string): string {
-  return `(${alias}.request_time < CAST(:lens_agg_start AS TIMESTAMP) OR ${alias}.request_time >= CAST(:lens_agg_end AS TIMESTAMP))`;
+/**
+ * Rows outside the whole hours a rollup table answers: the partial hours at a window's edges and,
+ * with `split`, the hour a query's two periods meet in.
+ *
+ * With a split the set is [.., start) ∪ [from, to) ∪ [end, ..), where start <= from <= to <= end
+ * (the split hour clamped to the whole hours, splitHourWithin in plan.ts): the AND of two ORs of
+ * comparisons. DuckDB prunes a scan by each (row groups by their time range); a third OR branch,
+ * or the split hour as date_trunc(…) = …, made it read every row.
+ */
+export function rollupEdgesSql(alias: string, split = false): string {
+  const outside = (from: string, to: string) => `(${alias}.request_time < CAST(:${from} AS TIMESTAMP) OR ${alias}.request_time >= CAST(:${to} AS TIMESTAMP))`;
+  return split ? `(${outside('lens_agg_start', 'lens_agg_split_from')} AND ${outside('lens_agg_split_to', 'lens_agg_end')})` : outside('lens_agg_start', 'lens_agg_end');
 }
 
 /** `{{payload_filters}}`: prunes files by `request_date` as well as the exact window, then applies the filters. */

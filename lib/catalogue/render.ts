@@ -134,13 +134,7 @@ const TS_MACROS: Record<string, Expand> = {
   edges: (args, ctx) => {
     const a = oneArg('edges', args);
     if (!ctx.aggregates) return 'TRUE';
-    if (!ctx.aggregates.split) return rollupEdgesSql(a);
-    // Before the whole hours, the split hour, or after them: [.., start) ∪ [from, to) ∪ [end, ..)
-    // with start <= from <= to <= end (the split hour clamped to the whole hours, plan.ts) is the
-    // AND of two ORs of comparisons. DuckDB prunes a scan by each (row groups by their time range);
-    // a third OR branch, or the split hour as date_trunc(…) = …, made it read every row.
-    const t = `${a}.request_time`;
-    return `((${t} < CAST(:lens_agg_start AS TIMESTAMP) OR ${t} >= CAST(:lens_agg_split_from AS TIMESTAMP)) AND (${t} < CAST(:lens_agg_split_to AS TIMESTAMP) OR ${t} >= CAST(:lens_agg_end AS TIMESTAMP)))`;
+    return rollupEdgesSql(a, Boolean(ctx.aggregates.split));
   },
   /**
    * The hour a rollup row computed from requests belongs to. In a query whose split falls inside
